@@ -137,8 +137,11 @@ static void enter_screen(struct device *dev, struct device_report *r, enum scree
 	dev->screen = screen;
 	dev->screen_since_ms = r->t_ms;
 	r->screen_after = screen;
-	if (screen == SCREEN_BREATHE)
+	if (screen == SCREEN_BREATHE) {
 		r->session_started = true;
+		r->pattern = dev->config.pattern.name;
+		r->session_planned_ms = dev->config.session_ms;
+	}
 	if (screen == SCREEN_PROMPT) {
 		size_t i = picker_next(dev->picker);
 

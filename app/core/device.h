@@ -59,8 +59,10 @@ struct device_report {
 	enum screen screen_before;
 	enum screen screen_after;
 	const char *reason; /* why the device acted itself ("session complete", "idle", "start") */
-	bool session_started; /* a session began with this report */
-	bool session_stopped; /* a session ended with this report: */
+	bool session_started;       /* a session began with this report: */
+	const char *pattern;        /*   its pattern's name */
+	int64_t session_planned_ms; /*   its planned length */
+	bool session_stopped;       /* a session ended with this report: */
 	enum session_end session_how;
 	int64_t session_ms;          /*   how long it ran */
 	const struct prompt *prompt; /* the prompt this report put on screen, if any */

@@ -83,6 +83,8 @@ static void short_press_starts_breathing_at_once(void **state)
 	assert_int_equal(out.reports[0].screen_before, SCREEN_AMBIENT);
 	assert_int_equal(out.reports[0].screen_after, SCREEN_BREATHE);
 	assert_true(out.reports[0].session_started);
+	assert_string_equal(out.reports[0].pattern, "resonance");
+	assert_int_equal(out.reports[0].session_planned_ms, 60000);
 	v = device_view(f->dev, 1150 + 2750);
 	assert_int_equal(v.screen, SCREEN_BREATHE);
 	assert_int_equal(v.breath.phase, PHASE_INHALE);

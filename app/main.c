@@ -1,0 +1,619 @@
+/* calm-prompt: the shell around the core. Reads clocks and buttons, draws, writes the log. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "config.h"
+#include "deckfiles.h"
+#include "device.h"
+#include "eventlog.h"
+#include "gpio.h"
+#include "log.h"
+#include "paths.h"
+#include "render.h"
+#include "replay.h"
+#include "wallclock.h"
+
+#define EXIT_USAGE 2
+
+struct app {
+	struct options opt;
+	struct config cfg;
+	struct device_config dcfg;
+	struct deck *deck;
+	struct device *dev;
+	struct eventlog *log;
+	bool log_trouble;      /* a row could not be written: shown as a discreet mark */
+	bool wall_fixed;       /* --clock/--date: the wall clock runs from a given moment */
+	int64_t wall_base_utc; /* with wall_fixed: the wall time at monotonic wall_base_mono */
+	int64_t wall_base_mono;
+};
+
+static void on_config_problem(void *user, const char *file, int line, const char *key,
+			      const char *problem)
+{
+	(void)user;
+	if (key)
+		fprintf(stderr, "%s:%d: %s: %s\n", file, line, key, problem);
+	else
+		fprintf(stderr, "%s:%d: %s\n", file, line, problem);
+}
+
+/* Reads the settings: built-in defaults, then the file. Returns 0 or an exit code. */
+static int load_config(struct app *app)
+{
+	const char *path = app->opt.config_path ? app->opt.config_path : PATHS_DEFAULT_CONFIG;
+	int problems;
+
+	config_defaults(&app->cfg);
+	problems =
+		config_load(&app->cfg, path, app->opt.config_path == NULL, on_config_problem, NULL);
+	if (problems < 0) {
+		log_errno(LEVEL_ERROR, "cannot read the settings file %s", path);
+		return EXIT_USAGE;
+	}
+	if (problems > 0) {
+		log_error("%d problem%s in %s; nothing was started", problems,
+			  problems == 1 ? "" : "s", path);
+		return EXIT_USAGE;
+	}
+	if (app->opt.width) {
+		app->cfg.width = app->opt.width;
+		app->cfg.height = app->opt.height;
+	}
+	if (app->opt.fullscreen)
+		app->cfg.fullscreen = true;
+	config_device(&app->cfg, &app->dcfg);
+	return 0;
+}
+
+static void on_deck_problem(void *user, const char *source, int line, const char *message)
+{
+	(void)user;
+	log_warn("%s:%d: %s (line skipped)", source, line, message);
+}
+
+static int load_deck(struct app *app)
+{
+	char dir[CONFIG_PATH_MAX + 16];
+	int n;
+
+	if (app->cfg.deck_dir[0]) {
+		snprintf(dir, sizeof(dir), "%s", app->cfg.deck_dir);
+	} else {
+		paths_assets_dir(dir, sizeof(dir) - 8);
+		strcat(dir, "/prompts");
+	}
+	app->deck = deck_new();
+	if (!app->deck) {
+		log_error("out of memory");
+		return 1;
+	}
+	n = deckfiles_load(app->deck, dir, on_deck_problem, NULL);
+	if (n < 0)
+		log_errno(LEVEL_WARN, "cannot read the prompt folder %s", dir);
+	else if (n == 0)
+		log_warn("no prompts found in %s (files named *.deck)", dir);
+	else
+		log_debug("%d prompts from %s", n, dir);
+	return 0;
+}
+
+/* Opens the event log. required: fail when it cannot be opened (--replay promises rows). */
+static int open_log(struct app *app, bool required)
+{
+	char path[1024], msg[512];
+	const char *chosen = app->opt.db_path;
+
+	if (!chosen && app->cfg.database[0])
+		chosen = app->cfg.database;
+	if (chosen) {
+		snprintf(path, sizeof(path), "%s", chosen);
+	} else if (paths_default_db(path, sizeof(path), msg, sizeof(msg)) != 0) {
+		log_error("%s", msg);
+		app->log_trouble = true;
+		return required ? 1 : 0;
+	}
+	if (paths_make_parent(path) != 0) {
+		log_errno(LEVEL_ERROR, "cannot create the folder for the event log %s", path);
+		app->log_trouble = true;
+		return required ? 1 : 0;
+	}
+	switch (eventlog_open(path, &app->log, msg, sizeof(msg))) {
+	case EVENTLOG_OPENED:
+		log_debug("event log: %s", path);
+		return 0;
+	case EVENTLOG_MOVED_ASIDE:
+		log_warn("%s", msg);
+		return 0;
+	case EVENTLOG_FAILED:
+		break;
+	}
+	log_error("%s", msg);
+	app->log_trouble = true;
+	return required ? 1 : 0;
+}
+
+static int64_t wall_now_utc(const struct app *app, int64_t mono_ms)
+{
+	if (app->wall_fixed)
+		return app->wall_base_utc + (mono_ms - app->wall_base_mono) / 1000;
+	return (int64_t)time(NULL);
+}
+
+/* Commits what the device did to the log; every row is durable when this returns, before
+ * the screen shows the change. */
+static void record(struct app *app, const struct device_output *out, int64_t now_ms, bool print)
+{
+	for (int i = 0; i < out->n; i++) {
+		const struct device_report *r = &out->reports[i];
+		const char *button = r->button >= 0 ? app->dcfg.buttons[r->button].name : NULL;
+		struct wall_stamp when;
+		char msg[512];
+
+		wallclock_stamp(&when);
+		when.mono_ms = r->t_ms;
+		when.utc_s = wall_now_utc(app, now_ms) - (now_ms - r->t_ms) / 1000;
+		when.utc_offset_min = wallclock_offset_min(when.utc_s);
+		if (app->wall_fixed)
+			when.synced = false; /* a given clock, not a synchronised one */
+		if (app->log &&
+		    eventlog_append(app->log, r, button, &when, msg, sizeof(msg)) != 0) {
+			log_error("%s", msg);
+			app->log_trouble = true;
+		}
+		if (print) {
+			char line[512];
+
+			replay_json(r, &app->dcfg, line, sizeof(line));
+			puts(line);
+		}
+	}
+	if (print)
+		fflush(stdout);
+}
+
+static int fix_wall_clock(struct app *app, int64_t mono_ms)
+{
+	char msg[256];
+
+	if (!app->opt.clock && !app->opt.date)
+		return 0;
+	if (wallclock_parse_fixed(app->opt.clock, app->opt.date, (int64_t)time(NULL),
+				  &app->wall_base_utc, msg, sizeof(msg)) != 0) {
+		log_error("%s", msg);
+		return EXIT_USAGE;
+	}
+	app->wall_fixed = true;
+	app->wall_base_mono = mono_ms;
+	return 0;
+}
+
+static uint64_t prompt_seed(const struct app *app)
+{
+	return app->opt.seed_given ? app->opt.seed : (uint64_t)time(NULL) ^ (uint64_t)mono_now_ms();
+}
+
+static int make_device(struct app *app)
+{
+	app->dev = device_new(&app->dcfg, app->deck, prompt_seed(app));
+	if (!app->dev) {
+		log_error("out of memory");
+		return 1;
+	}
+	return 0;
+}
+
+static void scene_time(const struct app *app, int64_t mono_ms, struct tm *local)
+{
+	time_t t = (time_t)wall_now_utc(app, mono_ms);
+
+	localtime_r(&t, local);
+}
+
+/* --screenshot: one frame, drawn by SDL's software renderer into a surface, saved as PNG. */
+static int run_screenshot(struct app *app)
+{
+	int64_t at_ms = (int64_t)(app->opt.at_s * 1000.0 + 0.5);
+	struct device_output out = {0};
+	SDL_Surface *surface;
+	SDL_Renderer *sdl;
+	struct render *render;
+	struct device_view view;
+	struct render_scene scene;
+	struct tm local;
+	char msg[512];
+	int ret = 1;
+
+	if (fix_wall_clock(app, 0) != 0)
+		return EXIT_USAGE;
+	if (load_deck(app) != 0 || make_device(app) != 0)
+		return 1;
+	device_open(app->dev, (enum screen)app->opt.shot_screen, 0, &out);
+	view = device_view(app->dev, at_ms);
+	scene_time(app, at_ms, &local);
+	scene = (struct render_scene){
+		.view = &view, .local = &local, .clock_24h = app->cfg.clock_24h};
+	surface = SDL_CreateRGBSurfaceWithFormat(0, app->cfg.width, app->cfg.height, 32,
+						 SDL_PIXELFORMAT_RGB888);
+	if (!surface) {
+		log_error("cannot make a %dx%d image: %s", app->cfg.width, app->cfg.height,
+			  SDL_GetError());
+		return 1;
+	}
+	sdl = SDL_CreateSoftwareRenderer(surface);
+	if (!sdl) {
+		log_error("cannot draw into an image: %s", SDL_GetError());
+		goto free_surface;
+	}
+	render = render_new(sdl, app->cfg.font, msg, sizeof(msg));
+	if (!render) {
+		log_error("%s", msg);
+		goto free_renderer;
+	}
+	render_frame(render, &scene);
+	SDL_RenderPresent(sdl);
+	if (IMG_SavePNG(surface, app->opt.screenshot_path) != 0)
+		log_error("cannot write %s: %s", app->opt.screenshot_path, IMG_GetError());
+	else
+		ret = 0;
+	render_free(render);
+free_renderer:
+	SDL_DestroyRenderer(sdl);
+free_surface:
+	SDL_FreeSurface(surface);
+	return ret;
+}
+
+static char *read_text_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, n;
+
+	if (!f)
+		return NULL;
+	do {
+		if (len + 4096 + 1 > cap) {
+			char *nb = realloc(buf, cap = cap ? cap * 2 : 8192);
+
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				errno = ENOMEM;
+				return NULL;
+			}
+			buf = nb;
+		}
+		n = fread(buf + len, 1, 4096, f);
+		len += n;
+	} while (n > 0);
+	buf[len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* --replay: button edges in virtual time, no waiting; rows committed before each line. */
+static int run_replay(struct app *app)
+{
+	struct replay_script script;
+	char msg[512];
+	char *text;
+	int ret;
+
+	text = read_text_file(app->opt.replay_path);
+	if (!text) {
+		log_errno(LEVEL_ERROR, "cannot read the replay script %s", app->opt.replay_path);
+		return 1;
+	}
+	ret = replay_parse(app->opt.replay_path, text, &app->dcfg, &script, msg, sizeof(msg));
+	free(text);
+	if (ret != 0) {
+		log_error("%s", msg);
+		return EXIT_USAGE;
+	}
+	if (fix_wall_clock(app, 0) != 0 || load_deck(app) != 0 || make_device(app) != 0 ||
+	    open_log(app, true) != 0) {
+		replay_script_free(&script);
+		return 1;
+	}
+	if (app->opt.start_screen >= 0) {
+		struct device_output out = {0};
+
+		device_open(app->dev, (enum screen)app->opt.start_screen, 0, &out);
+		record(app, &out, 0, true);
+	}
+	for (size_t i = 0; i < script.count; i++) {
+		const struct replay_step *s = &script.steps[i];
+		struct device_output out = {0};
+
+		if (s->button < 0)
+			device_tick(app->dev, s->t_ms, &out);
+		else
+			device_edge(app->dev, s->button, s->down, s->t_ms, &out);
+		record(app, &out, s->t_ms, true);
+	}
+	replay_script_free(&script);
+	return app->log_trouble ? 1 : 0;
+}
+
+/* Which configured button a key stands for, or -1. */
+static int key_button(SDL_Keycode key)
+{
+	switch (key) {
+	case SDLK_SPACE:
+	case SDLK_RETURN:
+	case SDLK_KP_ENTER:
+	case SDLK_1:
+		return 0;
+	case SDLK_2:
+		return 1;
+	case SDLK_3:
+		return 2;
+	default:
+		return -1;
+	}
+}
+
+static int64_t ms_to_next_minute(const struct app *app, int64_t mono_ms)
+{
+	struct timespec ts;
+	int64_t wall_ms;
+
+	if (app->wall_fixed) {
+		wall_ms = app->wall_base_utc * 1000 + (mono_ms - app->wall_base_mono);
+	} else {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		wall_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	}
+	return 60000 - wall_ms % 60000;
+}
+
+static int64_t earliest(int64_t a, int64_t b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+/* Handles one SDL event; returns false when the user asked to quit. */
+static bool handle_event(struct app *app, const SDL_Event *ev, bool *dirty)
+{
+	struct device_output out = {0};
+	int64_t now = mono_now_ms();
+	int button;
+
+	switch (ev->type) {
+	case SDL_QUIT:
+		return false;
+	case SDL_KEYDOWN:
+	case SDL_KEYUP:
+		if (ev->key.keysym.sym == SDLK_ESCAPE)
+			return false;
+		if (ev->key.repeat)
+			break;
+		button = key_button(ev->key.keysym.sym);
+		if (button < 0)
+			break;
+		device_edge(app->dev, button, ev->type == SDL_KEYDOWN, now, &out);
+		record(app, &out, now, false);
+		*dirty |= out.n > 0;
+		break;
+	case SDL_WINDOWEVENT:
+		*dirty = true;
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+static int run_app(struct app *app)
+{
+	SDL_Window *window = NULL;
+	SDL_Renderer *sdl = NULL;
+	struct render *render = NULL;
+	int64_t start = mono_now_ms();
+	int64_t exit_at = app->opt.exit_after_s > 0
+				  ? start + (int64_t)(app->opt.exit_after_s * 1000.0 + 0.5)
+				  : -1;
+	int64_t last_frame = 0;
+	bool dirty = true, running = true;
+	Uint32 flags = SDL_WINDOW_SHOWN;
+	char msg[512];
+	int ret = 1;
+
+	if (fix_wall_clock(app, start) != 0)
+		return EXIT_USAGE;
+	if (load_deck(app) != 0 || make_device(app) != 0)
+		return 1;
+	open_log(app, false);
+	if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+		log_error("cannot open a display (SDL video driver '%s'): %s. On a desktop, run it "
+			  "inside the graphical session; on a console, check that /dev/dri/card* "
+			  "exists and that this user is in the video and render groups.",
+			  getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "auto",
+			  SDL_GetError());
+		return 1;
+	}
+	if (app->cfg.fullscreen)
+		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+	window = SDL_CreateWindow("calm-prompt", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+				  app->cfg.width, app->cfg.height, flags);
+	if (!window) {
+		log_error("cannot open a window on the '%s' video driver: %s",
+			  SDL_GetCurrentVideoDriver(), SDL_GetError());
+		goto quit_video;
+	}
+	sdl = SDL_CreateRenderer(window, -1, 0);
+	if (!sdl) {
+		log_error("cannot draw on the window: %s", SDL_GetError());
+		goto destroy_window;
+	}
+	render = render_new(sdl, app->cfg.font, msg, sizeof(msg));
+	if (!render) {
+		log_error("%s", msg);
+		goto destroy_renderer;
+	}
+	if (app->cfg.fullscreen)
+		SDL_ShowCursor(SDL_DISABLE);
+	log_info("running on the '%s' video driver, %dx%d", SDL_GetCurrentVideoDriver(),
+		 app->cfg.width, app->cfg.height);
+	if (app->opt.start_screen >= 0) {
+		struct device_output out = {0};
+
+		device_open(app->dev, (enum screen)app->opt.start_screen, start, &out);
+		record(app, &out, start, false);
+	}
+
+	while (running) {
+		int64_t now = mono_now_ms();
+		struct device_output out = {0};
+		struct device_view view;
+		int64_t wake, frame_ms;
+		SDL_Event ev;
+
+		device_tick(app->dev, now, &out);
+		record(app, &out, now, false);
+		dirty |= out.n > 0;
+		view = device_view(app->dev, now);
+		frame_ms = render_frame_interval_ms(&view);
+		if (frame_ms > 0 && now - last_frame >= frame_ms)
+			dirty = true;
+		if (dirty) {
+			struct tm local;
+			struct render_scene scene = {.view = &view,
+						     .local = &local,
+						     .clock_24h = app->cfg.clock_24h,
+						     .log_trouble = app->log_trouble};
+
+			scene_time(app, now, &local);
+			render_frame(render, &scene);
+			SDL_RenderPresent(sdl);
+			last_frame = now;
+			dirty = false;
+		}
+		/* Sleep until something can change: a frame, a gesture or screen timeout, the
+		 * next minute on the clock, or the end of the run. */
+		wake = earliest(device_deadline(app->dev), exit_at);
+		if (frame_ms > 0)
+			wake = earliest(wake, last_frame + frame_ms);
+		if (view.screen == SCREEN_AMBIENT)
+			wake = earliest(wake, now + ms_to_next_minute(app, now));
+		if (exit_at >= 0 && now >= exit_at)
+			break;
+		if (wake >= 0 && wake <= now)
+			continue;
+		if (wake < 0 ? SDL_WaitEvent(&ev)
+			     : SDL_WaitEventTimeout(
+				       &ev, (int)(wake - now > 60000 ? 60000 : wake - now))) {
+			do {
+				running = handle_event(app, &ev, &dirty);
+			} while (running && SDL_PollEvent(&ev));
+		}
+		/* A minute boundary on the ambient clock needs a redraw. */
+		if (view.screen == SCREEN_AMBIENT &&
+		    ms_to_next_minute(app, mono_now_ms()) > ms_to_next_minute(app, now))
+			dirty = true;
+	}
+	ret = 0;
+	render_free(render);
+destroy_renderer:
+	SDL_DestroyRenderer(sdl);
+destroy_window:
+	SDL_DestroyWindow(window);
+quit_video:
+	SDL_QuitSubSystem(SDL_INIT_VIDEO);
+	return ret;
+}
+
+static int check_config(struct app *app)
+{
+	const char *path = app->opt.config_path ? app->opt.config_path : PATHS_DEFAULT_CONFIG;
+	FILE *font;
+
+	if (load_config(app) != 0)
+		return EXIT_USAGE;
+	font = fopen(app->cfg.font, "rb");
+	if (!font) {
+		fprintf(stderr, "%s: font: cannot open '%s': %s\n", path, app->cfg.font,
+			strerror(errno));
+		return EXIT_USAGE;
+	}
+	fclose(font);
+	printf("%s: ok\n", path);
+	return 0;
+}
+
+static void print_version(void)
+{
+	SDL_version sdl;
+	const SDL_version *ttf = TTF_Linked_Version();
+	const SDL_version *img = IMG_Linked_Version();
+
+	SDL_GetVersion(&sdl);
+	printf("calm-prompt %s (SDL %d.%d.%d, SDL_ttf %d.%d.%d, SDL_image %d.%d.%d, SQLite %s, "
+	       "libgpiod %s)\n",
+	       CALM_VERSION, sdl.major, sdl.minor, sdl.patch, ttf->major, ttf->minor, ttf->patch,
+	       img->major, img->minor, img->patch, sqlite3_libversion(), gpio_library_version());
+}
+
+int main(int argc, char **argv)
+{
+	struct app app = {0};
+	char msg[512];
+	int ret;
+
+	log_init();
+	if (cli_parse(argc, argv, &app.opt, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "calm-prompt: %s\nTry 'calm-prompt --help'.\n", msg);
+		return EXIT_USAGE;
+	}
+	switch (app.opt.mode) {
+	case MODE_HELP:
+		cli_usage(stdout);
+		return 0;
+	case MODE_VERSION:
+		print_version();
+		return 0;
+	case MODE_CHECK_CONFIG:
+		return check_config(&app);
+	case MODE_RUN:
+	case MODE_SCREENSHOT:
+	case MODE_REPLAY:
+		break;
+	}
+	ret = load_config(&app);
+	if (ret != 0)
+		return ret;
+	if (SDL_Init(0) != 0 || TTF_Init() != 0) {
+		log_error("cannot start SDL: %s", SDL_GetError());
+		return 1;
+	}
+	switch (app.opt.mode) {
+	case MODE_SCREENSHOT:
+		ret = run_screenshot(&app);
+		break;
+	case MODE_REPLAY:
+		ret = run_replay(&app);
+		break;
+	default:
+		ret = run_app(&app);
+		break;
+	}
+	device_free(app.dev);
+	deck_free(app.deck);
+	eventlog_close(app.log);
+	TTF_Quit();
+	SDL_Quit();
+	return ret;
+}

@@ -1,0 +1,72 @@
+/* Default locations, following systemd's and the XDG base directory conventions. */
+#include "paths.h"
+
+#include <SDL.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int paths_default_db(char *out, size_t len, char *msg, size_t msg_len)
+{
+	const char *state = getenv("STATE_DIRECTORY");
+	const char *xdg = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	if (state && state[0]) {
+		/* systemd may list several folders separated by ':'; ours is the first. */
+		size_t first = strcspn(state, ":");
+
+		n = snprintf(out, len, "%.*s/events.db", (int)first, state);
+	} else if (xdg && xdg[0] == '/') {
+		n = snprintf(out, len, "%s/calm-prompt/events.db", xdg);
+	} else if (home && home[0]) {
+		n = snprintf(out, len, "%s/.local/state/calm-prompt/events.db", home);
+	} else {
+		snprintf(msg, msg_len,
+			 "no place for the database: set --db, [log] database, or HOME");
+		return -1;
+	}
+	if (n < 0 || (size_t)n >= len) {
+		snprintf(msg, msg_len, "the database path is too long");
+		return -1;
+	}
+	return 0;
+}
+
+int paths_make_parent(const char *path)
+{
+	char buf[1024];
+	size_t n = strlen(path);
+
+	if (n >= sizeof(buf)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(buf, path, n + 1);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return 0;
+}
+
+void paths_assets_dir(char *out, size_t len)
+{
+	char *base = SDL_GetBasePath();
+	struct stat st;
+
+	if (base) {
+		snprintf(out, len, "%sassets", base);
+		SDL_free(base);
+		if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
+			return;
+	}
+	snprintf(out, len, "%s", CALM_DATADIR);
+}

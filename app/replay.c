@@ -1,0 +1,212 @@
+/* Replay script parsing and the JSON lines that describe what the device did. */
+#include "replay.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void replay_script_free(struct replay_script *script)
+{
+	if (!script)
+		return;
+	free(script->steps);
+	script->steps = NULL;
+	script->count = 0;
+}
+
+static int find_button(const struct device_config *config, const char *word)
+{
+	char *end;
+	long n;
+
+	for (int i = 0; i < config->n_buttons; i++)
+		if (strcmp(config->buttons[i].name, word) == 0)
+			return i;
+	errno = 0;
+	n = strtol(word, &end, 10);
+	if (!errno && end != word && !*end && n >= 1 && n <= config->n_buttons)
+		return (int)n - 1;
+	return -1;
+}
+
+__attribute__((format(printf, 5, 6))) static int fail(char *msg, size_t msg_len, const char *source,
+						      int line, const char *fmt, ...)
+{
+	int n = snprintf(msg, msg_len, "%s:%d: ", source, line);
+	va_list ap;
+
+	if (n < 0 || (size_t)n >= msg_len)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(msg + n, msg_len - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Parses one non-comment line into *step. */
+static int parse_step(const char *source, int line_no, char *line,
+		      const struct device_config *config, struct replay_step *step, char *msg,
+		      size_t msg_len)
+{
+	char *save = NULL;
+	char *when = strtok_r(line, " \t\r", &save);
+	char *who = strtok_r(NULL, " \t\r", &save);
+	char *edge = strtok_r(NULL, " \t\r", &save);
+	char *extra = strtok_r(NULL, " \t\r", &save);
+	char *end;
+	double seconds;
+
+	errno = 0;
+	seconds = strtod(when, &end);
+	if (errno || end == when || *end || !(seconds >= 0 && seconds < 1e8))
+		return fail(msg, msg_len, source, line_no, "'%s': expected seconds", when);
+	step->t_ms = (int64_t)(seconds * 1000.0 + 0.5);
+	if (who && strcmp(who, "end") == 0 && !edge) {
+		step->button = -1;
+		return 0;
+	}
+	if (!who || !edge || extra)
+		return fail(msg, msg_len, source, line_no,
+			    "expected 'SECONDS BUTTON down|up' or 'SECONDS end'");
+	step->button = find_button(config, who);
+	if (step->button < 0)
+		return fail(msg, msg_len, source, line_no, "'%s': no such button", who);
+	if (strcmp(edge, "down") != 0 && strcmp(edge, "up") != 0)
+		return fail(msg, msg_len, source, line_no, "'%s': expected down or up", edge);
+	step->down = edge[0] == 'd';
+	return 0;
+}
+
+int replay_parse(const char *source, const char *text, const struct device_config *config,
+		 struct replay_script *out, char *msg, size_t msg_len)
+{
+	size_t cap = 0;
+	int line_no = 0;
+	const char *p = text;
+
+	memset(out, 0, sizeof(*out));
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		char line[256];
+		char *hash;
+		struct replay_step step;
+
+		line_no++;
+		if (n >= sizeof(line)) {
+			replay_script_free(out);
+			return fail(msg, msg_len, source, line_no, "line too long");
+		}
+		memcpy(line, p, n);
+		line[n] = '\0';
+		p += n + (p[n] == '\n');
+		hash = strchr(line, '#');
+		if (hash)
+			*hash = '\0';
+		if (strspn(line, " \t\r") == strlen(line))
+			continue;
+		if (parse_step(source, line_no, line, config, &step, msg, msg_len) != 0) {
+			replay_script_free(out);
+			return -1;
+		}
+		if (out->count && step.t_ms < out->steps[out->count - 1].t_ms) {
+			replay_script_free(out);
+			return fail(msg, msg_len, source, line_no, "time goes backwards");
+		}
+		if (out->count == cap) {
+			size_t ncap = cap ? cap * 2 : 32;
+			struct replay_step *s = realloc(out->steps, ncap * sizeof(*s));
+
+			if (!s) {
+				replay_script_free(out);
+				return fail(msg, msg_len, source, line_no, "out of memory");
+			}
+			out->steps = s;
+			cap = ncap;
+		}
+		out->steps[out->count++] = step;
+	}
+	return 0;
+}
+
+/* Seconds with up to three decimals and no trailing zeros: 1.2, 5, 60.125. */
+static void format_seconds(int64_t ms, char *buf, size_t len)
+{
+	char *dot;
+	size_t n;
+
+	snprintf(buf, len, "%lld.%03lld", (long long)(ms / 1000), (long long)(ms % 1000));
+	dot = strchr(buf, '.');
+	n = strlen(buf);
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (dot && buf + n - 1 == dot)
+		*dot = '\0';
+}
+
+/* Appends a JSON string (the values here are names and ids: no control characters, but quotes
+ * and backslashes are escaped all the same). */
+static void append_string(char *buf, size_t len, const char *s)
+{
+	size_t n = strlen(buf);
+
+	if (n + 1 >= len)
+		return;
+	buf[n++] = '"';
+	for (; *s && n + 3 < len; s++) {
+		if (*s == '"' || *s == '\\')
+			buf[n++] = '\\';
+		buf[n++] = *s;
+	}
+	buf[n++] = '"';
+	buf[n] = '\0';
+}
+
+static void append(char *buf, size_t len, const char *text)
+{
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, len - n, "%s", text);
+}
+
+void replay_json(const struct device_report *r, const struct device_config *config, char *buf,
+		 size_t len)
+{
+	char num[32];
+
+	buf[0] = '\0';
+	format_seconds(r->t_ms, num, sizeof(num));
+	append(buf, len, "{\"t\":");
+	append(buf, len, num);
+	if (r->button >= 0) {
+		append(buf, len, ",\"button\":");
+		append_string(buf, len, config->buttons[r->button].name);
+		append(buf, len, ",\"gesture\":");
+		append_string(buf, len, gesture_name(r->gesture));
+	}
+	append(buf, len, ",\"action\":");
+	append_string(buf, len, action_name(r->action));
+	if (r->reason) {
+		append(buf, len, ",\"reason\":");
+		append_string(buf, len, r->reason);
+	}
+	append(buf, len, ",\"screen\":");
+	append_string(buf, len, screen_name(r->screen_after));
+	if (r->session_stopped) {
+		append(buf, len, ",\"session_end\":");
+		append_string(buf, len, session_end_name(r->session_how));
+		format_seconds(r->session_ms, num, sizeof(num));
+		append(buf, len, ",\"session_s\":");
+		append(buf, len, num);
+	}
+	if (r->session_started) {
+		append(buf, len, ",\"pattern\":");
+		append_string(buf, len, r->pattern ? r->pattern : "unknown");
+	}
+	if (r->prompt) {
+		append(buf, len, ",\"prompt\":");
+		append_string(buf, len, r->prompt->id);
+	}
+	append(buf, len, "}");
+}
