@@ -302,10 +302,11 @@ int config_load(struct config *cfg, const char *path, bool optional, config_erro
 		return optional && errno == ENOENT ? 0 : -1;
 	rc = ini_parse_stream(read_line, &st, on_entry, &st);
 	fclose(st.file);
-	if (rc > 0 && st.problems == 0) {
-		/* A syntax error inih found itself (e.g. a line with no '='). */
+	if (rc > 0) {
+		/* A syntax error inih found itself (e.g. a line with no '='): our handler never
+		 * fails, so this is the only kind of line inih reports, and only its first. */
 		st.line = rc;
-		problem(&st, "-", "not 'key = value' or '[section]'");
+		problem(&st, NULL, "not 'key = value', '[section]' or a '#' comment");
 	}
 	return st.problems;
 }

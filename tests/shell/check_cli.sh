@@ -1,0 +1,68 @@
+#!/bin/sh
+# Command-line behaviour a user meets: help, usage errors, config problems, bad scripts.
+# Usage: check_cli.sh APP WORK_DIR
+set -u
+app=$1 work=$2
+failures=0
+mkdir -p "$work"
+
+# expect NAME WANT_EXIT WANT_TEXT -- COMMAND...: runs it, checks its exit code and that its
+# output (stdout and stderr) contains WANT_TEXT.
+expect() {
+  name=$1 want_exit=$2 want_text=$3
+  shift 4
+  "$@" >"$work/out.txt" 2>&1
+  got=$?
+  if [ "$got" -ne "$want_exit" ]; then
+    echo "FAIL $name: exit $got, expected $want_exit"; sed 's/^/  | /' "$work/out.txt"
+    failures=$((failures + 1))
+  elif ! grep -qF -- "$want_text" "$work/out.txt"; then
+    echo "FAIL $name: output lacks '$want_text'"; sed 's/^/  | /' "$work/out.txt"
+    failures=$((failures + 1))
+  else
+    echo "ok   $name"
+  fi
+}
+
+cat >"$work/typo.conf" <<'CONF'
+[display]
+size = 800x480
+sise = 480x320
+[breathe]
+session_minutes = forever
+CONF
+cat >"$work/good.conf" <<'CONF'
+[display]
+clock = 12
+CONF
+printf '1.0 main down\n0.5 main up\n' >"$work/backwards.replay"
+printf '1.0 mian down\n' >"$work/nobutton.replay"
+
+expect help 0 "Usage: calm-prompt" -- "$app" --help
+expect version 0 "calm-prompt " -- "$app" --version
+expect unknown-option 2 "unknown or incomplete option '--dance'" -- "$app" --dance
+expect bad-size 2 "--size: expected WIDTHxHEIGHT" -- "$app" --size big
+expect bad-start 2 "--start: expected ambient, breathe or prompt" -- "$app" --start nap
+expect screenshot-needs-screen 2 "--screenshot needs --screen" -- "$app" --screenshot "$work/x.png"
+expect config-typo-key 2 "typo.conf:3: sise: unknown key in [display]" -- \
+  "$app" --check-config --config "$work/typo.conf"
+expect config-bad-value 2 "typo.conf:5: session_minutes: 'forever': expected whole minutes" -- \
+  "$app" --check-config --config "$work/typo.conf"
+expect config-typo-stops-the-app 2 "typo.conf:3: sise" -- \
+  "$app" --config "$work/typo.conf" --screenshot "$work/x.png" --screen ambient
+expect config-missing 2 "cannot read the settings file $work/missing.conf" -- \
+  "$app" --check-config --config "$work/missing.conf"
+expect config-good 0 "good.conf: ok" -- "$app" --check-config --config "$work/good.conf"
+expect shipped-config 0 "calm-prompt.conf: ok" -- \
+  "$app" --check-config --config "$(dirname "$0")/../../assets/calm-prompt.conf"
+expect replay-backwards 2 "backwards.replay:2: time goes backwards" -- \
+  "$app" --config /dev/null --replay "$work/backwards.replay" --db "$work/r.db"
+expect replay-unknown-button 2 "nobutton.replay:1: 'mian': no such button" -- \
+  "$app" --config /dev/null --replay "$work/nobutton.replay" --db "$work/r.db"
+expect bad-clock 2 "--clock '25:00'" -- \
+  "$app" --config /dev/null --screenshot "$work/x.png" --screen ambient --clock 25:00
+expect bad-date 2 "--date '2026-02-30'" -- \
+  "$app" --config /dev/null --screenshot "$work/x.png" --screen ambient --date 2026-02-30
+
+echo "$failures failed"
+[ "$failures" -eq 0 ]
