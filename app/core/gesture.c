@@ -7,26 +7,18 @@ void gesture_init(struct gesture_tracker *g, const struct gesture_timing *timing
 {
 	g->timing = *timing;
 	g->down = false;
+	g->raw_down = false;
 	g->long_fired = false;
 	g->second_press = false;
 	g->last_edge_ms = INT64_MIN;
 	g->down_ms = 0;
 	g->short_due_ms = -1;
+	g->settle_due_ms = -1;
 }
 
-static bool is_bounce(const struct gesture_tracker *g, int64_t t_ms)
+/* A change of the debounced state at t_ms. */
+static enum gesture accept_edge(struct gesture_tracker *g, bool down, int64_t t_ms)
 {
-	return g->last_edge_ms != INT64_MIN && t_ms - g->last_edge_ms < g->timing.debounce_ms;
-}
-
-enum gesture gesture_edge(struct gesture_tracker *g, bool down, int64_t t_ms)
-{
-	enum gesture done = GESTURE_NONE;
-
-	if (down == g->down || is_bounce(g, t_ms))
-		return GESTURE_NONE;
-	/* A pending short whose window closed before this edge is reported first. */
-	done = gesture_tick(g, t_ms);
 	g->last_edge_ms = t_ms;
 	g->down = down;
 	if (down) {
@@ -34,10 +26,16 @@ enum gesture gesture_edge(struct gesture_tracker *g, bool down, int64_t t_ms)
 		g->long_fired = false;
 		g->second_press = g->short_due_ms >= 0;
 		g->short_due_ms = -1;
-		return done;
+		return GESTURE_NONE;
 	}
-	if (g->long_fired || done != GESTURE_NONE)
-		return done;
+	if (g->long_fired)
+		return GESTURE_NONE;
+	if (t_ms - g->down_ms >= g->timing.long_ms) {
+		/* Held long enough, though no tick came while it was held. */
+		g->long_fired = true;
+		g->second_press = false;
+		return GESTURE_LONG;
+	}
 	if (g->second_press) {
 		g->second_press = false;
 		return GESTURE_DOUBLE;
@@ -48,27 +46,68 @@ enum gesture gesture_edge(struct gesture_tracker *g, bool down, int64_t t_ms)
 	return GESTURE_NONE;
 }
 
+enum gesture gesture_edge(struct gesture_tracker *g, bool down, int64_t t_ms)
+{
+	enum gesture done = GESTURE_NONE;
+
+	/* Whatever fell due before this edge happened first. */
+	while (done == GESTURE_NONE && gesture_deadline(g) >= 0 && gesture_deadline(g) <= t_ms)
+		done = gesture_tick(g, t_ms);
+	g->raw_down = down;
+	if (g->last_edge_ms != INT64_MIN && t_ms - g->last_edge_ms < g->timing.debounce_ms) {
+		/* Contact bounce: the level it settles at counts, once the debounce time is over.
+		 */
+		g->settle_due_ms = down != g->down ? g->last_edge_ms + g->timing.debounce_ms : -1;
+		return done;
+	}
+	g->settle_due_ms = -1;
+	if (down == g->down)
+		return done;
+	/* What fell due before (a short whose double window closed, a long hold) leaves this
+	 * edge nothing to report, so one return value is enough. */
+	if (done != GESTURE_NONE) {
+		accept_edge(g, down, t_ms);
+		return done;
+	}
+	return accept_edge(g, down, t_ms);
+}
+
 enum gesture gesture_tick(struct gesture_tracker *g, int64_t now_ms)
 {
-	if (g->short_due_ms >= 0 && now_ms >= g->short_due_ms) {
+	int64_t due = gesture_deadline(g);
+
+	if (due < 0 || due > now_ms)
+		return GESTURE_NONE;
+	/* One thing at a time, the earliest first, at its own due time. */
+	if (due == g->settle_due_ms) {
+		g->settle_due_ms = -1;
+		return g->raw_down != g->down ? accept_edge(g, g->raw_down, due) : GESTURE_NONE;
+	}
+	if (due == g->short_due_ms) {
 		g->short_due_ms = -1;
 		return GESTURE_SHORT;
 	}
-	if (g->down && !g->long_fired && now_ms - g->down_ms >= g->timing.long_ms) {
-		g->long_fired = true;
-		g->second_press = false;
-		return GESTURE_LONG;
-	}
-	return GESTURE_NONE;
+	g->long_fired = true;
+	g->second_press = false;
+	return GESTURE_LONG;
+}
+
+static int64_t earlier(int64_t a, int64_t b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
 }
 
 int64_t gesture_deadline(const struct gesture_tracker *g)
 {
-	if (g->short_due_ms >= 0)
-		return g->short_due_ms;
+	int64_t due = earlier(g->settle_due_ms, g->short_due_ms);
+
 	if (g->down && !g->long_fired)
-		return g->down_ms + g->timing.long_ms;
-	return -1;
+		due = earlier(due, g->down_ms + g->timing.long_ms);
+	return due;
 }
 
 const char *gesture_name(enum gesture gesture)

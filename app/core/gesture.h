@@ -22,12 +22,15 @@ struct gesture_timing {
 /* One button's recogniser. A plain value: the core embeds one per button. */
 struct gesture_tracker {
 	struct gesture_timing timing;
-	bool down;            /* debounced contact state */
-	bool long_fired;      /* the current hold already produced a long press */
-	bool second_press;    /* the current hold is the second press of a possible double */
-	int64_t last_edge_ms; /* time of the last accepted edge; INT64_MIN before any */
-	int64_t down_ms;      /* when the current hold started */
-	int64_t short_due_ms; /* a pending short press is reported at this time; -1 when none */
+	bool down;             /* debounced contact state */
+	bool raw_down;         /* the contact as the last edge left it, bounce and all */
+	bool long_fired;       /* the current hold already produced a long press */
+	bool second_press;     /* the current hold is the second press of a possible double */
+	int64_t last_edge_ms;  /* time of the last accepted edge; INT64_MIN before any */
+	int64_t down_ms;       /* when the current hold started */
+	int64_t short_due_ms;  /* a pending short press is reported at this time; -1 when none */
+	int64_t settle_due_ms; /* the contact changed during the debounce time: its level counts
+				  when that time is over; -1 when nothing is waiting */
 };
 
 void gesture_init(struct gesture_tracker *g, const struct gesture_timing *timing);

@@ -109,6 +109,35 @@ static void bounce_is_ignored(void **state)
 	assert_int_equal(gesture_deadline(&g), -1);
 }
 
+static void quick_tap_is_a_short_press(void **state)
+{
+	/* A release within the debounce time (a synthetic key tap) is not lost: once the time
+	 * is over the contact is up, and that ends the press. */
+	struct gesture_tracker g = tracker(0);
+	(void)state;
+
+	assert_int_equal(gesture_edge(&g, true, 1000), GESTURE_NONE);
+	assert_int_equal(gesture_edge(&g, false, 1012), GESTURE_NONE);
+	assert_int_equal(gesture_deadline(&g), 1030);
+	assert_int_equal(gesture_tick(&g, 1029), GESTURE_NONE);
+	assert_int_equal(gesture_tick(&g, 1030), GESTURE_SHORT);
+	assert_int_equal(gesture_deadline(&g), -1);
+}
+
+static void bounce_that_settles_back_changes_nothing(void **state)
+{
+	struct gesture_tracker g = tracker(0);
+	(void)state;
+
+	gesture_edge(&g, true, 1000);
+	gesture_edge(&g, false, 1005);
+	assert_int_equal(gesture_deadline(&g), 1030);
+	gesture_edge(&g, true, 1009);
+	/* Back down: nothing waits to settle, only the long press deadline. */
+	assert_int_equal(gesture_deadline(&g), 1700);
+	assert_int_equal(gesture_tick(&g, 1700), GESTURE_LONG);
+}
+
 static void repeated_edges_are_ignored(void **state)
 {
 	struct gesture_tracker g = tracker(0);
@@ -138,6 +167,8 @@ int main(void)
 		cmocka_unit_test(double_press),
 		cmocka_unit_test(second_press_after_window_is_two_shorts),
 		cmocka_unit_test(bounce_is_ignored),
+		cmocka_unit_test(quick_tap_is_a_short_press),
+		cmocka_unit_test(bounce_that_settles_back_changes_nothing),
 		cmocka_unit_test(repeated_edges_are_ignored),
 		cmocka_unit_test(names),
 	};
