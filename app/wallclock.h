@@ -3,6 +3,7 @@
 #define CALM_WALLCLOCK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct wall_stamp {

@@ -1,0 +1,554 @@
+/* The event log in SQLite: schema migrations, moving damaged files aside, one transaction per
+ * report. */
+#include "eventlog.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+/* Long enough to ride out a backup or a sqlite3 shell reading the file, short enough that a
+ * press still feels answered. */
+#define BUSY_TIMEOUT_MS 2000
+
+/* migrations[v] takes a file from schema v to v + 1. Append a step for each new version; never
+ * edit one that has shipped, since files in the field have already run it. */
+static const char *const migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE presses("
+	"  id INTEGER PRIMARY KEY,"
+	"  wall_utc INTEGER NOT NULL,"
+	"  utc_offset_min INTEGER NOT NULL,"
+	"  mono_ms INTEGER NOT NULL,"
+	"  boot_id TEXT NOT NULL,"
+	"  clock_synced INTEGER NOT NULL,"
+	"  button TEXT NOT NULL,"
+	"  gesture TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  screen TEXT NOT NULL);"
+	"CREATE TABLE sessions("
+	"  id INTEGER PRIMARY KEY,"
+	"  press_id INTEGER REFERENCES presses(id),"
+	"  wall_utc INTEGER NOT NULL,"
+	"  utc_offset_min INTEGER NOT NULL,"
+	"  mono_ms INTEGER NOT NULL,"
+	"  boot_id TEXT NOT NULL,"
+	"  clock_synced INTEGER NOT NULL,"
+	"  pattern TEXT NOT NULL,"
+	"  planned_ms INTEGER NOT NULL,"
+	"  actual_ms INTEGER,"
+	"  ended TEXT NOT NULL DEFAULT 'running',"
+	"  ended_wall_utc INTEGER);"
+	"CREATE TABLE prompts_shown("
+	"  id INTEGER PRIMARY KEY,"
+	"  press_id INTEGER REFERENCES presses(id),"
+	"  wall_utc INTEGER NOT NULL,"
+	"  utc_offset_min INTEGER NOT NULL,"
+	"  mono_ms INTEGER NOT NULL,"
+	"  boot_id TEXT NOT NULL,"
+	"  clock_synced INTEGER NOT NULL,"
+	"  prompt_id TEXT NOT NULL);"
+	"CREATE INDEX presses_wall_utc ON presses(wall_utc);"
+	"CREATE INDEX sessions_wall_utc ON sessions(wall_utc);"
+	"CREATE INDEX prompts_shown_wall_utc ON prompts_shown(wall_utc);",
+};
+
+_Static_assert(sizeof(migrations) / sizeof(migrations[0]) == EVENTLOG_SCHEMA_VERSION,
+	       "one migration step per schema version");
+
+/* The statements eventlog_append needs, prepared once at open. Every row insert binds its
+ * stamp as ?1 to ?5 (see bind_stamp). */
+enum statement {
+	STMT_BEGIN,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	STMT_INSERT_PRESS,
+	STMT_STOP_SESSION,
+	STMT_INSERT_SESSION,
+	STMT_INSERT_PROMPT,
+	STMT_COUNT,
+};
+
+static const char *const statement_sql[STMT_COUNT] = {
+	/* IMMEDIATE takes the write lock up front, so a busy file fails at BEGIN, not halfway. */
+	[STMT_BEGIN] = "BEGIN IMMEDIATE",
+	[STMT_COMMIT] = "COMMIT",
+	[STMT_ROLLBACK] = "ROLLBACK",
+	[STMT_INSERT_PRESS] = "INSERT INTO presses(wall_utc, utc_offset_min, mono_ms, boot_id, "
+			      "clock_synced, button, gesture, action, screen) "
+			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[STMT_STOP_SESSION] = "UPDATE sessions SET actual_ms = ?1, ended = ?2, ended_wall_utc = ?3 "
+			      "WHERE id = ?4 AND ended = 'running'",
+	[STMT_INSERT_SESSION] = "INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, "
+				"clock_synced, press_id, pattern, planned_ms) "
+				"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[STMT_INSERT_PROMPT] = "INSERT INTO prompts_shown(wall_utc, utc_offset_min, mono_ms, "
+			       "boot_id, clock_synced, press_id, prompt_id) "
+			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+};
+
+struct eventlog {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[STMT_COUNT];
+	sqlite3_int64 session_id; /* the session row this log started last and has not seen stop;
+				     0 when none (a session from before a restart is not ours) */
+};
+
+enum open_outcome {
+	OUTCOME_READY,
+	OUTCOME_DAMAGED, /* the file is not a database or is corrupt: move it aside */
+	OUTCOME_FAILED,  /* anything else: leave the file alone */
+};
+
+/* Only these say the file itself is bad; busy, read-only or I/O errors say nothing about its
+ * contents, and moving a good file aside over them would hide the household's history. */
+static bool is_damage(int rc)
+{
+	int primary = rc & 0xff;
+
+	return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT;
+}
+
+/* Runs sql and copies the first column of its first row into out ("" when there is none). */
+static int query_text(sqlite3 *db, const char *sql, char *out, size_t out_len)
+{
+	sqlite3_stmt *stmt;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+
+	out[0] = '\0';
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *text = sqlite3_column_text(stmt, 0);
+
+		snprintf(out, out_len, "%s", text ? (const char *)text : "");
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_OK;
+	}
+	/* finalize keeps the step's error message for the caller's sqlite3_errmsg. */
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int query_int(sqlite3 *db, const char *sql, int *out)
+{
+	char text[32];
+	int rc = query_text(db, sql, text, sizeof(text));
+
+	if (rc == SQLITE_OK)
+		*out = atoi(text);
+	return rc;
+}
+
+/* Brings the schema up to EVENTLOG_SCHEMA_VERSION, one transaction per step so a power cut
+ * leaves the file at some whole version. On failure, detail gets SQLite's reason, taken before
+ * the rollback replaces it. */
+static int migrate(sqlite3 *db, char *detail, size_t detail_len)
+{
+	for (;;) {
+		char bump[48];
+		int version;
+		int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+		if (rc != SQLITE_OK) {
+			snprintf(detail, detail_len, "%s", sqlite3_errmsg(db));
+			return rc;
+		}
+		/* Read again under the write lock: another process may have migrated meanwhile. */
+		rc = query_int(db, "PRAGMA user_version", &version);
+		if (rc != SQLITE_OK)
+			goto err_rollback;
+		if (version >= EVENTLOG_SCHEMA_VERSION) {
+			rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+			if (rc != SQLITE_OK)
+				goto err_rollback;
+			return SQLITE_OK;
+		}
+		rc = sqlite3_exec(db, migrations[version], NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			goto err_rollback;
+		snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", version + 1);
+		rc = sqlite3_exec(db, bump, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			goto err_rollback;
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			goto err_rollback;
+		continue;
+
+	err_rollback:
+		snprintf(detail, detail_len, "%s", sqlite3_errmsg(db));
+		if (!sqlite3_get_autocommit(db))
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+}
+
+/* Opens path and makes it ready: checked, WAL, synchronous=FULL, migrated, earlier sessions
+ * closed. On OUTCOME_DAMAGED, reason says what is wrong with the file; on OUTCOME_FAILED, msg
+ * says why the log cannot be used. */
+static enum open_outcome open_db(const char *path, sqlite3 **out, char *reason, size_t reason_len,
+				 char *msg, size_t msg_len)
+{
+	enum open_outcome outcome;
+	char detail[200] = ""; /* SQLite's reason, when a step saved it before errmsg changed */
+	char text[200];
+	const char *what;
+	sqlite3 *db;
+	int version;
+	int rc;
+
+	*out = NULL;
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (db == NULL) {
+		snprintf(msg, msg_len, "cannot open the event log '%s': %s", path,
+			 sqlite3_errstr(rc));
+		return OUTCOME_FAILED;
+	}
+	if (rc != SQLITE_OK) {
+		snprintf(msg, msg_len, "cannot open the event log '%s': %s", path,
+			 sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return OUTCOME_FAILED;
+	}
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	/* Until the file has passed its checks, closing must not checkpoint: that would write a
+	 * -wal into a file about to be moved aside or left alone, then delete the -wal. */
+	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
+
+	/* The first read of the header is where a file that is not a database shows. */
+	what = "reading its schema version";
+	rc = query_int(db, "PRAGMA user_version", &version);
+	if (rc != SQLITE_OK)
+		goto err_close_db;
+	what = "checking it";
+	rc = query_text(db, "PRAGMA quick_check", text, sizeof(text));
+	if (rc != SQLITE_OK)
+		goto err_close_db;
+	if (strcmp(text, "ok") != 0) {
+		snprintf(reason, reason_len, "quick check: %s", text);
+		sqlite3_close(db);
+		return OUTCOME_DAMAGED;
+	}
+	/* Checked before anything writes, so a newer build's file is left exactly as it was. */
+	if (version > EVENTLOG_SCHEMA_VERSION) {
+		snprintf(msg, msg_len,
+			 "the event log '%s' was written by a newer calm-prompt (schema %d, this "
+			 "build knows %d); leaving it untouched",
+			 path, version, EVENTLOG_SCHEMA_VERSION);
+		sqlite3_close(db);
+		return OUTCOME_FAILED;
+	}
+	if (version < 0) {
+		snprintf(msg, msg_len,
+			 "the event log '%s' has schema version %d, which no calm-prompt "
+			 "writes; leaving it untouched",
+			 path, version);
+		sqlite3_close(db);
+		return OUTCOME_FAILED;
+	}
+
+	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
+
+	/* WAL with synchronous=FULL: a commit is on disk when COMMIT returns, and a power cut
+	 * loses at most the transaction in flight, never the file. */
+	what = "switching it to WAL mode";
+	rc = query_text(db, "PRAGMA journal_mode=WAL", text, sizeof(text));
+	if (rc != SQLITE_OK)
+		goto err_close_db;
+	if (strcmp(text, "wal") != 0) {
+		snprintf(msg, msg_len,
+			 "cannot use the event log '%s': WAL mode refused (mode is '%s')", path,
+			 text);
+		sqlite3_close(db);
+		return OUTCOME_FAILED;
+	}
+	what = "setting synchronous=FULL";
+	rc = sqlite3_exec(db, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto err_close_db;
+	what = "creating or migrating its schema";
+	rc = migrate(db, detail, sizeof(detail));
+	if (rc != SQLITE_OK)
+		goto err_close_db;
+
+	/* A session still 'running' belongs to a run that stopped without ending it: a power cut
+	 * or a crash. Its length is unknown, so it stays NULL. */
+	what = "closing sessions of an earlier run";
+	rc = sqlite3_exec(db, "UPDATE sessions SET ended = 'interrupted' WHERE ended = 'running'",
+			  NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto err_close_db;
+
+	*out = db;
+	return OUTCOME_READY;
+
+err_close_db:
+	if (detail[0] == '\0')
+		snprintf(detail, sizeof(detail), "%s", sqlite3_errmsg(db));
+	outcome = is_damage(rc) ? OUTCOME_DAMAGED : OUTCOME_FAILED;
+	if (outcome == OUTCOME_DAMAGED)
+		snprintf(reason, reason_len, "%s", detail);
+	else
+		snprintf(msg, msg_len, "cannot open the event log '%s': %s: %s", path, what,
+			 detail);
+	sqlite3_close(db);
+	return outcome;
+}
+
+/* Whether path, or a -wal or -shm beside it, exists (or cannot be checked: then assume so). */
+static bool name_taken(const char *path)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	char name[PATH_MAX];
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		snprintf(name, sizeof(name), "%s%s", path, suffixes[i]);
+		if (lstat(name, &st) == 0 || errno != ENOENT)
+			return true;
+	}
+	return false;
+}
+
+/* Renames path (and its -wal and -shm, which belong to it) to a free
+ * "<path>.damaged-YYYYMMDD-HHMMSS[-N]", returned in aside. Never overwrites and never deletes:
+ * the household's history may still be recoverable by hand. On failure, msg says why, with the
+ * reason the file was found damaged. */
+static int move_aside(const char *path, const char *reason, char aside[PATH_MAX], char *msg,
+		      size_t msg_len)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	char from[PATH_MAX], to[PATH_MAX];
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	int n;
+
+	if (gmtime_r(&now, &tm) == NULL ||
+	    strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm) == 0)
+		snprintf(stamp, sizeof(stamp), "unknown-time");
+	for (n = 1; n <= 1000; n++) {
+		int len = n == 1 ? snprintf(aside, PATH_MAX, "%s.damaged-%s", path, stamp)
+				 : snprintf(aside, PATH_MAX, "%s.damaged-%s-%d", path, stamp, n);
+
+		/* Room for the "-wal" suffix too, or the sidecar names would be cut short. */
+		if (len < 0 || (size_t)len + 5 > PATH_MAX) {
+			snprintf(msg, msg_len,
+				 "the event log '%s' is damaged (%s) and its path is too long to "
+				 "move it aside",
+				 path, reason);
+			return -1;
+		}
+		if (!name_taken(aside))
+			break;
+	}
+	if (n > 1000) {
+		snprintf(msg, msg_len,
+			 "the event log '%s' is damaged (%s) and no free name was left to move it "
+			 "aside",
+			 path, reason);
+		return -1;
+	}
+	/* The main file first: a -wal left behind under the old name would be replayed into a new
+	 * log, so a failure here stops before one is started. */
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		int err;
+
+		snprintf(from, sizeof(from), "%s%s", path, suffixes[i]);
+		snprintf(to, sizeof(to), "%s%s", aside, suffixes[i]);
+		if (rename(from, to) == 0)
+			continue;
+		err = errno;
+		if (i > 0 && err == ENOENT)
+			continue;
+		snprintf(msg, msg_len,
+			 "the event log '%s' is damaged (%s) and moving '%s' to '%s' failed: %s",
+			 path, reason, from, to, strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+enum eventlog_open_result eventlog_open(const char *path, struct eventlog **out, char *msg,
+					size_t msg_len)
+{
+	enum eventlog_open_result result = EVENTLOG_OPENED;
+	enum open_outcome outcome;
+	struct eventlog *log;
+	char aside[PATH_MAX];
+	char reason[256]; /* room for a 200-character quick check line and its label */
+	char fresh_reason[256];
+	char fresh_msg[PATH_MAX + 300];
+
+	*out = NULL;
+	log = calloc(1, sizeof(*log));
+	if (log == NULL) {
+		snprintf(msg, msg_len, "cannot open the event log '%s': out of memory", path);
+		return EVENTLOG_FAILED;
+	}
+	outcome = open_db(path, &log->db, reason, sizeof(reason), msg, msg_len);
+	if (outcome == OUTCOME_DAMAGED) {
+		if (move_aside(path, reason, aside, msg, msg_len) != 0)
+			goto err_free_log;
+		result = EVENTLOG_MOVED_ASIDE;
+		/* A new file cannot be damaged; if it reads so, something else is wrong. */
+		outcome = open_db(path, &log->db, fresh_reason, sizeof(fresh_reason), fresh_msg,
+				  sizeof(fresh_msg));
+		if (outcome != OUTCOME_READY) {
+			snprintf(msg, msg_len,
+				 "the event log '%s' was damaged (%s) and moved to '%s', but a new "
+				 "one could not be started: %s",
+				 path, reason, aside,
+				 outcome == OUTCOME_DAMAGED ? fresh_reason : fresh_msg);
+			goto err_free_log;
+		}
+		snprintf(msg, msg_len,
+			 "the event log '%s' was damaged (%s); moved it to '%s' and started a new "
+			 "one",
+			 path, reason, aside);
+	}
+	if (outcome != OUTCOME_READY)
+		goto err_free_log;
+
+	for (int i = 0; i < STMT_COUNT; i++) {
+		if (sqlite3_prepare_v2(log->db, statement_sql[i], -1, &log->stmt[i], NULL) !=
+		    SQLITE_OK) {
+			snprintf(msg, msg_len,
+				 "cannot open the event log '%s': preparing statements: %s", path,
+				 sqlite3_errmsg(log->db));
+			goto err_close_log;
+		}
+	}
+	*out = log;
+	return result;
+
+err_close_log:
+	eventlog_close(log);
+	return EVENTLOG_FAILED;
+err_free_log:
+	free(log);
+	return EVENTLOG_FAILED;
+}
+
+/* Runs a statement that returns no rows and leaves it ready for reuse. On failure msg says what
+ * was being done and SQLite's reason, read before anything else can replace it. */
+static int run(struct eventlog *log, enum statement which, const char *what, char *msg,
+	       size_t msg_len)
+{
+	sqlite3_stmt *stmt = log->stmt[which];
+	int rc = sqlite3_step(stmt);
+
+	if (rc != SQLITE_DONE)
+		snprintf(msg, msg_len, "event log: %s: %s", what, sqlite3_errmsg(log->db));
+	sqlite3_reset(stmt);
+	/* Drops pointers to the caller's strings, bound without copying. */
+	sqlite3_clear_bindings(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Binding a number or a static text to a valid index cannot fail, so results go unchecked;
+ * a missing value would still be caught by the NOT NULL columns. */
+static void bind_stamp(sqlite3_stmt *stmt, const struct wall_stamp *when)
+{
+	sqlite3_bind_int64(stmt, 1, when->utc_s);
+	sqlite3_bind_int(stmt, 2, when->utc_offset_min);
+	sqlite3_bind_int64(stmt, 3, when->mono_ms);
+	sqlite3_bind_text(stmt, 4, when->boot_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 5, when->synced ? 1 : 0);
+}
+
+static void bind_press_id(sqlite3_stmt *stmt, int index, sqlite3_int64 press_id)
+{
+	if (press_id != 0)
+		sqlite3_bind_int64(stmt, index, press_id);
+	else
+		sqlite3_bind_null(stmt, index);
+}
+
+int eventlog_append(struct eventlog *log, const struct device_report *report,
+		    const char *button_name, const struct wall_stamp *when, char *msg,
+		    size_t msg_len)
+{
+	/* Changes to the struct wait for COMMIT, so a rolled-back report leaves no trace. */
+	sqlite3_int64 session_id = log->session_id;
+	sqlite3_int64 press_id = 0;
+	sqlite3_stmt *stmt;
+
+	if (run(log, STMT_BEGIN, "starting a transaction", msg, msg_len) != 0)
+		return -1;
+
+	if (button_name != NULL) {
+		stmt = log->stmt[STMT_INSERT_PRESS];
+		bind_stamp(stmt, when);
+		sqlite3_bind_text(stmt, 6, button_name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 7, gesture_name(report->gesture), -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 8, action_name(report->action), -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 9, screen_name(report->screen_before), -1, SQLITE_STATIC);
+		if (run(log, STMT_INSERT_PRESS, "writing a press", msg, msg_len) != 0)
+			goto err_rollback;
+		press_id = sqlite3_last_insert_rowid(log->db);
+	}
+	/* Stop before start: one press can end a session and begin the next. A session begun
+	 * before a restart has no row of ours and was already marked interrupted. */
+	if (report->session_stopped && session_id != 0) {
+		stmt = log->stmt[STMT_STOP_SESSION];
+		sqlite3_bind_int64(stmt, 1, report->session_ms);
+		sqlite3_bind_text(stmt, 2, session_end_name(report->session_how), -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 3, when->utc_s);
+		sqlite3_bind_int64(stmt, 4, session_id);
+		if (run(log, STMT_STOP_SESSION, "ending a session", msg, msg_len) != 0)
+			goto err_rollback;
+		session_id = 0;
+	}
+	if (report->session_started) {
+		stmt = log->stmt[STMT_INSERT_SESSION];
+		bind_stamp(stmt, when);
+		bind_press_id(stmt, 6, press_id);
+		sqlite3_bind_text(stmt, 7, report->pattern ? report->pattern : "unknown", -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 8, report->session_planned_ms);
+		if (run(log, STMT_INSERT_SESSION, "writing a session", msg, msg_len) != 0)
+			goto err_rollback;
+		session_id = sqlite3_last_insert_rowid(log->db);
+	}
+	if (report->prompt != NULL) {
+		stmt = log->stmt[STMT_INSERT_PROMPT];
+		bind_stamp(stmt, when);
+		bind_press_id(stmt, 6, press_id);
+		sqlite3_bind_text(stmt, 7, report->prompt->id, -1, SQLITE_STATIC);
+		if (run(log, STMT_INSERT_PROMPT, "writing a prompt shown", msg, msg_len) != 0)
+			goto err_rollback;
+	}
+	if (run(log, STMT_COMMIT, "committing", msg, msg_len) != 0)
+		goto err_rollback;
+	log->session_id = session_id;
+	return 0;
+
+err_rollback:
+	/* msg already holds the failure; the rollback's own outcome would only bury it. A failed
+	 * COMMIT may have ended the transaction already. */
+	if (!sqlite3_get_autocommit(log->db))
+		run(log, STMT_ROLLBACK, "rolling back", NULL, 0);
+	return -1;
+}
+
+void eventlog_close(struct eventlog *log)
+{
+	if (log == NULL)
+		return;
+	for (int i = 0; i < STMT_COUNT; i++)
+		sqlite3_finalize(log->stmt[i]);
+	/* All statements are finalized, so this cannot be refused as busy; the last connection
+	 * checkpoints the WAL into the main file here. */
+	sqlite3_close(log->db);
+	free(log);
+}

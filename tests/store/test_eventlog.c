@@ -1,0 +1,896 @@
+/* Tests of the event log against real SQLite files in a fresh temporary folder, read back with
+ * a separate SQLite connection; and of the wall-clock stamps and fixed times the log relies on. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "eventlog.h"
+#include "wallclock.h"
+
+#define BOOT_ID "0f3c2a8e-5d1b-4c6e-9a7f-1b2c3d4e5f60"
+
+/* ---- helpers ---- */
+
+/* The group's folder, e.g. /tmp/calm-eventlog-XXXXXX; every test uses its own file in it. */
+static int make_dir(void **state)
+{
+	const char *base = getenv("TMPDIR");
+	char *dir = malloc(PATH_MAX);
+
+	if (dir == NULL)
+		return -1;
+	snprintf(dir, PATH_MAX, "%s/calm-eventlog-XXXXXX", base && *base ? base : "/tmp");
+	if (mkdtemp(dir) == NULL) {
+		free(dir);
+		return -1;
+	}
+	*state = dir;
+	return 0;
+}
+
+/* The folder is flat but for the one "occupied" folder a test makes, so two levels suffice. */
+static void remove_tree(const char *dir, int depth)
+{
+	char path[PATH_MAX];
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		struct stat st;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) >= (int)sizeof(path))
+			continue;
+		if (depth > 0 && lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			remove_tree(path, depth - 1);
+		else
+			unlink(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+static int remove_dir(void **state)
+{
+	remove_tree(*state, 1);
+	free(*state);
+	return 0;
+}
+
+/* a followed by b, into out; a path too long for the test is a failure, not a cut name. */
+static void join(char out[PATH_MAX], const char *a, const char *b)
+{
+	assert_true(snprintf(out, PATH_MAX, "%s%s", a, b) < PATH_MAX);
+}
+
+static void path_in(void **state, const char *name, char path[PATH_MAX])
+{
+	assert_true(snprintf(path, PATH_MAX, "%s/%s", (const char *)*state, name) < PATH_MAX);
+}
+
+static bool exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
+}
+
+static void write_bytes(const char *path, const void *bytes, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(bytes, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* The whole file, malloc'd; *len gets its size. */
+static char *read_bytes(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *bytes;
+	long size;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	size = ftell(f);
+	assert_true(size >= 0);
+	rewind(f);
+	bytes = malloc((size_t)size + 1);
+	assert_non_null(bytes);
+	assert_int_equal(fread(bytes, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	*len = (size_t)size;
+	return bytes;
+}
+
+static void assert_same_bytes(const char *path, const char *expected, size_t expected_len)
+{
+	size_t len;
+	char *bytes = read_bytes(path, &len);
+
+	assert_int_equal(len, expected_len);
+	assert_memory_equal(bytes, expected, len);
+	free(bytes);
+}
+
+/* An independent connection, as a backup tool or the household's own sqlite3 shell would be. */
+static sqlite3 *reader(const char *path)
+{
+	sqlite3 *db = NULL;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	sqlite3_busy_timeout(db, 2000);
+	return db;
+}
+
+static void run_sql(sqlite3 *db, const char *sql)
+{
+	char *err = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+
+	if (rc != SQLITE_OK)
+		fail_msg("%s: %s", sql, err ? err : "?");
+}
+
+/* The first column of the first row as text, into out; "(no row)" or "(null)" when absent. */
+static const char *text_of(sqlite3 *db, const char *sql, char *out, size_t out_len)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *text = sqlite3_column_text(stmt, 0);
+
+		snprintf(out, out_len, "%s", text ? (const char *)text : "(null)");
+	} else if (rc == SQLITE_DONE) {
+		snprintf(out, out_len, "(no row)");
+	} else {
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(stmt);
+	return out;
+}
+
+static int64_t int_of(sqlite3 *db, const char *sql)
+{
+	char text[64];
+
+	return strtoll(text_of(db, sql, text, sizeof(text)), NULL, 10);
+}
+
+#define assert_sql_text(db, sql, expected)                                                         \
+	do {                                                                                       \
+		char text_[256];                                                                   \
+		assert_string_equal(text_of(db, sql, text_, sizeof(text_)), expected);             \
+	} while (0)
+
+static void assert_integrity_ok(const char *path)
+{
+	sqlite3 *db = reader(path);
+
+	assert_sql_text(db, "PRAGMA integrity_check", "ok");
+	sqlite3_close(db);
+}
+
+static struct eventlog *open_ok(const char *path)
+{
+	struct eventlog *log = NULL;
+	char msg[512] = "";
+
+	if (eventlog_open(path, &log, msg, sizeof(msg)) != EVENTLOG_OPENED)
+		fail_msg("eventlog_open(%s): %s", path, msg);
+	assert_non_null(log);
+	return log;
+}
+
+static void append_ok(struct eventlog *log, const struct device_report *report,
+		      const char *button_name, const struct wall_stamp *when)
+{
+	char msg[512] = "";
+
+	if (eventlog_append(log, report, button_name, when, msg, sizeof(msg)) != 0)
+		fail_msg("eventlog_append: %s", msg);
+}
+
+/* A stamp seconds after 2026-01-01T00:00:00Z, in a zone an hour east of UTC. */
+static struct wall_stamp stamp_at(int64_t seconds)
+{
+	struct wall_stamp s = {
+		.utc_s = 1767225600 + seconds,
+		.utc_offset_min = 60,
+		.mono_ms = 5000 + seconds * 1000,
+		.boot_id = BOOT_ID,
+		.synced = true,
+	};
+	return s;
+}
+
+static struct device_report press(enum gesture gesture, enum action action, enum screen before,
+				  enum screen after)
+{
+	struct device_report r = {
+		.button = 0,
+		.gesture = gesture,
+		.action = action,
+		.screen_before = before,
+		.screen_after = after,
+	};
+	return r;
+}
+
+static struct device_report by_device(enum action action, enum screen before, enum screen after,
+				      const char *reason)
+{
+	struct device_report r = {
+		.button = -1,
+		.gesture = GESTURE_NONE,
+		.action = action,
+		.screen_before = before,
+		.screen_after = after,
+		.reason = reason,
+	};
+	return r;
+}
+
+static void start_session(struct device_report *r, const char *pattern, int64_t planned_ms)
+{
+	r->session_started = true;
+	r->pattern = pattern;
+	r->session_planned_ms = planned_ms;
+}
+
+static void stop_session(struct device_report *r, enum session_end how, int64_t ran_ms)
+{
+	r->session_stopped = true;
+	r->session_how = how;
+	r->session_ms = ran_ms;
+}
+
+/* ---- the log ---- */
+
+static void creates_a_wal_file_at_schema_1(void **state)
+{
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	path_in(state, "new.db", path);
+	log = open_ok(path);
+	db = reader(path);
+	/* WAL is recorded in the file, so any connection sees it. */
+	assert_sql_text(db, "PRAGMA journal_mode", "wal");
+	assert_int_equal(int_of(db, "PRAGMA user_version"), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+				    "name IN ('presses', 'sessions', 'prompts_shown')"),
+			 3);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+				    "sql LIKE '%(wall_utc)'"),
+			 3);
+	sqlite3_close(db);
+	eventlog_close(log);
+
+	/* Opening it again is a plain open: nothing to migrate, nothing moved. */
+	log = open_ok(path);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
+static void close_accepts_null(void **state)
+{
+	(void)state;
+	eventlog_close(NULL);
+}
+
+static void a_press_row_records_every_column(void **state)
+{
+	struct device_report r = press(GESTURE_LONG, ACTION_NONE, SCREEN_PROMPT, SCREEN_PROMPT);
+	struct wall_stamp when = stamp_at(7);
+	struct wall_stamp unsynced = stamp_at(9);
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	path_in(state, "press.db", path);
+	log = open_ok(path);
+	append_ok(log, &r, "left", &when);
+	unsynced.synced = false;
+	unsynced.utc_offset_min = -300;
+	r = press(GESTURE_DOUBLE, ACTION_PROMPT, SCREEN_AMBIENT, SCREEN_PROMPT);
+	append_ok(log, &r, "right", &unsynced);
+	eventlog_close(log);
+
+	db = reader(path);
+	assert_sql_text(
+		db,
+		"SELECT id || '|' || wall_utc || '|' || utc_offset_min || '|' || mono_ms || "
+		"'|' || boot_id || '|' || clock_synced || '|' || button || '|' || gesture || "
+		"'|' || action || '|' || screen FROM presses ORDER BY id LIMIT 1",
+		"1|1767225607|60|12000|" BOOT_ID "|1|left|long|none|prompt");
+	assert_sql_text(
+		db,
+		"SELECT id || '|' || wall_utc || '|' || utc_offset_min || '|' || mono_ms || "
+		"'|' || boot_id || '|' || clock_synced || '|' || button || '|' || gesture || "
+		"'|' || action || '|' || screen FROM presses ORDER BY id LIMIT 1 OFFSET 1",
+		"2|1767225609|-300|14000|" BOOT_ID "|0|right|double|prompt|ambient");
+	/* Stored as integers, so queries can sum and compare them. */
+	assert_sql_text(db,
+			"SELECT typeof(wall_utc) || typeof(utc_offset_min) || typeof(mono_ms) || "
+			"typeof(clock_synced) FROM presses WHERE id = 1",
+			"integerintegerintegerinteger");
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sessions"), 0);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM prompts_shown"), 0);
+	sqlite3_close(db);
+	assert_integrity_ok(path);
+}
+
+static void a_session_is_started_and_ended_early_by_presses(void **state)
+{
+	struct device_report start =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_BREATHE);
+	struct device_report end = press(GESTURE_SHORT, ACTION_END, SCREEN_BREATHE, SCREEN_AMBIENT);
+	struct wall_stamp t0 = stamp_at(100), t1 = stamp_at(142);
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	start_session(&start, "4-7-8", 300000);
+	stop_session(&end, SESSION_ENDED_EARLY, 42000);
+	path_in(state, "session.db", path);
+	log = open_ok(path);
+	append_ok(log, &start, "left", &t0);
+
+	/* While it runs, the row says so. */
+	db = reader(path);
+	assert_sql_text(db, "SELECT ended || '|' || ifnull(actual_ms, 'null') FROM sessions",
+			"running|null");
+
+	append_ok(log, &end, "left", &t1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sessions"), 1);
+	assert_sql_text(
+		db,
+		"SELECT press_id || '|' || wall_utc || '|' || utc_offset_min || '|' || "
+		"mono_ms || '|' || boot_id || '|' || clock_synced || '|' || pattern || '|' || "
+		"planned_ms || '|' || actual_ms || '|' || ended || '|' || ended_wall_utc "
+		"FROM sessions",
+		"1|1767225700|60|105000|" BOOT_ID "|1|4-7-8|300000|42000|ended early|1767225742");
+	/* press_id points at the press that started it. */
+	assert_sql_text(db,
+			"SELECT p.action || '|' || p.screen FROM sessions s JOIN presses p ON "
+			"p.id = s.press_id",
+			"breathe|ambient");
+	assert_sql_text(db, "SELECT action || '|' || screen FROM presses WHERE id = 2",
+			"end|breathe");
+	sqlite3_close(db);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
+static void one_report_can_end_a_session_and_start_the_next(void **state)
+{
+	struct device_report first =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_BREATHE);
+	struct device_report again =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_BREATHE, SCREEN_BREATHE);
+	struct wall_stamp t0 = stamp_at(0), t1 = stamp_at(30);
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	start_session(&first, "box", 60000);
+	stop_session(&again, SESSION_ENDED_EARLY, 30000);
+	start_session(&again, "box", 60000);
+	path_in(state, "restart.db", path);
+	log = open_ok(path);
+	append_ok(log, &first, "left", &t0);
+	append_ok(log, &again, "left", &t1);
+	eventlog_close(log);
+
+	db = reader(path);
+	assert_sql_text(db,
+			"SELECT group_concat(id || ':' || press_id || ':' || ended || ':' || "
+			"ifnull(actual_ms, 'null'), ' ') FROM (SELECT * FROM sessions ORDER BY id)",
+			"1:1:ended early:30000 2:2:running:null");
+	sqlite3_close(db);
+	assert_integrity_ok(path);
+}
+
+static void a_shown_prompt_gets_a_row(void **state)
+{
+	struct prompt shown = {.id = "safety-sit", .pathway = PATHWAY_SAFETY, .text = "Sit close."};
+	struct prompt next = {.id = "trust-ask", .pathway = PATHWAY_TRUST, .text = "Ask."};
+	struct device_report r = press(GESTURE_SHORT, ACTION_PROMPT, SCREEN_AMBIENT, SCREEN_PROMPT);
+	struct device_report opened =
+		by_device(ACTION_PROMPT, SCREEN_AMBIENT, SCREEN_PROMPT, "start");
+	struct wall_stamp t0 = stamp_at(3), t1 = stamp_at(4);
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	r.prompt = &shown;
+	opened.prompt = &next;
+	path_in(state, "prompt.db", path);
+	log = open_ok(path);
+	append_ok(log, &r, "middle", &t0);
+	append_ok(log, &opened, NULL, &t1);
+	eventlog_close(log);
+
+	db = reader(path);
+	assert_sql_text(
+		db,
+		"SELECT group_concat(ifnull(press_id, 'null') || '|' || wall_utc || '|' || "
+		"utc_offset_min || '|' || mono_ms || '|' || boot_id || '|' || clock_synced || "
+		"'|' || prompt_id, ' ') FROM (SELECT * FROM prompts_shown ORDER BY id)",
+		"1|1767225603|60|8000|" BOOT_ID "|1|safety-sit "
+		"null|1767225604|60|9000|" BOOT_ID "|1|trust-ask");
+	assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), 1);
+	sqlite3_close(db);
+	assert_integrity_ok(path);
+}
+
+static void a_device_report_writes_no_press_row(void **state)
+{
+	struct device_report start =
+		by_device(ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_BREATHE, "start");
+	struct device_report done =
+		by_device(ACTION_AMBIENT, SCREEN_BREATHE, SCREEN_AMBIENT, "session complete");
+	struct device_report idle =
+		by_device(ACTION_AMBIENT, SCREEN_PROMPT, SCREEN_AMBIENT, "idle");
+	struct wall_stamp t0 = stamp_at(0), t1 = stamp_at(60), t2 = stamp_at(90);
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	start_session(&start, NULL, 60000);
+	stop_session(&done, SESSION_COMPLETED, 60000);
+	path_in(state, "device.db", path);
+	log = open_ok(path);
+	append_ok(log, &start, NULL, &t0);
+	append_ok(log, &done, NULL, &t1);
+	/* Nothing to record at all is still a successful, empty transaction. */
+	append_ok(log, &idle, NULL, &t2);
+	eventlog_close(log);
+
+	db = reader(path);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), 0);
+	/* Without a pattern name the row still says something rather than nothing. */
+	assert_sql_text(db,
+			"SELECT ifnull(press_id, 'null') || '|' || pattern || '|' || planned_ms || "
+			"'|' || actual_ms || '|' || ended || '|' || ended_wall_utc FROM sessions",
+			"null|unknown|60000|60000|completed|1767225660");
+	sqlite3_close(db);
+	assert_integrity_ok(path);
+}
+
+static void reopening_keeps_rows_and_interrupts_a_running_session(void **state)
+{
+	struct device_report start =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_BREATHE);
+	struct device_report end = press(GESTURE_SHORT, ACTION_END, SCREEN_BREATHE, SCREEN_AMBIENT);
+	struct wall_stamp t0 = stamp_at(0), t1 = stamp_at(20);
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	start_session(&start, "4-7-8", 300000);
+	stop_session(&end, SESSION_ENDED_EARLY, 20000);
+	path_in(state, "reopen.db", path);
+	log = open_ok(path);
+	append_ok(log, &start, "left", &t0);
+	eventlog_close(log); /* as if the power went, mid-session */
+
+	log = open_ok(path);
+	db = reader(path);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), 1);
+	assert_sql_text(db, "SELECT ended || '|' || ifnull(actual_ms, 'null') FROM sessions",
+			"interrupted|null");
+	/* A stop for a session this run did not start is recorded as a press and nothing more. */
+	append_ok(log, &end, "left", &t1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), 2);
+	assert_sql_text(db,
+			"SELECT ended || '|' || ifnull(actual_ms, 'null') || '|' || "
+			"ifnull(ended_wall_utc, 'null') FROM sessions",
+			"interrupted|null|null");
+	sqlite3_close(db);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
+/* How many files in the folder are named "<base>.damaged-*" (sidecars aside); found gets the
+ * last one's path. */
+static int count_damaged(void **state, const char *base, char found[PATH_MAX])
+{
+	char prefix[128];
+	struct dirent *e;
+	DIR *d = opendir(*state);
+	int n = 0;
+
+	assert_non_null(d);
+	snprintf(prefix, sizeof(prefix), "%s.damaged-", base);
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		if (len > 4 && (strcmp(e->d_name + len - 4, "-wal") == 0 ||
+				strcmp(e->d_name + len - 4, "-shm") == 0))
+			continue;
+		path_in(state, e->d_name, found);
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
+static void garbage_is_moved_aside_and_a_new_log_started(void **state)
+{
+	struct device_report r = press(GESTURE_SHORT, ACTION_NONE, SCREEN_AMBIENT, SCREEN_AMBIENT);
+	struct wall_stamp when = stamp_at(1);
+	char garbage[4096], wal[100];
+	char path[PATH_MAX], wal_path[PATH_MAX], aside[PATH_MAX], aside_wal[PATH_MAX];
+	struct eventlog *log = NULL;
+	char msg[PATH_MAX + 512] = "";
+	sqlite3 *db;
+
+	for (size_t i = 0; i < sizeof(garbage); i++)
+		garbage[i] = "not a database, just a shopping list\n"[i % 37];
+	memset(wal, 0x5a, sizeof(wal));
+	path_in(state, "garbage.db", path);
+	write_bytes(path, garbage, sizeof(garbage));
+	/* A -wal beside it belongs to it and must go with it, or a new log would replay it. */
+	join(wal_path, path, "-wal");
+	write_bytes(wal_path, wal, sizeof(wal));
+
+	assert_int_equal(eventlog_open(path, &log, msg, sizeof(msg)), EVENTLOG_MOVED_ASIDE);
+	assert_non_null(log);
+	assert_int_equal(count_damaged(state, "garbage.db", aside), 1);
+	assert_non_null(strstr(msg, aside));
+	assert_same_bytes(aside, garbage, sizeof(garbage));
+	join(aside_wal, aside, "-wal");
+	assert_same_bytes(aside_wal, wal, sizeof(wal));
+
+	/* The new log works. */
+	append_ok(log, &r, "left", &when);
+	eventlog_close(log);
+	assert_false(exists(wal_path)); /* only the new log's own WAL was there, checkpointed */
+	db = reader(path);
+	assert_int_equal(int_of(db, "PRAGMA user_version"), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), 1);
+	sqlite3_close(db);
+	assert_integrity_ok(path);
+}
+
+static void a_damaged_name_already_taken_is_never_overwritten(void **state)
+{
+	const char keep[] = "an earlier damaged log, to be kept";
+	const char garbage[] = "garbage garbage garbage garbage garbage garbage garbage garbage!";
+	char path[PATH_MAX], taken[PATH_MAX], stamp[32];
+	struct eventlog *log = NULL;
+	char msg[PATH_MAX + 512] = "";
+	time_t now = time(NULL);
+
+	path_in(state, "taken.db", path);
+	write_bytes(path, garbage, sizeof(garbage));
+	/* Occupy the names for the next few seconds, so the move has to pick a "-2". */
+	for (int s = 0; s < 5; s++) {
+		time_t t = now + s;
+		struct tm tm;
+
+		gmtime_r(&t, &tm);
+		strftime(stamp, sizeof(stamp), ".damaged-%Y%m%d-%H%M%S", &tm);
+		join(taken, path, stamp);
+		write_bytes(taken, keep, sizeof(keep));
+	}
+
+	assert_int_equal(eventlog_open(path, &log, msg, sizeof(msg)), EVENTLOG_MOVED_ASIDE);
+	eventlog_close(log);
+	assert_non_null(strstr(msg, "-2'"));
+	for (int s = 0; s < 5; s++) {
+		time_t t = now + s;
+		struct tm tm;
+		char moved[PATH_MAX];
+
+		gmtime_r(&t, &tm);
+		strftime(stamp, sizeof(stamp), ".damaged-%Y%m%d-%H%M%S", &tm);
+		join(taken, path, stamp);
+		assert_same_bytes(taken, keep, sizeof(keep));
+		join(moved, taken, "-2");
+		if (strstr(msg, moved))
+			assert_same_bytes(moved, garbage, sizeof(garbage));
+	}
+	assert_integrity_ok(path);
+}
+
+static void a_corrupt_page_is_moved_aside(void **state)
+{
+	char path[PATH_MAX], aside[PATH_MAX];
+	struct eventlog *log = NULL;
+	char msg[PATH_MAX + 512] = "";
+	char page[4096];
+	sqlite3 *db;
+	FILE *f;
+
+	path_in(state, "corrupt.db", path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	run_sql(db, "PRAGMA page_size = 4096; CREATE TABLE t(x TEXT);"
+		    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) "
+		    "INSERT INTO t SELECT printf('row %d of many', i) FROM n;");
+	sqlite3_close(db);
+	/* A valid header, but page 2 (the table's root) scribbled over, as a bad SD card might. */
+	memset(page, 0xff, sizeof(page));
+	f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 4096, SEEK_SET), 0);
+	assert_int_equal(fwrite(page, 1, sizeof(page), f), sizeof(page));
+	fclose(f);
+
+	assert_int_equal(eventlog_open(path, &log, msg, sizeof(msg)), EVENTLOG_MOVED_ASIDE);
+	eventlog_close(log);
+	assert_int_equal(count_damaged(state, "corrupt.db", aside), 1);
+	assert_non_null(strstr(msg, aside));
+	assert_integrity_ok(path);
+}
+
+static void a_newer_schema_is_refused_and_left_untouched(void **state)
+{
+	char path[PATH_MAX], wal_path[PATH_MAX], found[PATH_MAX];
+	struct eventlog *log = NULL;
+	char msg[PATH_MAX + 512] = "";
+	size_t len;
+	char *before;
+	sqlite3 *db;
+
+	path_in(state, "newer.db", path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	run_sql(db, "CREATE TABLE presses(id INTEGER PRIMARY KEY, whatever TEXT);"
+		    "INSERT INTO presses(whatever) VALUES ('from the future');"
+		    "PRAGMA user_version = 99;");
+	sqlite3_close(db);
+	before = read_bytes(path, &len);
+
+	assert_int_equal(eventlog_open(path, &log, msg, sizeof(msg)), EVENTLOG_FAILED);
+	assert_null(log);
+	assert_non_null(strstr(msg, path));
+	assert_non_null(strstr(msg, "newer calm-prompt (schema 99, this build knows 1)"));
+	assert_same_bytes(path, before, len);
+	join(wal_path, path, "-wal");
+	assert_false(exists(wal_path));
+	assert_int_equal(count_damaged(state, "newer.db", found), 0);
+	free(before);
+	assert_integrity_ok(path);
+}
+
+static void a_missing_folder_fails_naming_the_path(void **state)
+{
+	char path[PATH_MAX];
+	struct eventlog *log = NULL;
+	char msg[PATH_MAX + 512] = "";
+
+	path_in(state, "no-such-folder/events.db", path);
+	assert_int_equal(eventlog_open(path, &log, msg, sizeof(msg)), EVENTLOG_FAILED);
+	assert_null(log);
+	assert_non_null(strstr(msg, path));
+	assert_false(exists(path));
+}
+
+static void a_path_that_is_a_folder_is_not_moved_aside(void **state)
+{
+	char path[PATH_MAX], found[PATH_MAX];
+	struct eventlog *log = NULL;
+	char msg[PATH_MAX + 512] = "";
+
+	path_in(state, "occupied", path);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(eventlog_open(path, &log, msg, sizeof(msg)), EVENTLOG_FAILED);
+	assert_null(log);
+	assert_non_null(strstr(msg, path));
+	assert_int_equal(count_damaged(state, "occupied", found), 0);
+}
+
+static void committed_rows_are_visible_to_another_connection_at_once(void **state)
+{
+	struct device_report r = press(GESTURE_SHORT, ACTION_NONE, SCREEN_AMBIENT, SCREEN_AMBIENT);
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	path_in(state, "visible.db", path);
+	log = open_ok(path);
+	db = reader(path);
+	for (int i = 1; i <= 3; i++) {
+		struct wall_stamp when = stamp_at(i);
+		char sql[64];
+
+		append_ok(log, &r, "left", &when);
+		/* Committed on return: no close, no checkpoint, no later call needed. */
+		assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), i);
+		snprintf(sql, sizeof(sql), "SELECT wall_utc FROM presses WHERE id = %d", i);
+		assert_int_equal(int_of(db, sql), 1767225600 + i);
+	}
+	sqlite3_close(db);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
+static void a_busy_file_fails_one_append_and_the_log_carries_on(void **state)
+{
+	struct device_report start =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_BREATHE);
+	struct device_report end = press(GESTURE_SHORT, ACTION_END, SCREEN_BREATHE, SCREEN_AMBIENT);
+	struct wall_stamp t0 = stamp_at(0), t1 = stamp_at(10), t2 = stamp_at(12);
+	char path[PATH_MAX];
+	char msg[512] = "";
+	struct eventlog *log;
+	sqlite3 *db;
+
+	start_session(&start, "box", 60000);
+	stop_session(&end, SESSION_ENDED_EARLY, 12000);
+	path_in(state, "busy.db", path);
+	log = open_ok(path);
+	append_ok(log, &start, "left", &t0);
+
+	/* Someone else holds the write lock past the busy timeout. */
+	db = reader(path);
+	run_sql(db, "BEGIN IMMEDIATE");
+	assert_int_equal(eventlog_append(log, &end, "left", &t1, msg, sizeof(msg)), -1);
+	assert_non_null(strstr(msg, "locked"));
+	run_sql(db, "ROLLBACK");
+
+	/* The failed report left nothing; the session it would have ended can still end. */
+	assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), 1);
+	append_ok(log, &end, "left", &t2);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), 2);
+	assert_sql_text(db,
+			"SELECT actual_ms || '|' || ended || '|' || ended_wall_utc FROM sessions",
+			"12000|ended early|1767225612");
+	sqlite3_close(db);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
+/* ---- the stamps and fixed times the log relies on ---- */
+
+static void set_tz(const char *tz)
+{
+	if (tz)
+		setenv("TZ", tz, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+}
+
+static void wallclock_stamp_is_sane(void **state)
+{
+	struct wall_stamp s;
+	int64_t before = (int64_t)time(NULL);
+	int64_t m0 = mono_now_ms();
+	(void)state;
+
+	wallclock_stamp(&s);
+	assert_true(s.utc_s >= before && s.utc_s <= (int64_t)time(NULL));
+	assert_true(s.mono_ms >= m0 && s.mono_ms <= mono_now_ms());
+	/* A 36-character id, or the agreed word where /proc is unreadable. */
+	assert_true(strlen(s.boot_id) == 36 || strcmp(s.boot_id, "unknown") == 0);
+	assert_null(strchr(s.boot_id, '\n'));
+}
+
+static void wallclock_offset_follows_daylight_saving(void **state)
+{
+	(void)state;
+	set_tz("CET-1CEST,M3.5.0,M10.5.0/3");
+	assert_int_equal(wallclock_offset_min(1768478400), 60);  /* 2026-01-15 */
+	assert_int_equal(wallclock_offset_min(1782900000), 120); /* 2026-07-01 */
+	set_tz("UTC0");
+	assert_int_equal(wallclock_offset_min(1782900000), 0);
+	set_tz(NULL);
+}
+
+static void wallclock_parses_fixed_times(void **state)
+{
+	char msg[200];
+	int64_t t = 0;
+	(void)state;
+
+	set_tz("UTC0");
+	/* now: 2026-03-10 12:34:56 */
+	assert_int_equal(wallclock_parse_fixed("07:05", NULL, 1773146096, &t, msg, sizeof(msg)), 0);
+	assert_int_equal(t, 1773126300);
+	assert_int_equal(
+		wallclock_parse_fixed(NULL, "2026-02-28", 1773146096, &t, msg, sizeof(msg)), 0);
+	assert_int_equal(t, 1772282096);
+	assert_int_equal(
+		wallclock_parse_fixed("21:30", "2024-02-29", 1773146096, &t, msg, sizeof(msg)), 0);
+	assert_int_equal(t, 1709242200);
+	assert_int_equal(wallclock_parse_fixed(NULL, NULL, 1773146096, &t, msg, sizeof(msg)), 0);
+	assert_int_equal(t, 1773146096);
+
+	/* Local time, with the DST of the day asked for, not of today. */
+	set_tz("CET-1CEST,M3.5.0,M10.5.0/3");
+	assert_int_equal(wallclock_parse_fixed("06:30", NULL, 1768478400, &t, msg, sizeof(msg)), 0);
+	assert_int_equal(t, 1768455000);
+	assert_int_equal(
+		wallclock_parse_fixed("12:00", "2026-07-01", 1768478400, &t, msg, sizeof(msg)), 0);
+	assert_int_equal(t, 1782900000);
+	set_tz(NULL);
+}
+
+static void wallclock_rejects_bad_fixed_times(void **state)
+{
+	static const char *const clocks[] = {"25:00", "24:00",  "12:60", "7:05", "07:5",
+					     "07-05", "07:05 ", "",      "ab:cd"};
+	static const char *const dates[] = {"2026-02-30", "2100-02-29", "2026-13-01",
+					    "2026-00-10", "2026-04-31", "2026-2-3",
+					    "26-02-03",   "2026/02/03", "2026-02-03x"};
+	char msg[200], expected[200];
+	int64_t t = 42;
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(clocks) / sizeof(clocks[0]); i++) {
+		assert_int_equal(wallclock_parse_fixed(clocks[i], NULL, 0, &t, msg, sizeof(msg)),
+				 -1);
+		snprintf(expected, sizeof(expected),
+			 "--clock '%s': expected HH:MM (00:00 to 23:59)", clocks[i]);
+		assert_string_equal(msg, expected);
+	}
+	for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		assert_int_equal(wallclock_parse_fixed(NULL, dates[i], 0, &t, msg, sizeof(msg)),
+				 -1);
+		snprintf(expected, sizeof(expected),
+			 "--date '%s': expected a real date as YYYY-MM-DD", dates[i]);
+		assert_string_equal(msg, expected);
+	}
+	assert_int_equal(wallclock_parse_fixed(NULL, "1969-12-31", 0, &t, msg, sizeof(msg)), -1);
+	assert_non_null(strstr(msg, "1970"));
+	assert_int_equal(t, 42); /* untouched on failure */
+}
+
+int main(void)
+{
+	const struct CMUnitTest log_tests[] = {
+		cmocka_unit_test(creates_a_wal_file_at_schema_1),
+		cmocka_unit_test(close_accepts_null),
+		cmocka_unit_test(a_press_row_records_every_column),
+		cmocka_unit_test(a_session_is_started_and_ended_early_by_presses),
+		cmocka_unit_test(one_report_can_end_a_session_and_start_the_next),
+		cmocka_unit_test(a_shown_prompt_gets_a_row),
+		cmocka_unit_test(a_device_report_writes_no_press_row),
+		cmocka_unit_test(reopening_keeps_rows_and_interrupts_a_running_session),
+		cmocka_unit_test(garbage_is_moved_aside_and_a_new_log_started),
+		cmocka_unit_test(a_damaged_name_already_taken_is_never_overwritten),
+		cmocka_unit_test(a_corrupt_page_is_moved_aside),
+		cmocka_unit_test(a_newer_schema_is_refused_and_left_untouched),
+		cmocka_unit_test(a_missing_folder_fails_naming_the_path),
+		cmocka_unit_test(a_path_that_is_a_folder_is_not_moved_aside),
+		cmocka_unit_test(committed_rows_are_visible_to_another_connection_at_once),
+		cmocka_unit_test(a_busy_file_fails_one_append_and_the_log_carries_on),
+	};
+	const struct CMUnitTest wallclock_tests[] = {
+		cmocka_unit_test(wallclock_stamp_is_sane),
+		cmocka_unit_test(wallclock_offset_follows_daylight_saving),
+		cmocka_unit_test(wallclock_parses_fixed_times),
+		cmocka_unit_test(wallclock_rejects_bad_fixed_times),
+	};
+	int failed = cmocka_run_group_tests_name("eventlog", log_tests, make_dir, remove_dir);
+
+	return failed + cmocka_run_group_tests_name("wallclock", wallclock_tests, NULL, NULL);
+}
