@@ -15,6 +15,7 @@
 #include "device.h"
 #include "eventlog.h"
 #include "gpio.h"
+#include "idlewait.h"
 #include "log.h"
 #include "paths.h"
 #include "render.h"
@@ -417,11 +418,24 @@ static bool handle_event(struct app *app, const SDL_Event *ev, bool *dirty)
 	return true;
 }
 
+/* Waits up to timeout_ms (-1: no limit) for an event. Where SDL's driver cannot sleep by
+ * itself (KMSDRM, dummy), waiter is set and the sleeping happens in poll() instead. */
+static bool wait_for_event(struct idlewait *waiter, int timeout_ms, SDL_Event *ev)
+{
+	if (!waiter)
+		return timeout_ms < 0 ? SDL_WaitEvent(ev) : SDL_WaitEventTimeout(ev, timeout_ms);
+	if (SDL_PollEvent(ev))
+		return true;
+	idlewait_sleep(waiter, timeout_ms);
+	return SDL_PollEvent(ev);
+}
+
 static int run_app(struct app *app)
 {
 	SDL_Window *window = NULL;
 	SDL_Renderer *sdl = NULL;
 	struct render *render = NULL;
+	struct idlewait *waiter = NULL;
 	int64_t start = mono_now_ms();
 	int64_t exit_at = app->opt.exit_after_s > 0
 				  ? start + (int64_t)(app->opt.exit_after_s * 1000.0 + 0.5)
@@ -466,8 +480,16 @@ static int run_app(struct app *app)
 	}
 	if (app->cfg.fullscreen)
 		SDL_ShowCursor(SDL_DISABLE);
-	log_info("running on the '%s' video driver, %dx%d", SDL_GetCurrentVideoDriver(),
-		 app->cfg.width, app->cfg.height);
+	if (!idlewait_driver_sleeps(SDL_GetCurrentVideoDriver())) {
+		waiter = idlewait_new();
+		if (!waiter) {
+			log_errno(LEVEL_ERROR, "cannot set up waiting for input");
+			goto free_render;
+		}
+	}
+	log_info("running on the '%s' video driver, %dx%d%s", SDL_GetCurrentVideoDriver(),
+		 app->cfg.width, app->cfg.height,
+		 waiter ? ", sleeping in poll() between events" : "");
 	if (app->opt.start_screen >= 0) {
 		struct device_output out = {0};
 
@@ -513,9 +535,9 @@ static int run_app(struct app *app)
 			break;
 		if (wake >= 0 && wake <= now)
 			continue;
-		if (wake < 0 ? SDL_WaitEvent(&ev)
-			     : SDL_WaitEventTimeout(
-				       &ev, (int)(wake - now > 60000 ? 60000 : wake - now))) {
+		if (wait_for_event(waiter,
+				   wake < 0 ? -1 : (int)(wake - now > 60000 ? 60000 : wake - now),
+				   &ev)) {
 			do {
 				running = handle_event(app, &ev, &dirty);
 			} while (running && SDL_PollEvent(&ev));
@@ -526,6 +548,8 @@ static int run_app(struct app *app)
 			dirty = true;
 	}
 	ret = 0;
+	idlewait_free(waiter);
+free_render:
 	render_free(render);
 destroy_renderer:
 	SDL_DestroyRenderer(sdl);

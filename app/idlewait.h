@@ -1,0 +1,32 @@
+/* Sleeping until input or a deadline on video drivers where SDL itself would poll.
+ *
+ * SDL 2's SDL_WaitEventTimeout() only truly sleeps on drivers that implement waiting (X11,
+ * Wayland). On KMSDRM, the Pi's console driver, it checks for events every millisecond. So on
+ * such drivers the main loop sleeps here instead, in poll() on the input devices SDL reads
+ * (each evdev reader gets its own copy of every event) and on a wake-up pipe. */
+#ifndef CALM_IDLEWAIT_H
+#define CALM_IDLEWAIT_H
+
+#include <stdbool.h>
+
+struct idlewait;
+
+/* Opens the readable /dev/input/event* devices. NULL only when out of memory or pipes. */
+struct idlewait *idlewait_new(void);
+void idlewait_free(struct idlewait *w);
+
+/* Whether SDL's current video driver sleeps by itself (then idlewait is not needed). */
+bool idlewait_driver_sleeps(const char *driver);
+
+/* Sleeps until an input device has something to read, idlewait_wake() is called, a signal
+ * arrives, or timeout_ms passes (-1: no limit). Input read here is discarded: SDL reads its
+ * own copy when the caller pumps events afterwards. */
+void idlewait_sleep(struct idlewait *w, int timeout_ms);
+
+/* Ends a sleep early; safe from any thread. */
+void idlewait_wake(struct idlewait *w);
+
+/* How many input devices are watched. */
+int idlewait_device_count(const struct idlewait *w);
+
+#endif
