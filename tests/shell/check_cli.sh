@@ -64,5 +64,12 @@ expect bad-clock 2 "--clock '25:00'" -- \
 expect bad-date 2 "--date '2026-02-30'" -- \
   "$app" --config /dev/null --screenshot "$work/x.png" --screen ambient --date 2026-02-30
 
+# The app itself, on SDL's dummy video driver (no display needed): starts, runs, quits.
+expect app-runs-and-quits 0 "running on the 'dummy' video driver" -- \
+  env SDL_VIDEODRIVER=dummy "$app" --config /dev/null --db "$work/run.db" --start breathe \
+  --exit-after 0.5
+expect app-no-display 1 "cannot open a display" -- \
+  env SDL_VIDEODRIVER=nosuchdriver "$app" --config /dev/null --db "$work/run.db" --exit-after 0.5
+
 echo "$failures failed"
 [ "$failures" -eq 0 ]
