@@ -12,6 +12,8 @@
 
 #include <sqlite3.h>
 
+#include "paths.h"
+
 /* Long enough to ride out a backup or a sqlite3 shell reading the file, short enough that a
  * press still feels answered. */
 #define BUSY_TIMEOUT_MS 2000
@@ -56,6 +58,14 @@ static const char *const migrations[] = {
 	"CREATE INDEX presses_wall_utc ON presses(wall_utc);"
 	"CREATE INDEX sessions_wall_utc ON sessions(wall_utc);"
 	"CREATE INDEX prompts_shown_wall_utc ON prompts_shown(wall_utc);",
+	/* 1 -> 2: the household member a row belongs to (NULL: nobody chosen). ADD COLUMN with
+	 * no default rewrites no rows: old rows read as NULL. */
+	"ALTER TABLE presses ADD COLUMN member TEXT;"
+	"ALTER TABLE sessions ADD COLUMN member TEXT;"
+	"ALTER TABLE prompts_shown ADD COLUMN member TEXT;",
+	/* 2 -> 3: the before/after check-in answers of a session */
+	"ALTER TABLE sessions ADD COLUMN checkin_before TEXT;"
+	"ALTER TABLE sessions ADD COLUMN checkin_after TEXT;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == EVENTLOG_SCHEMA_VERSION,
@@ -71,6 +81,9 @@ enum statement {
 	STMT_STOP_SESSION,
 	STMT_INSERT_SESSION,
 	STMT_INSERT_PROMPT,
+	STMT_CHECKIN_BEFORE,
+	STMT_CHECKIN_AFTER,
+	STMT_SESSION_LENGTH,
 	STMT_COUNT,
 };
 
@@ -90,6 +103,10 @@ static const char *const statement_sql[STMT_COUNT] = {
 	[STMT_INSERT_PROMPT] = "INSERT INTO prompts_shown(wall_utc, utc_offset_min, mono_ms, "
 			       "boot_id, clock_synced, press_id, prompt_id) "
 			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_CHECKIN_BEFORE] = "UPDATE sessions SET checkin_before = ?1 WHERE id = ?2",
+	[STMT_CHECKIN_AFTER] = "UPDATE sessions SET checkin_after = ?1 WHERE id = ?2",
+	[STMT_SESSION_LENGTH] = "UPDATE sessions SET planned_ms = ?1 WHERE id = ?2 AND ended = "
+				"'running'",
 };
 
 struct eventlog {
@@ -97,6 +114,8 @@ struct eventlog {
 	sqlite3_stmt *stmt[STMT_COUNT];
 	sqlite3_int64 session_id; /* the session row this log started last and has not seen stop;
 				     0 when none (a session from before a restart is not ours) */
+	sqlite3_int64 last_session_id; /* the session row this log started last, stopped or not:
+					  the answer after a session goes there */
 };
 
 enum open_outcome {
@@ -233,6 +252,9 @@ static enum open_outcome open_db(const char *path, sqlite3 **out, char *reason, 
 	if (rc != SQLITE_OK)
 		goto err_close_db;
 	if (strcmp(text, "ok") != 0) {
+		/* SQLite's report spans lines; the journal wants one. */
+		for (char *nl = strchr(text, '\n'); nl != NULL; nl = strchr(nl, '\n'))
+			*nl = ' ';
 		snprintf(reason, reason_len, "quick check: %s", text);
 		sqlite3_close(db);
 		return OUTCOME_DAMAGED;
@@ -377,6 +399,20 @@ static int move_aside(const char *path, const char *reason, char aside[PATH_MAX]
 	return 0;
 }
 
+static int prepare_statements(struct eventlog *log, const char *path, char *msg, size_t msg_len)
+{
+	for (int i = 0; i < STMT_COUNT; i++) {
+		if (sqlite3_prepare_v2(log->db, statement_sql[i], -1, &log->stmt[i], NULL) !=
+		    SQLITE_OK) {
+			snprintf(msg, msg_len,
+				 "cannot open the event log '%s': preparing statements: %s", path,
+				 sqlite3_errmsg(log->db));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 enum eventlog_open_result eventlog_open(const char *path, struct eventlog **out, char *msg,
 					size_t msg_len)
 {
@@ -418,15 +454,8 @@ enum eventlog_open_result eventlog_open(const char *path, struct eventlog **out,
 	if (outcome != OUTCOME_READY)
 		goto err_free_log;
 
-	for (int i = 0; i < STMT_COUNT; i++) {
-		if (sqlite3_prepare_v2(log->db, statement_sql[i], -1, &log->stmt[i], NULL) !=
-		    SQLITE_OK) {
-			snprintf(msg, msg_len,
-				 "cannot open the event log '%s': preparing statements: %s", path,
-				 sqlite3_errmsg(log->db));
-			goto err_close_log;
-		}
-	}
+	if (prepare_statements(log, path, msg, msg_len) != 0)
+		goto err_close_log;
 	*out = log;
 	return result;
 
@@ -438,8 +467,81 @@ err_free_log:
 	return EVENTLOG_FAILED;
 }
 
-/* Runs a statement that returns no rows and leaves it ready for reuse. On failure msg says what
- * was being done and SQLite's reason, read before anything else can replace it. */
+int eventlog_open_existing(const char *path, struct eventlog **out, char *msg, size_t msg_len)
+{
+	struct eventlog *log;
+	int version;
+	int rc;
+
+	*out = NULL;
+	log = calloc(1, sizeof(*log));
+	if (log == NULL) {
+		snprintf(msg, msg_len, "cannot open the event log '%s': out of memory", path);
+		return -1;
+	}
+	/* No SQLITE_OPEN_CREATE: a mistyped --db must not leave an empty log behind. */
+	rc = sqlite3_open_v2(path, &log->db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(msg, msg_len, "cannot open the event log '%s': %s", path,
+			 log->db ? sqlite3_errmsg(log->db) : sqlite3_errstr(rc));
+		goto err_close_log;
+	}
+	sqlite3_busy_timeout(log->db, BUSY_TIMEOUT_MS);
+	rc = query_int(log->db, "PRAGMA user_version", &version);
+	if (rc != SQLITE_OK) {
+		snprintf(msg, msg_len, "cannot read the event log '%s': %s", path,
+			 sqlite3_errmsg(log->db));
+		goto err_close_log;
+	}
+	if (version < 1) {
+		snprintf(msg, msg_len, "'%s' is not a calm-prompt event log (schema %d)", path,
+			 version);
+		goto err_close_log;
+	}
+	if (version > EVENTLOG_SCHEMA_VERSION) {
+		snprintf(msg, msg_len,
+			 "the event log '%s' was written by a newer calm-prompt (schema %d, this "
+			 "build knows %d); leaving it untouched",
+			 path, version, EVENTLOG_SCHEMA_VERSION);
+		goto err_close_log;
+	}
+	/* What it deletes is as durable as what the app writes. */
+	rc = sqlite3_exec(log->db, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(msg, msg_len, "cannot use the event log '%s': %s", path,
+			 sqlite3_errmsg(log->db));
+		goto err_close_log;
+	}
+	if (prepare_statements(log, path, msg, msg_len) != 0)
+		goto err_close_log;
+	*out = log;
+	return 0;
+
+err_close_log:
+	eventlog_close(log);
+	return -1;
+}
+
+int eventlog_choose_path(const char *db_option, const char *config_database, char *out, size_t len,
+			 char *msg, size_t msg_len)
+{
+	const char *chosen = db_option;
+
+	if (chosen == NULL && config_database != NULL && config_database[0] != '\0')
+		chosen = config_database;
+	if (chosen == NULL)
+		return paths_default_db(out, len, msg, msg_len);
+	if (strlen(chosen) >= len) {
+		snprintf(msg, msg_len, "the database path '%s' is too long", chosen);
+		return -1;
+	}
+	snprintf(out, len, "%s", chosen);
+	return 0;
+}
+
+/* Runs a statement that returns no rows and leaves it ready for reuse. Returns SQLITE_OK, or
+ * SQLite's error code with msg saying what was being done and SQLite's reason, read before
+ * anything else can replace it. */
 static int run(struct eventlog *log, enum statement which, const char *what, char *msg,
 	       size_t msg_len)
 {
@@ -447,11 +549,11 @@ static int run(struct eventlog *log, enum statement which, const char *what, cha
 	int rc = sqlite3_step(stmt);
 
 	if (rc != SQLITE_DONE)
-		snprintf(msg, msg_len, "event log: %s: %s", what, sqlite3_errmsg(log->db));
+		snprintf(msg, msg_len, "%s: %s", what, sqlite3_errmsg(log->db));
 	sqlite3_reset(stmt);
 	/* Drops pointers to the caller's strings, bound without copying. */
 	sqlite3_clear_bindings(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* Binding a number or a static text to a valid index cannot fail, so results go unchecked;
@@ -473,17 +575,21 @@ static void bind_press_id(sqlite3_stmt *stmt, int index, sqlite3_int64 press_id)
 		sqlite3_bind_null(stmt, index);
 }
 
-int eventlog_append(struct eventlog *log, const struct device_report *report,
-		    const char *button_name, const struct wall_stamp *when, char *msg,
-		    size_t msg_len)
+enum eventlog_append_result eventlog_append(struct eventlog *log,
+					    const struct device_report *report,
+					    const char *button_name, const struct wall_stamp *when,
+					    char *msg, size_t msg_len)
 {
 	/* Changes to the struct wait for COMMIT, so a rolled-back report leaves no trace. */
 	sqlite3_int64 session_id = log->session_id;
+	sqlite3_int64 last_session_id = log->last_session_id;
 	sqlite3_int64 press_id = 0;
 	sqlite3_stmt *stmt;
+	int rc;
 
-	if (run(log, STMT_BEGIN, "starting a transaction", msg, msg_len) != 0)
-		return -1;
+	rc = run(log, STMT_BEGIN, "starting a transaction", msg, msg_len);
+	if (rc != SQLITE_OK)
+		return is_damage(rc) ? EVENTLOG_DAMAGED : EVENTLOG_NOT_WRITTEN;
 
 	if (button_name != NULL) {
 		stmt = log->stmt[STMT_INSERT_PRESS];
@@ -492,7 +598,8 @@ int eventlog_append(struct eventlog *log, const struct device_report *report,
 		sqlite3_bind_text(stmt, 7, gesture_name(report->gesture), -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 8, action_name(report->action), -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 9, screen_name(report->screen_before), -1, SQLITE_STATIC);
-		if (run(log, STMT_INSERT_PRESS, "writing a press", msg, msg_len) != 0)
+		rc = run(log, STMT_INSERT_PRESS, "writing a press", msg, msg_len);
+		if (rc != SQLITE_OK)
 			goto err_rollback;
 		press_id = sqlite3_last_insert_rowid(log->db);
 	}
@@ -505,7 +612,8 @@ int eventlog_append(struct eventlog *log, const struct device_report *report,
 				  SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 3, when->utc_s);
 		sqlite3_bind_int64(stmt, 4, session_id);
-		if (run(log, STMT_STOP_SESSION, "ending a session", msg, msg_len) != 0)
+		rc = run(log, STMT_STOP_SESSION, "ending a session", msg, msg_len);
+		if (rc != SQLITE_OK)
 			goto err_rollback;
 		session_id = 0;
 	}
@@ -516,28 +624,127 @@ int eventlog_append(struct eventlog *log, const struct device_report *report,
 		sqlite3_bind_text(stmt, 7, report->pattern ? report->pattern : "unknown", -1,
 				  SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 8, report->session_planned_ms);
-		if (run(log, STMT_INSERT_SESSION, "writing a session", msg, msg_len) != 0)
+		rc = run(log, STMT_INSERT_SESSION, "writing a session", msg, msg_len);
+		if (rc != SQLITE_OK)
 			goto err_rollback;
 		session_id = sqlite3_last_insert_rowid(log->db);
+		last_session_id = session_id;
+	}
+	if (report->action == ACTION_LENGTH && session_id != 0) {
+		stmt = log->stmt[STMT_SESSION_LENGTH];
+		sqlite3_bind_int64(stmt, 1, report->session_planned_ms);
+		sqlite3_bind_int64(stmt, 2, session_id);
+		rc = run(log, STMT_SESSION_LENGTH, "changing a session's length", msg, msg_len);
+		if (rc != SQLITE_OK)
+			goto err_rollback;
+	}
+	if (report->answer != NULL && last_session_id != 0) {
+		enum statement which =
+			report->answer_after ? STMT_CHECKIN_AFTER : STMT_CHECKIN_BEFORE;
+
+		stmt = log->stmt[which];
+		sqlite3_bind_text(stmt, 1, report->answer, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, last_session_id);
+		rc = run(log, which, "writing a check-in answer", msg, msg_len);
+		if (rc != SQLITE_OK)
+			goto err_rollback;
 	}
 	if (report->prompt != NULL) {
 		stmt = log->stmt[STMT_INSERT_PROMPT];
 		bind_stamp(stmt, when);
 		bind_press_id(stmt, 6, press_id);
 		sqlite3_bind_text(stmt, 7, report->prompt->id, -1, SQLITE_STATIC);
-		if (run(log, STMT_INSERT_PROMPT, "writing a prompt shown", msg, msg_len) != 0)
+		rc = run(log, STMT_INSERT_PROMPT, "writing a prompt shown", msg, msg_len);
+		if (rc != SQLITE_OK)
 			goto err_rollback;
 	}
-	if (run(log, STMT_COMMIT, "committing", msg, msg_len) != 0)
+	rc = run(log, STMT_COMMIT, "committing", msg, msg_len);
+	if (rc != SQLITE_OK)
 		goto err_rollback;
 	log->session_id = session_id;
-	return 0;
+	log->last_session_id = last_session_id;
+	return EVENTLOG_WRITTEN;
 
 err_rollback:
 	/* msg already holds the failure; the rollback's own outcome would only bury it. A failed
 	 * COMMIT may have ended the transaction already. */
 	if (!sqlite3_get_autocommit(log->db))
 		run(log, STMT_ROLLBACK, "rolling back", NULL, 0);
+	return is_damage(rc) ? EVENTLOG_DAMAGED : EVENTLOG_NOT_WRITTEN;
+}
+
+/* Counts, or deletes, the rows of one table stamped before before_utc_s; n gets how many. */
+static int forget_in(sqlite3 *db, const char *table, int64_t before_utc_s, bool dry_run, int64_t *n)
+{
+	char sql[96];
+	sqlite3_stmt *stmt;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "%s FROM %s WHERE wall_utc < ?1",
+		 dry_run ? "SELECT count(*)" : "DELETE", table);
+	rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, before_utc_s);
+	rc = sqlite3_step(stmt);
+	if (dry_run && rc == SQLITE_ROW) {
+		*n = sqlite3_column_int64(stmt, 0);
+		rc = SQLITE_OK;
+	} else if (!dry_run && rc == SQLITE_DONE) {
+		*n = sqlite3_changes64(db);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run,
+		    struct eventlog_counts *counts, char *msg, size_t msg_len)
+{
+	struct {
+		const char *table;
+		int64_t *n;
+	} tables[] = {
+		{"presses", &counts->presses},
+		{"sessions", &counts->sessions},
+		{"prompts_shown", &counts->prompts_shown},
+	};
+	const char *what = "turning on secure_delete";
+	int rc;
+
+	memset(counts, 0, sizeof(*counts));
+	/* Forgotten rows are overwritten, not left readable in the file's free pages. */
+	rc = sqlite3_exec(log->db, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto err;
+	what = "starting a transaction";
+	/* IMMEDIATE for a delete, so a busy file fails here rather than halfway; a dry run only
+	 * needs its counts to agree with each other. */
+	rc = sqlite3_exec(log->db, dry_run ? "BEGIN" : "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto err;
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		what = tables[i].table;
+		rc = forget_in(log->db, tables[i].table, before_utc_s, dry_run, tables[i].n);
+		if (rc != SQLITE_OK)
+			goto err_rollback;
+	}
+	what = "committing";
+	rc = sqlite3_exec(log->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto err_rollback;
+	return 0;
+
+err_rollback:
+	snprintf(msg, msg_len, "event log: %s rows before %lld: %s: %s",
+		 dry_run ? "counting" : "deleting", (long long)before_utc_s, what,
+		 sqlite3_errmsg(log->db));
+	if (!sqlite3_get_autocommit(log->db))
+		sqlite3_exec(log->db, "ROLLBACK", NULL, NULL, NULL);
+	memset(counts, 0, sizeof(*counts));
+	return -1;
+err:
+	snprintf(msg, msg_len, "event log: %s: %s", what, sqlite3_errmsg(log->db));
 	return -1;
 }
 

@@ -121,6 +121,16 @@ static char *read_bytes(const char *path, size_t *len)
 	return bytes;
 }
 
+static bool contains(const char *bytes, size_t len, const char *text)
+{
+	size_t n = strlen(text);
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (memcmp(bytes + i, text, n) == 0)
+			return true;
+	return false;
+}
+
 static void assert_same_bytes(const char *path, const char *expected, size_t expected_len)
 {
 	size_t len;
@@ -267,9 +277,65 @@ static void stop_session(struct device_report *r, enum session_end how, int64_t 
 	r->session_ms = ran_ms;
 }
 
+static int count_damaged(void **state, const char *base, char found[PATH_MAX]);
+
 /* ---- the log ---- */
 
-static void creates_a_wal_file_at_schema_1(void **state)
+/* The schema of version 1 exactly as it shipped: files in the field start from here. */
+static const char schema_v1[] = "CREATE TABLE presses("
+				"  id INTEGER PRIMARY KEY,"
+				"  wall_utc INTEGER NOT NULL,"
+				"  utc_offset_min INTEGER NOT NULL,"
+				"  mono_ms INTEGER NOT NULL,"
+				"  boot_id TEXT NOT NULL,"
+				"  clock_synced INTEGER NOT NULL,"
+				"  button TEXT NOT NULL,"
+				"  gesture TEXT NOT NULL,"
+				"  action TEXT NOT NULL,"
+				"  screen TEXT NOT NULL);"
+				"CREATE TABLE sessions("
+				"  id INTEGER PRIMARY KEY,"
+				"  press_id INTEGER REFERENCES presses(id),"
+				"  wall_utc INTEGER NOT NULL,"
+				"  utc_offset_min INTEGER NOT NULL,"
+				"  mono_ms INTEGER NOT NULL,"
+				"  boot_id TEXT NOT NULL,"
+				"  clock_synced INTEGER NOT NULL,"
+				"  pattern TEXT NOT NULL,"
+				"  planned_ms INTEGER NOT NULL,"
+				"  actual_ms INTEGER,"
+				"  ended TEXT NOT NULL DEFAULT 'running',"
+				"  ended_wall_utc INTEGER);"
+				"CREATE TABLE prompts_shown("
+				"  id INTEGER PRIMARY KEY,"
+				"  press_id INTEGER REFERENCES presses(id),"
+				"  wall_utc INTEGER NOT NULL,"
+				"  utc_offset_min INTEGER NOT NULL,"
+				"  mono_ms INTEGER NOT NULL,"
+				"  boot_id TEXT NOT NULL,"
+				"  clock_synced INTEGER NOT NULL,"
+				"  prompt_id TEXT NOT NULL);"
+				"CREATE INDEX presses_wall_utc ON presses(wall_utc);"
+				"CREATE INDEX sessions_wall_utc ON sessions(wall_utc);"
+				"CREATE INDEX prompts_shown_wall_utc ON prompts_shown(wall_utc);";
+
+/* Every table has the member column of schema 2, nullable and without a default. */
+static void assert_member_columns(sqlite3 *db)
+{
+	static const char *const tables[] = {"presses", "sessions", "prompts_shown"};
+
+	for (size_t i = 0; i < 3; i++) {
+		char sql[160];
+
+		snprintf(sql, sizeof(sql),
+			 "SELECT type || '|' || \"notnull\" || '|' || ifnull(dflt_value, 'none') "
+			 "FROM pragma_table_info('%s') WHERE name = 'member'",
+			 tables[i]);
+		assert_sql_text(db, sql, "TEXT|0|none");
+	}
+}
+
+static void creates_a_wal_file_at_schema_2(void **state)
 {
 	char path[PATH_MAX];
 	struct eventlog *log;
@@ -280,7 +346,8 @@ static void creates_a_wal_file_at_schema_1(void **state)
 	db = reader(path);
 	/* WAL is recorded in the file, so any connection sees it. */
 	assert_sql_text(db, "PRAGMA journal_mode", "wal");
-	assert_int_equal(int_of(db, "PRAGMA user_version"), 1);
+	assert_int_equal(int_of(db, "PRAGMA user_version"), EVENTLOG_SCHEMA_VERSION);
+	assert_member_columns(db);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
 				    "name IN ('presses', 'sessions', 'prompts_shown')"),
 			 3);
@@ -294,6 +361,156 @@ static void creates_a_wal_file_at_schema_1(void **state)
 	log = open_ok(path);
 	eventlog_close(log);
 	assert_integrity_ok(path);
+}
+
+static void an_empty_file_at_schema_0_is_migrated_to_2(void **state)
+{
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	/* Zero bytes is a valid, empty SQLite database at user_version 0, as when a file was
+	 * created but nothing was ever committed into it. */
+	path_in(state, "empty.db", path);
+	write_bytes(path, "", 0);
+	log = open_ok(path);
+	eventlog_close(log);
+	db = reader(path);
+	assert_int_equal(int_of(db, "PRAGMA user_version"), EVENTLOG_SCHEMA_VERSION);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 3);
+	assert_member_columns(db);
+	sqlite3_close(db);
+	assert_integrity_ok(path);
+}
+
+/* Every column of every row of the three tables as they were in schema 1, as one text. */
+#define V1_ROWS                                                                                    \
+	"SELECT (SELECT group_concat(id || ',' || wall_utc || ',' || utc_offset_min || ',' || "    \
+	"mono_ms || ',' || boot_id || ',' || clock_synced || ',' || button || ',' || gesture || "  \
+	"',' || action || ',' || screen, ';') FROM presses) || ' / ' || (SELECT "                  \
+	"group_concat(id || ',' || ifnull(press_id, 'null') || ',' || wall_utc || ',' || "         \
+	"utc_offset_min || ',' || mono_ms || ',' || boot_id || ',' || clock_synced || ',' || "     \
+	"pattern || ',' || planned_ms || ',' || ifnull(actual_ms, 'null') || ',' || ended || ',' " \
+	"|| ifnull(ended_wall_utc, 'null'), ';') FROM sessions) || ' / ' || (SELECT "              \
+	"group_concat(id || ',' || ifnull(press_id, 'null') || ',' || wall_utc || ',' || "         \
+	"utc_offset_min || ',' || mono_ms || ',' || boot_id || ',' || clock_synced || ',' || "     \
+	"prompt_id, ';') FROM prompts_shown)"
+
+static void a_schema_1_file_is_migrated_with_its_rows_kept(void **state)
+{
+	struct device_report r = press(GESTURE_SHORT, ACTION_NONE, SCREEN_AMBIENT, SCREEN_AMBIENT);
+	struct wall_stamp when = stamp_at(500);
+	char path[PATH_MAX], before[1024], after[1024];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	/* A file as a schema-1 build left it: WAL, rows in every table, a session still running
+	 * (the power went). */
+	path_in(state, "v1.db", path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	run_sql(db, "PRAGMA journal_mode = WAL");
+	run_sql(db, schema_v1);
+	run_sql(db, "INSERT INTO presses VALUES"
+		    " (1, 1767225601, 60, 6000, '" BOOT_ID "', 1, 'main', 'short', 'breathe', "
+		    "'ambient'),"
+		    " (2, 1767225700, 60, 105000, '" BOOT_ID "', 0, 'main', 'long', 'prompt', "
+		    "'breathe'),"
+		    " (3, 1767312000, -300, 700, 'another-boot', 1, 'left', 'double', 'none', "
+		    "'prompt');"
+		    "INSERT INTO sessions VALUES"
+		    " (1, 1, 1767225601, 60, 6000, '" BOOT_ID "', 1, 'resonance', 300000, 99000, "
+		    "'ended early', 1767225700),"
+		    " (2, NULL, 1767312000, -300, 700, 'another-boot', 1, '4-7-8', 60000, NULL, "
+		    "'running', NULL);"
+		    "INSERT INTO prompts_shown VALUES"
+		    " (1, 2, 1767225700, 60, 105000, '" BOOT_ID "', 0, 'trust-tiny-promise'),"
+		    " (2, NULL, 1767225760, 60, 165000, '" BOOT_ID "', 0, 'safety-sit');"
+		    "PRAGMA user_version = 1;");
+	text_of(db, V1_ROWS, before, sizeof(before));
+	sqlite3_close(db);
+	/* The snapshot is whole, and holds the one running session that opening will close. */
+	assert_non_null(strstr(before, "trust-tiny-promise"));
+	assert_non_null(strstr(before, ",4-7-8,60000,null,running,null"));
+
+	log = open_ok(path);
+	db = reader(path);
+	assert_int_equal(int_of(db, "PRAGMA user_version"), EVENTLOG_SCHEMA_VERSION);
+	assert_member_columns(db);
+	/* Every row as it was, but for the session of the run that never ended it; no member. */
+	text_of(db, "SELECT replace((" V1_ROWS "), ',running,', ',interrupted,')", after,
+		sizeof(after));
+	assert_string_equal(text_of(db, V1_ROWS, before, sizeof(before)), after);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM presses WHERE member IS NULL"), 3);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sessions WHERE member IS NULL"), 2);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM prompts_shown WHERE member IS NULL"), 2);
+	/* The indexes of schema 1 are still there, and new rows follow the old ones. */
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+				    "sql LIKE '%(wall_utc)'"),
+			 3);
+	append_ok(log, &r, "main", &when);
+	assert_sql_text(db,
+			"SELECT id || '|' || ifnull(member, 'null') FROM presses ORDER BY id "
+			"DESC LIMIT 1",
+			"4|null");
+	sqlite3_close(db);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
+static void a_failed_migration_step_leaves_the_file_at_its_version(void **state)
+{
+	char path[PATH_MAX], found[PATH_MAX];
+	struct eventlog *log = NULL;
+	char msg[PATH_MAX + 512] = "";
+	sqlite3 *db;
+
+	/* A schema-1 file someone already gave a member column by hand: step 1 -> 2 fails on
+	 * its second statement, after the first has run. */
+	path_in(state, "halfway.db", path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	run_sql(db, "PRAGMA journal_mode = WAL");
+	run_sql(db, schema_v1);
+	run_sql(db, "ALTER TABLE sessions ADD COLUMN member TEXT; PRAGMA user_version = 1;");
+	sqlite3_close(db);
+
+	assert_int_equal(eventlog_open(path, &log, msg, sizeof(msg)), EVENTLOG_FAILED);
+	assert_null(log);
+	assert_non_null(strstr(msg, "migrating"));
+	assert_non_null(strstr(msg, "duplicate column name: member"));
+	/* The whole step was rolled back: still schema 1, presses without the column. */
+	db = reader(path);
+	assert_int_equal(int_of(db, "PRAGMA user_version"), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM pragma_table_info('presses') WHERE "
+				    "name = 'member'"),
+			 0);
+	sqlite3_close(db);
+	/* Not damage: the file stays where it is. */
+	assert_int_equal(count_damaged(state, "halfway.db", found), 0);
+	assert_integrity_ok(path);
+}
+
+static void the_member_column_stays_null(void **state)
+{
+	struct prompt shown = {.id = "safety-sit", .pathway = PATHWAY_SAFETY, .text = "Sit."};
+	struct device_report r =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_BREATHE);
+	struct wall_stamp when = stamp_at(1);
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	start_session(&r, "box", 60000);
+	r.prompt = &shown;
+	path_in(state, "member.db", path);
+	log = open_ok(path);
+	append_ok(log, &r, "main", &when);
+	eventlog_close(log);
+	db = reader(path);
+	assert_sql_text(db,
+			"SELECT (SELECT typeof(member) FROM presses) || (SELECT typeof(member) "
+			"FROM sessions) || (SELECT typeof(member) FROM prompts_shown)",
+			"nullnullnull");
+	sqlite3_close(db);
 }
 
 static void close_accepts_null(void **state)
@@ -381,6 +598,78 @@ static void a_session_is_started_and_ended_early_by_presses(void **state)
 			"breathe|ambient");
 	assert_sql_text(db, "SELECT action || '|' || screen FROM presses WHERE id = 2",
 			"end|breathe");
+	sqlite3_close(db);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
+static void checkin_answers_and_a_new_length_go_to_the_session(void **state)
+{
+	struct device_report start =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_CHECKIN);
+	struct device_report before =
+		press(GESTURE_LONG, ACTION_CHECKIN, SCREEN_CHECKIN, SCREEN_SETTLE);
+	struct device_report length =
+		press(GESTURE_SHORT, ACTION_LENGTH, SCREEN_SETTLE, SCREEN_SETTLE);
+	struct device_report done =
+		by_device(ACTION_DONE, SCREEN_BREATHE, SCREEN_CHECKIN, "session complete");
+	struct device_report after =
+		press(GESTURE_SHORT, ACTION_CHECKIN, SCREEN_CHECKIN, SCREEN_DONE);
+	struct wall_stamp t = stamp_at(100);
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	start_session(&start, "resonance", 300000);
+	before.answer = "tense";
+	length.session_planned_ms = 480000;
+	stop_session(&done, SESSION_COMPLETED, 480000);
+	after.answer = "calm";
+	after.answer_after = true;
+	path_in(state, "checkin.db", path);
+	log = open_ok(path);
+	append_ok(log, &start, "main", &t);
+	append_ok(log, &before, "main", &t);
+	append_ok(log, &length, "main", &t);
+	append_ok(log, &done, NULL, &t);
+	/* The answer after comes once the session has ended, and still finds its row. */
+	append_ok(log, &after, "main", &t);
+	db = reader(path);
+	assert_sql_text(db,
+			"SELECT planned_ms || '|' || actual_ms || '|' || ended || '|' || "
+			"checkin_before || '|' || checkin_after FROM sessions",
+			"480000|480000|completed|tense|calm");
+	assert_sql_text(db, "SELECT group_concat(action, ',') FROM presses",
+			"breathe,checkin,length,checkin");
+	sqlite3_close(db);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
+static void a_schema_2_file_gets_the_checkin_columns(void **state)
+{
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	path_in(state, "v2.db", path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	run_sql(db, schema_v1);
+	run_sql(db, "ALTER TABLE presses ADD COLUMN member TEXT;"
+		    "ALTER TABLE sessions ADD COLUMN member TEXT;"
+		    "ALTER TABLE prompts_shown ADD COLUMN member TEXT;"
+		    "INSERT INTO sessions VALUES (1, NULL, 1767225601, 60, 6000, '" BOOT_ID "', 1, "
+		    "'box', 180000, 180000, 'completed', 1767225781, NULL);"
+		    "PRAGMA user_version = 2;");
+	sqlite3_close(db);
+	log = open_ok(path);
+	db = reader(path);
+	assert_int_equal(int_of(db, "PRAGMA user_version"), EVENTLOG_SCHEMA_VERSION);
+	assert_sql_text(
+		db,
+		"SELECT pattern || '|' || ended || '|' || ifnull(checkin_before, 'null') || "
+		"'|' || ifnull(checkin_after, 'null') FROM sessions",
+		"box|completed|null|null");
 	sqlite3_close(db);
 	eventlog_close(log);
 	assert_integrity_ok(path);
@@ -574,7 +863,7 @@ static void garbage_is_moved_aside_and_a_new_log_started(void **state)
 	eventlog_close(log);
 	assert_false(exists(wal_path)); /* only the new log's own WAL was there, checkpointed */
 	db = reader(path);
-	assert_int_equal(int_of(db, "PRAGMA user_version"), 1);
+	assert_int_equal(int_of(db, "PRAGMA user_version"), EVENTLOG_SCHEMA_VERSION);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), 1);
 	sqlite3_close(db);
 	assert_integrity_ok(path);
@@ -671,7 +960,7 @@ static void a_newer_schema_is_refused_and_left_untouched(void **state)
 	assert_int_equal(eventlog_open(path, &log, msg, sizeof(msg)), EVENTLOG_FAILED);
 	assert_null(log);
 	assert_non_null(strstr(msg, path));
-	assert_non_null(strstr(msg, "newer calm-prompt (schema 99, this build knows 1)"));
+	assert_non_null(strstr(msg, "newer calm-prompt (schema 99, this build knows 3)"));
 	assert_same_bytes(path, before, len);
 	join(wal_path, path, "-wal");
 	assert_false(exists(wal_path));
@@ -766,6 +1055,163 @@ static void a_busy_file_fails_one_append_and_the_log_carries_on(void **state)
 	sqlite3_close(db);
 	eventlog_close(log);
 	assert_integrity_ok(path);
+}
+
+/* ---- forgetting, and opening for the household's own commands ---- */
+
+static void forget_counts_first_and_deletes_only_when_asked(void **state)
+{
+	struct prompt shown = {.id = "trust-ask", .pathway = PATHWAY_TRUST, .text = "Ask."};
+	struct device_report start =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_BREATHE);
+	struct device_report end = press(GESTURE_SHORT, ACTION_END, SCREEN_BREATHE, SCREEN_AMBIENT);
+	struct device_report opened =
+		by_device(ACTION_PROMPT, SCREEN_AMBIENT, SCREEN_PROMPT, "idle");
+	struct wall_stamp t0 = stamp_at(0), t1 = stamp_at(60), t2 = stamp_at(100),
+			  t3 = stamp_at(200);
+	struct eventlog_counts counts;
+	char path[PATH_MAX], msg[512] = "";
+	struct eventlog *log;
+	sqlite3 *db;
+
+	start_session(&start, "box", 60000);
+	stop_session(&end, SESSION_ENDED_EARLY, 60000);
+	opened.prompt = &shown;
+	path_in(state, "forget.db", path);
+	log = open_ok(path);
+	append_ok(log, &start, "main", &t0); /* a press and a session at 0 */
+	append_ok(log, &end, "main", &t1);   /* a press at 60 */
+	append_ok(log, &opened, NULL, &t2);  /* a prompt at 100 */
+	append_ok(log, &start, "main", &t3); /* a press and a session at 200 */
+
+	/* A dry run counts what is strictly before the moment, and changes nothing. */
+	assert_int_equal(eventlog_forget(log, t2.utc_s, true, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(counts.presses, 2);
+	assert_int_equal(counts.sessions, 1);
+	assert_int_equal(counts.prompts_shown, 0);
+	db = reader(path);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), 3);
+
+	assert_int_equal(eventlog_forget(log, t2.utc_s + 1, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(counts.presses, 2);
+	assert_int_equal(counts.sessions, 1);
+	assert_int_equal(counts.prompts_shown, 1);
+	assert_sql_text(
+		db,
+		"SELECT (SELECT group_concat(wall_utc - 1767225600) FROM presses) || '/' || "
+		"(SELECT group_concat(wall_utc - 1767225600) FROM sessions) || '/' || "
+		"(SELECT count(*) FROM prompts_shown)",
+		"200/200/0");
+	sqlite3_close(db);
+
+	/* Nothing before: nothing to do, and no trouble. */
+	assert_int_equal(eventlog_forget(log, 0, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(counts.presses + counts.sessions + counts.prompts_shown, 0);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
+static void forgotten_text_is_gone_from_the_file(void **state)
+{
+	struct prompt secret = {
+		.id = "repair-secret-words", .pathway = PATHWAY_REPAIR, .text = "."};
+	struct device_report r = by_device(ACTION_PROMPT, SCREEN_AMBIENT, SCREEN_PROMPT, "idle");
+	struct wall_stamp t0 = stamp_at(0);
+	struct eventlog_counts counts;
+	char path[PATH_MAX], msg[512] = "";
+	struct eventlog *log;
+	size_t len;
+	char *bytes;
+
+	r.prompt = &secret;
+	path_in(state, "secure.db", path);
+	log = open_ok(path);
+	append_ok(log, &r, NULL, &t0);
+	eventlog_close(log); /* checkpointed into the main file */
+	bytes = read_bytes(path, &len);
+	assert_true(contains(bytes, len, "repair-secret-words"));
+	free(bytes);
+
+	assert_int_equal(eventlog_open_existing(path, &log, msg, sizeof(msg)), 0);
+	assert_int_equal(eventlog_forget(log, t0.utc_s + 1, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(counts.prompts_shown, 1);
+	eventlog_close(log);
+	bytes = read_bytes(path, &len);
+	assert_false(contains(bytes, len, "repair-secret-words"));
+	free(bytes);
+	assert_integrity_ok(path);
+}
+
+static void open_existing_creates_and_changes_nothing(void **state)
+{
+	struct device_report start =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_BREATHE);
+	struct wall_stamp t0 = stamp_at(0);
+	char path[PATH_MAX], empty[PATH_MAX], newer[PATH_MAX];
+	char msg[PATH_MAX + 512] = "";
+	struct eventlog *app, *cli = NULL;
+	sqlite3 *db;
+
+	start_session(&start, "box", 60000);
+	path_in(state, "no-such.db", path);
+	assert_int_equal(eventlog_open_existing(path, &cli, msg, sizeof(msg)), -1);
+	assert_null(cli);
+	assert_non_null(strstr(msg, path));
+	assert_false(exists(path));
+
+	path_in(state, "zero.db", empty);
+	write_bytes(empty, "", 0);
+	assert_int_equal(eventlog_open_existing(empty, &cli, msg, sizeof(msg)), -1);
+	assert_non_null(strstr(msg, "not a calm-prompt event log (schema 0)"));
+
+	path_in(state, "newer2.db", newer);
+	assert_int_equal(sqlite3_open(newer, &db), SQLITE_OK);
+	run_sql(db, "PRAGMA user_version = 4");
+	sqlite3_close(db);
+	assert_int_equal(eventlog_open_existing(newer, &cli, msg, sizeof(msg)), -1);
+	assert_non_null(strstr(msg, "newer calm-prompt (schema 4, this build knows 3)"));
+
+	/* While the app has a session running, the household's command leaves it running. */
+	path_in(state, "shared.db", path);
+	app = open_ok(path);
+	append_ok(app, &start, "main", &t0);
+	assert_int_equal(eventlog_open_existing(path, &cli, msg, sizeof(msg)), 0);
+	assert_non_null(cli);
+	eventlog_close(cli);
+	db = reader(path);
+	assert_sql_text(db, "SELECT ended FROM sessions", "running");
+	sqlite3_close(db);
+	eventlog_close(app);
+}
+
+static void the_path_is_the_option_then_the_config_then_the_default(void **state)
+{
+	char out[PATH_MAX], msg[256];
+	char *home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+	(void)state;
+
+	assert_int_equal(
+		eventlog_choose_path("/a/b.db", "/c/d.db", out, sizeof(out), msg, sizeof(msg)), 0);
+	assert_string_equal(out, "/a/b.db");
+	assert_int_equal(eventlog_choose_path(NULL, "/c/d.db", out, sizeof(out), msg, sizeof(msg)),
+			 0);
+	assert_string_equal(out, "/c/d.db");
+	unsetenv("STATE_DIRECTORY");
+	unsetenv("XDG_STATE_HOME");
+	setenv("HOME", "/home/someone", 1);
+	assert_int_equal(eventlog_choose_path(NULL, "", out, sizeof(out), msg, sizeof(msg)), 0);
+	assert_string_equal(out, "/home/someone/.local/state/calm-prompt/events.db");
+	setenv("STATE_DIRECTORY", "/var/lib/calm-prompt", 1);
+	assert_int_equal(eventlog_choose_path(NULL, NULL, out, sizeof(out), msg, sizeof(msg)), 0);
+	assert_string_equal(out, "/var/lib/calm-prompt/events.db");
+	unsetenv("STATE_DIRECTORY");
+	assert_int_equal(eventlog_choose_path("/much/too/long", NULL, out, 8, msg, sizeof(msg)),
+			 -1);
+	assert_non_null(strstr(msg, "too long"));
+	if (home) {
+		setenv("HOME", home, 1);
+		free(home);
+	}
 }
 
 /* ---- the stamps and fixed times the log relies on ---- */
@@ -867,11 +1313,17 @@ static void wallclock_rejects_bad_fixed_times(void **state)
 int main(void)
 {
 	const struct CMUnitTest log_tests[] = {
-		cmocka_unit_test(creates_a_wal_file_at_schema_1),
+		cmocka_unit_test(creates_a_wal_file_at_schema_2),
+		cmocka_unit_test(an_empty_file_at_schema_0_is_migrated_to_2),
+		cmocka_unit_test(a_schema_1_file_is_migrated_with_its_rows_kept),
+		cmocka_unit_test(a_failed_migration_step_leaves_the_file_at_its_version),
+		cmocka_unit_test(the_member_column_stays_null),
 		cmocka_unit_test(close_accepts_null),
 		cmocka_unit_test(a_press_row_records_every_column),
 		cmocka_unit_test(a_session_is_started_and_ended_early_by_presses),
 		cmocka_unit_test(one_report_can_end_a_session_and_start_the_next),
+		cmocka_unit_test(checkin_answers_and_a_new_length_go_to_the_session),
+		cmocka_unit_test(a_schema_2_file_gets_the_checkin_columns),
 		cmocka_unit_test(a_shown_prompt_gets_a_row),
 		cmocka_unit_test(a_device_report_writes_no_press_row),
 		cmocka_unit_test(reopening_keeps_rows_and_interrupts_a_running_session),
@@ -883,6 +1335,10 @@ int main(void)
 		cmocka_unit_test(a_path_that_is_a_folder_is_not_moved_aside),
 		cmocka_unit_test(committed_rows_are_visible_to_another_connection_at_once),
 		cmocka_unit_test(a_busy_file_fails_one_append_and_the_log_carries_on),
+		cmocka_unit_test(forget_counts_first_and_deletes_only_when_asked),
+		cmocka_unit_test(forgotten_text_is_gone_from_the_file),
+		cmocka_unit_test(open_existing_creates_and_changes_nothing),
+		cmocka_unit_test(the_path_is_the_option_then_the_config_then_the_default),
 	};
 	const struct CMUnitTest wallclock_tests[] = {
 		cmocka_unit_test(wallclock_stamp_is_sane),

@@ -1,0 +1,818 @@
+/* calm-prompt log: the household's own look at its event log: a week at a glance (stats), every
+ * row out as CSV or JSON (export), and deleting old rows (forget). */
+#include "logcli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "config.h"
+#include "eventlog.h"
+#include "paths.h"
+#include "wallclock.h"
+
+#define EXIT_FAILED 1
+#define EXIT_USAGE  2
+#define MAX_TABLES  16 /* export: more tables than a calm-prompt log will ever have */
+#define MAX_COLUMNS 64 /* export: the columns of all tables, each counted once */
+
+/* Long enough to wait out the app's own short write transactions. */
+#define BUSY_TIMEOUT_MS 5000
+
+enum command {
+	CMD_STATS,
+	CMD_EXPORT,
+	CMD_FORGET,
+};
+
+enum format {
+	FORMAT_NONE,
+	FORMAT_CSV,
+	FORMAT_JSON,
+};
+
+struct request {
+	enum command command;
+	const char *config_path; /* --config; NULL: the default, optional file */
+	const char *db_path;     /* --db; NULL: [log] database, else the default */
+	const char *since;       /* --since DATE, or NULL */
+	int64_t since_utc;       /*   its local midnight; INT64_MIN when not given */
+	const char *before;      /* --before DATE, or NULL */
+	int64_t before_utc;      /*   its local midnight */
+	const char *member;      /* --member NAME, or NULL */
+	enum format format;      /* --format */
+	bool yes;                /* --yes */
+	FILE *out, *err;
+};
+
+static void usage(FILE *out)
+{
+	fputs("Usage: calm-prompt log stats [--since DATE] [--member NAME]\n"
+	      "       calm-prompt log export --format csv|json [--since DATE]\n"
+	      "       calm-prompt log forget --before DATE --yes\n"
+	      "Each also takes --db FILE (default: [log] database in the settings, else the\n"
+	      "state directory's events.db, as the app uses) and --config FILE.\n"
+	      "\n"
+	      "  stats   sessions, minutes breathed, prompts shown and presses per week\n"
+	      "          (ISO weeks, Monday to Sunday, in the local time each row was written)\n"
+	      "  export  every row of every table to standard output: CSV with a header and a\n"
+	      "          'table' column, or one JSON object with an array per table\n"
+	      "  forget  delete every row from before DATE; without --yes it only says how\n"
+	      "          many rows it would delete\n"
+	      "DATE is YYYY-MM-DD, from its midnight in this machine's local time.\n"
+	      "Exit codes: 0 fine, 1 failed, 2 bad command line (or forget without --yes).\n",
+	      out);
+}
+
+__attribute__((format(printf, 2, 3))) static int usage_error(const struct request *rq,
+							     const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("calm-prompt log: ", rq->err);
+	va_start(ap, fmt);
+	vfprintf(rq->err, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'calm-prompt log --help'.\n", rq->err);
+	return EXIT_USAGE;
+}
+
+/* A DATE option as the UTC seconds of its local midnight. */
+static int parse_day(struct request *rq, const char *option, const char *date, int64_t *out)
+{
+	char msg[256];
+
+	if (wallclock_parse_fixed("00:00", date, (int64_t)time(NULL), out, msg, sizeof(msg)) == 0)
+		return 0;
+	/* The parser names the app's own --date option; say which option it was here. */
+	if (strncmp(msg, "--date", 6) == 0)
+		return usage_error(rq, "%s%s", option, msg + 6);
+	return usage_error(rq, "%s: %s", option, msg);
+}
+
+/* Fills rq from argv (argv[0] is "log"; the subcommand may come before or after options).
+ * Returns 0, -1 after --help, or EXIT_USAGE after a usage error. */
+static int parse_args(int argc, char **argv, struct request *rq)
+{
+	enum { OPT_DB = 256, OPT_CONFIG, OPT_SINCE, OPT_BEFORE, OPT_MEMBER, OPT_FORMAT, OPT_YES };
+	static const struct option options[] = {
+		{"db", required_argument, NULL, OPT_DB},
+		{"config", required_argument, NULL, OPT_CONFIG},
+		{"since", required_argument, NULL, OPT_SINCE},
+		{"before", required_argument, NULL, OPT_BEFORE},
+		{"member", required_argument, NULL, OPT_MEMBER},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"yes", no_argument, NULL, OPT_YES},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	static const char *const names[] = {
+		[CMD_STATS] = "stats", [CMD_EXPORT] = "export", [CMD_FORGET] = "forget"};
+	const char *sub;
+	int c;
+
+	optind = 0; /* glibc: start afresh, also when called more than once (the tests) */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB:
+			rq->db_path = optarg;
+			break;
+		case OPT_CONFIG:
+			rq->config_path = optarg;
+			break;
+		case OPT_SINCE:
+			rq->since = optarg;
+			break;
+		case OPT_BEFORE:
+			rq->before = optarg;
+			break;
+		case OPT_MEMBER:
+			rq->member = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "csv") == 0)
+				rq->format = FORMAT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				rq->format = FORMAT_JSON;
+			else
+				return usage_error(rq, "--format: expected csv or json, not '%s'",
+						   optarg);
+			break;
+		case OPT_YES:
+			rq->yes = true;
+			break;
+		case 'h':
+			usage(rq->out);
+			return -1;
+		default:
+			return usage_error(rq, "unknown or incomplete option '%s'",
+					   argv[optind - 1]);
+		}
+	}
+	/* getopt_long moved the words after the options: the subcommand, and nothing else. */
+	if (optind >= argc)
+		return usage_error(rq, "which one: stats, export or forget?");
+	if (optind + 1 < argc)
+		return usage_error(rq, "unexpected '%s'", argv[optind + 1]);
+	sub = argv[optind];
+	for (c = 0; c < (int)(sizeof(names) / sizeof(names[0])); c++)
+		if (strcmp(sub, names[c]) == 0)
+			break;
+	if (c == (int)(sizeof(names) / sizeof(names[0])))
+		return usage_error(rq, "unknown command '%s' (known: stats, export, forget)", sub);
+	rq->command = (enum command)c;
+
+	if (rq->member && rq->command != CMD_STATS)
+		return usage_error(rq, "--member is for stats");
+	if (rq->format != FORMAT_NONE && rq->command != CMD_EXPORT)
+		return usage_error(rq, "--format is for export");
+	if ((rq->before || rq->yes) && rq->command != CMD_FORGET)
+		return usage_error(rq, "--%s is for forget", rq->before ? "before" : "yes");
+	if (rq->since && rq->command == CMD_FORGET)
+		return usage_error(rq, "forget takes --before DATE, not --since");
+	if (rq->command == CMD_EXPORT && rq->format == FORMAT_NONE)
+		return usage_error(rq, "export needs --format csv or --format json");
+	if (rq->command == CMD_FORGET && !rq->before)
+		return usage_error(rq, "forget needs --before DATE");
+	rq->since_utc = INT64_MIN;
+	if (rq->since && parse_day(rq, "--since", rq->since, &rq->since_utc) != 0)
+		return EXIT_USAGE;
+	if (rq->before && parse_day(rq, "--before", rq->before, &rq->before_utc) != 0)
+		return EXIT_USAGE;
+	return 0;
+}
+
+static void on_config_problem(void *user, const char *file, int line, const char *key,
+			      const char *problem)
+{
+	FILE *err = user;
+
+	if (key)
+		fprintf(err, "%s:%d: %s: %s\n", file, line, key, problem);
+	else
+		fprintf(err, "%s:%d: %s\n", file, line, problem);
+}
+
+/* The database the app uses: --db, else [log] database from the settings, else the default. */
+static int find_db(const struct request *rq, char *path, size_t len)
+{
+	const char *config_path = rq->config_path ? rq->config_path : PATHS_DEFAULT_CONFIG;
+	struct config *cfg = malloc(sizeof(*cfg)); /* large: not on the stack */
+	char msg[512];
+	int problems;
+	int ret = 0;
+
+	if (cfg == NULL) {
+		fprintf(rq->err, "calm-prompt log: out of memory\n");
+		return EXIT_FAILED;
+	}
+	config_defaults(cfg);
+	if (rq->db_path == NULL) {
+		/* Read as the app reads it, so a broken file is refused the same way. */
+		problems = config_load(cfg, config_path, rq->config_path == NULL, on_config_problem,
+				       rq->err);
+		if (problems < 0) {
+			fprintf(rq->err, "calm-prompt log: cannot read the settings file %s: %s\n",
+				config_path, strerror(errno));
+			ret = EXIT_USAGE;
+			goto free_cfg;
+		}
+		if (problems > 0) {
+			fprintf(rq->err, "calm-prompt log: %d problem%s in %s\n", problems,
+				problems == 1 ? "" : "s", config_path);
+			ret = EXIT_USAGE;
+			goto free_cfg;
+		}
+	}
+	if (eventlog_choose_path(rq->db_path, cfg->database, path, len, msg, sizeof(msg)) != 0) {
+		fprintf(rq->err, "calm-prompt log: %s\n", msg);
+		ret = EXIT_FAILED;
+	}
+free_cfg:
+	free(cfg);
+	return ret;
+}
+
+static bool exists(const struct request *rq, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0)
+		return true;
+	if (errno == ENOENT)
+		fprintf(rq->err, "calm-prompt log: no event log at '%s'\n", path);
+	else
+		fprintf(rq->err, "calm-prompt log: cannot reach '%s': %s\n", path, strerror(errno));
+	return false;
+}
+
+/* A connection that only reads, as the household's own sqlite3 shell would be: no file created,
+ * nothing migrated, a running app undisturbed. version gets the schema version. */
+static sqlite3 *open_reader(const struct request *rq, const char *path, int *version)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if (!exists(rq, path))
+		return NULL;
+	/* Read-write, yet query_only: closing the last connection then tidies the -wal away. */
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK)
+		goto err_close_db;
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	rc = sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto err_close_db;
+	rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		goto err_close_db;
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW)
+		goto err_close_db;
+	*version = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (*version >= 1 && *version <= EVENTLOG_SCHEMA_VERSION)
+		return db;
+	if (*version < 1)
+		fprintf(rq->err,
+			"calm-prompt log: '%s' is not a calm-prompt event log (schema %d)\n", path,
+			*version);
+	else
+		fprintf(rq->err,
+			"calm-prompt log: the event log '%s' was written by a newer calm-prompt "
+			"(schema %d, this build knows %d)\n",
+			path, *version, EVENTLOG_SCHEMA_VERSION);
+	sqlite3_close(db);
+	return NULL;
+
+err_close_db:
+	fprintf(rq->err, "calm-prompt log: cannot read the event log '%s': %s\n", path,
+		db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return NULL;
+}
+
+/* ---- stats ---- */
+
+/* One row per week with anything in it: the Monday (local time from each row's own offset),
+ * its ISO year and week, then sessions, ms breathed, prompts shown and presses. ?1: since (UTC
+ * seconds), ?2: member or NULL. %s: the member column, NULL in a schema before members. */
+static const char stats_sql[] =
+	"WITH picked(kind, ms, monday) AS ("
+	"  SELECT kind, ms, date(wall_utc + utc_offset_min * 60, 'unixepoch', 'weekday 0', "
+	"                        '-6 days') FROM ("
+	"    SELECT 'press' AS kind, NULL AS ms, wall_utc, utc_offset_min, %s AS member"
+	"      FROM presses"
+	"    UNION ALL SELECT 'session', actual_ms, wall_utc, utc_offset_min, %s FROM sessions"
+	"    UNION ALL SELECT 'prompt', NULL, wall_utc, utc_offset_min, %s FROM prompts_shown)"
+	"  WHERE wall_utc >= ?1 AND (?2 IS NULL OR member = ?2))"
+	"SELECT monday, CAST(strftime('%%Y', monday, '+3 days') AS INTEGER),"
+	"  (CAST(strftime('%%j', monday, '+3 days') AS INTEGER) - 1) / 7 + 1,"
+	"  sum(kind = 'session'), coalesce(sum(ms), 0), sum(kind = 'prompt'),"
+	"  sum(kind = 'press')"
+	"FROM picked GROUP BY monday ORDER BY monday";
+
+struct week_counts {
+	int64_t sessions, ms, prompts, presses;
+};
+
+static void print_week(FILE *out, const char *week, const char *monday, const struct week_counts *c)
+{
+	fprintf(out, "%-8s  %-10s  %8lld  %7.1f  %7lld  %7lld\n", week, monday,
+		(long long)c->sessions, (double)c->ms / 60000.0, (long long)c->prompts,
+		(long long)c->presses);
+}
+
+static int run_stats(const struct request *rq, sqlite3 *db, int version)
+{
+	const char *member = version >= 2 ? "member" : "NULL";
+	struct week_counts total = {0};
+	sqlite3_stmt *stmt;
+	char sql[sizeof(stats_sql) + 32];
+	int rc;
+
+	snprintf(sql, sizeof(sql), stats_sql, member, member, member);
+	rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		goto err;
+	sqlite3_bind_int64(stmt, 1, rq->since_utc);
+	if (rq->member)
+		sqlite3_bind_text(stmt, 2, rq->member, -1, SQLITE_STATIC);
+	fprintf(rq->out, "%-8s  %-10s  %8s  %7s  %7s  %7s\n", "week", "monday", "sessions",
+		"minutes", "prompts", "presses");
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct week_counts c = {
+			.sessions = sqlite3_column_int64(stmt, 3),
+			.ms = sqlite3_column_int64(stmt, 4),
+			.prompts = sqlite3_column_int64(stmt, 5),
+			.presses = sqlite3_column_int64(stmt, 6),
+		};
+		char week[16];
+
+		snprintf(week, sizeof(week), "%04d-W%02d", sqlite3_column_int(stmt, 1) % 10000,
+			 sqlite3_column_int(stmt, 2) % 100);
+		print_week(rq->out, week, (const char *)sqlite3_column_text(stmt, 0), &c);
+		total.sessions += c.sessions;
+		total.ms += c.ms;
+		total.prompts += c.prompts;
+		total.presses += c.presses;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		goto err;
+	print_week(rq->out, "total", "", &total);
+	return 0;
+
+err:
+	fprintf(rq->err, "calm-prompt log stats: %s\n", sqlite3_errmsg(db));
+	return EXIT_FAILED;
+}
+
+/* ---- export ---- */
+
+/* The length of the well-formed UTF-8 sequence at s (at most n bytes), or 0 when it is not one:
+ * no overlong forms, no surrogates, nothing past U+10FFFF. */
+static size_t utf8_sequence(const unsigned char *s, size_t n)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t len;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	/* The second byte's range is narrower after these leads. */
+	if (s[0] == 0xe0)
+		lo = 0xa0;
+	else if (s[0] == 0xed)
+		hi = 0x9f;
+	else if (s[0] == 0xf0)
+		lo = 0x90;
+	else if (s[0] == 0xf4)
+		hi = 0x8f;
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < len; i++)
+		if (s[i] < 0x80 || s[i] > 0xbf)
+			return 0;
+	return len;
+}
+
+/* A JSON string: quotes, backslashes and control characters escaped, UTF-8 passed through, and
+ * any byte that is not well-formed UTF-8 replaced by U+FFFD (JSON text must be UTF-8). */
+static void json_string(FILE *out, const unsigned char *s, size_t n)
+{
+	fputc('"', out);
+	for (size_t i = 0; i < n;) {
+		unsigned char c = s[i];
+		size_t len;
+
+		switch (c) {
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\b':
+			fputs("\\b", out);
+			break;
+		case '\f':
+			fputs("\\f", out);
+			break;
+		case '\n':
+			fputs("\\n", out);
+			break;
+		case '\r':
+			fputs("\\r", out);
+			break;
+		case '\t':
+			fputs("\\t", out);
+			break;
+		default:
+			if (c < 0x20) {
+				fprintf(out, "\\u%04x", c);
+				break;
+			}
+			len = utf8_sequence(s + i, n - i);
+			if (len == 0) {
+				fputs("\\ufffd", out);
+				break;
+			}
+			fwrite(s + i, 1, len, out);
+			i += len;
+			continue;
+		}
+		i++;
+	}
+	fputc('"', out);
+}
+
+/* A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, with quotes
+ * doubled; an empty text is "" so that it differs from NULL, which is an empty field. The bytes
+ * are written as stored. */
+static void csv_text(FILE *out, const unsigned char *s, size_t n)
+{
+	bool quote = n == 0;
+
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (!quote) {
+		fwrite(s, 1, n, out);
+		return;
+	}
+	fputc('"', out);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			fputc('"', out);
+		fputc(s[i], out);
+	}
+	fputc('"', out);
+}
+
+/* One value of the current row of stmt, in the given format. */
+static void write_value(FILE *out, enum format format, sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *bytes;
+	double real;
+	int n;
+
+	switch (sqlite3_column_type(stmt, col)) {
+	case SQLITE_INTEGER:
+		fprintf(out, "%lld", (long long)sqlite3_column_int64(stmt, col));
+		break;
+	case SQLITE_FLOAT:
+		real = sqlite3_column_double(stmt, col);
+		if (format == FORMAT_JSON && !isfinite(real))
+			fputs("null", out);
+		else
+			fprintf(out, "%.17g", real);
+		break;
+	case SQLITE_TEXT:
+		bytes = sqlite3_column_text(stmt, col);
+		n = sqlite3_column_bytes(stmt, col);
+		if (format == FORMAT_JSON)
+			json_string(out, bytes, (size_t)n);
+		else
+			csv_text(out, bytes, (size_t)n);
+		break;
+	case SQLITE_BLOB: {
+		/* No column of the schema holds one; hex keeps one readable in either format. */
+		const unsigned char *blob = sqlite3_column_blob(stmt, col);
+
+		n = sqlite3_column_bytes(stmt, col);
+		if (format == FORMAT_JSON)
+			fputc('"', out);
+		for (int i = 0; i < n; i++)
+			fprintf(out, "%02x", blob[i]);
+		if (format == FORMAT_JSON)
+			fputc('"', out);
+		break;
+	}
+	default: /* NULL */
+		if (format == FORMAT_JSON)
+			fputs("null", out);
+		break;
+	}
+}
+
+/* Every table of the log, each as a prepared "SELECT *" of its rows in order (from the --since
+ * day, where the table has a wall_utc). The three known tables come first. */
+struct export_tables {
+	char *names[MAX_TABLES]; /* sqlite3_mprintf copies */
+	sqlite3_stmt *rows[MAX_TABLES];
+	int n;
+	char *columns[MAX_COLUMNS]; /* CSV: every column name of any table, once (copies) */
+	int n_columns;
+	int column_of[MAX_TABLES][MAX_COLUMNS]; /* CSV: columns[c] is rows[i]'s column
+						   column_of[i][c], or -1 */
+};
+
+static void free_tables(struct export_tables *t)
+{
+	for (int i = 0; i < t->n; i++) {
+		sqlite3_finalize(t->rows[i]);
+		sqlite3_free(t->names[i]);
+	}
+	for (int c = 0; c < t->n_columns; c++)
+		sqlite3_free(t->columns[c]);
+	t->n = 0;
+	t->n_columns = 0;
+}
+
+static int find_column(const struct export_tables *t, const char *name)
+{
+	for (int i = 0; i < t->n_columns; i++)
+		if (strcmp(t->columns[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static int select_all(sqlite3 *db, const char *table, bool since, sqlite3_stmt **rows)
+{
+	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"%s ORDER BY rowid", table,
+				    since ? " WHERE wall_utc >= ?1" : "");
+	int rc = sql ? sqlite3_prepare_v2(db, sql, -1, rows, NULL) : SQLITE_NOMEM;
+
+	sqlite3_free(sql);
+	return rc;
+}
+
+/* Prepares "SELECT *" of one table, filtered by day when it is dated, and adds its columns to
+ * the list of all columns. */
+static int add_table(sqlite3 *db, const char *name, int64_t since_utc, struct export_tables *t)
+{
+	sqlite3_stmt *rows;
+	int i = t->n;
+	int rc;
+
+	if (i == MAX_TABLES)
+		return SQLITE_TOOBIG;
+	rc = select_all(db, name, false, &rows);
+	if (rc != SQLITE_OK)
+		return rc;
+	for (int k = 0; k < sqlite3_column_count(rows) && since_utc != INT64_MIN; k++) {
+		if (strcmp(sqlite3_column_name(rows, k), "wall_utc") != 0)
+			continue;
+		sqlite3_finalize(rows);
+		rc = select_all(db, name, true, &rows);
+		if (rc != SQLITE_OK)
+			return rc;
+		sqlite3_bind_int64(rows, 1, since_utc);
+		break;
+	}
+	t->rows[i] = rows;
+	t->names[i] = sqlite3_mprintf("%s", name);
+	t->n++;
+	if (t->names[i] == NULL)
+		return SQLITE_NOMEM;
+	for (int c = 0; c < MAX_COLUMNS; c++)
+		t->column_of[i][c] = -1;
+	for (int k = 0; k < sqlite3_column_count(rows); k++) {
+		const char *col = sqlite3_column_name(rows, k);
+		int c = find_column(t, col);
+
+		if (c < 0) {
+			if (t->n_columns == MAX_COLUMNS)
+				return SQLITE_TOOBIG;
+			c = t->n_columns;
+			t->columns[c] = sqlite3_mprintf("%s", col);
+			if (t->columns[c] == NULL)
+				return SQLITE_NOMEM;
+			t->n_columns++;
+		}
+		t->column_of[i][c] = k;
+	}
+	return SQLITE_OK;
+}
+
+static int prepare_tables(sqlite3 *db, int64_t since_utc, struct export_tables *t)
+{
+	sqlite3_stmt *list;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db,
+				"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+				"LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY CASE name WHEN 'presses' "
+				"THEN 0 WHEN 'sessions' THEN 1 WHEN 'prompts_shown' THEN 2 ELSE 3 "
+				"END, name",
+				-1, &list, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(list)) == SQLITE_ROW) {
+		rc = add_table(db, (const char *)sqlite3_column_text(list, 0), since_utc, t);
+		if (rc != SQLITE_OK)
+			break;
+	}
+	sqlite3_finalize(list);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* One JSON object with an array per table, one row object per line:
+ * {"presses": [
+ * {"id": 1, "wall_utc": 1767225600, ...},
+ * ...
+ * ],
+ * "sessions": [
+ * ]} */
+static int export_json(FILE *out, struct export_tables *t)
+{
+	int rc = SQLITE_DONE;
+
+	fputc('{', out);
+	for (int i = 0; i < t->n && rc == SQLITE_DONE; i++) {
+		sqlite3_stmt *rows = t->rows[i];
+		bool first = true;
+
+		if (i > 0)
+			fputs(",\n", out);
+		json_string(out, (const unsigned char *)t->names[i], strlen(t->names[i]));
+		fputs(": [", out);
+		while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
+			fputs(first ? "\n{" : ",\n{", out);
+			first = false;
+			for (int c = 0; c < sqlite3_column_count(rows); c++) {
+				const char *col = sqlite3_column_name(rows, c);
+
+				if (c > 0)
+					fputs(", ", out);
+				json_string(out, (const unsigned char *)col, strlen(col));
+				fputs(": ", out);
+				write_value(out, FORMAT_JSON, rows, c);
+			}
+			fputc('}', out);
+		}
+		fputs("\n]", out);
+	}
+	fputs("}\n", out);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* One CSV table (RFC 4180, CRLF line ends): a header of "table" and every column name of any
+ * table, then every row of every table, with empty fields for columns its table lacks. */
+static int export_csv(FILE *out, struct export_tables *t)
+{
+	int rc = SQLITE_DONE;
+
+	fputs("table", out);
+	for (int c = 0; c < t->n_columns; c++) {
+		fputc(',', out);
+		csv_text(out, (const unsigned char *)t->columns[c], strlen(t->columns[c]));
+	}
+	fputs("\r\n", out);
+	for (int i = 0; i < t->n && rc == SQLITE_DONE; i++) {
+		sqlite3_stmt *rows = t->rows[i];
+
+		while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
+			csv_text(out, (const unsigned char *)t->names[i], strlen(t->names[i]));
+			for (int c = 0; c < t->n_columns; c++) {
+				fputc(',', out);
+				if (t->column_of[i][c] >= 0)
+					write_value(out, FORMAT_CSV, rows, t->column_of[i][c]);
+			}
+			fputs("\r\n", out);
+		}
+	}
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int run_export(const struct request *rq, sqlite3 *db)
+{
+	struct export_tables *t = calloc(1, sizeof(*t));
+	int rc;
+
+	if (t == NULL) {
+		fprintf(rq->err, "calm-prompt log export: out of memory\n");
+		return EXIT_FAILED;
+	}
+	/* One read transaction: the export is a single moment of the log, even while the app
+	 * goes on writing. */
+	rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = prepare_tables(db, rq->since_utc, t);
+	if (rc == SQLITE_OK)
+		rc = rq->format == FORMAT_JSON ? export_json(rq->out, t) : export_csv(rq->out, t);
+	if (rc != SQLITE_OK)
+		fprintf(rq->err, "calm-prompt log export: %s\n", sqlite3_errmsg(db));
+	free_tables(t);
+	free(t);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc == SQLITE_OK && (fflush(rq->out) != 0 || ferror(rq->out))) {
+		fprintf(rq->err, "calm-prompt log export: cannot write the output: %s\n",
+			strerror(errno));
+		return EXIT_FAILED;
+	}
+	return rc == SQLITE_OK ? 0 : EXIT_FAILED;
+}
+
+/* ---- forget ---- */
+
+static void say_counts(FILE *out, const struct eventlog_counts *c)
+{
+	fprintf(out, "%lld press%s, %lld session%s and %lld prompt%s shown (%lld rows)",
+		(long long)c->presses, c->presses == 1 ? "" : "es", (long long)c->sessions,
+		c->sessions == 1 ? "" : "s", (long long)c->prompts_shown,
+		c->prompts_shown == 1 ? "" : "s",
+		(long long)(c->presses + c->sessions + c->prompts_shown));
+}
+
+static int run_forget(const struct request *rq, const char *path)
+{
+	struct eventlog_counts counts;
+	struct eventlog *log;
+	char msg[PATH_MAX + 300];
+	int ret = 0;
+
+	if (!exists(rq, path))
+		return EXIT_FAILED;
+	if (eventlog_open_existing(path, &log, msg, sizeof(msg)) != 0) {
+		fprintf(rq->err, "calm-prompt log forget: %s\n", msg);
+		return EXIT_FAILED;
+	}
+	if (eventlog_forget(log, rq->before_utc, !rq->yes, &counts, msg, sizeof(msg)) != 0) {
+		fprintf(rq->err, "calm-prompt log forget: %s\n", msg);
+		ret = EXIT_FAILED;
+	} else if (!rq->yes) {
+		fputs("calm-prompt log forget: this would delete ", rq->err);
+		say_counts(rq->err, &counts);
+		fprintf(rq->err, " from before %s in %s; add --yes to delete them\n", rq->before,
+			path);
+		ret = EXIT_USAGE;
+	} else {
+		fputs("deleted ", rq->out);
+		say_counts(rq->out, &counts);
+		fprintf(rq->out, " from before %s\n", rq->before);
+	}
+	eventlog_close(log);
+	return ret;
+}
+
+int logcli_run(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct request rq = {.out = out, .err = err};
+	char path[PATH_MAX];
+	sqlite3 *db;
+	int version;
+	int ret;
+
+	ret = parse_args(argc, argv, &rq);
+	if (ret != 0)
+		return ret < 0 ? 0 : ret;
+	ret = find_db(&rq, path, sizeof(path));
+	if (ret != 0)
+		return ret;
+	if (rq.command == CMD_FORGET)
+		return run_forget(&rq, path);
+	db = open_reader(&rq, path, &version);
+	if (db == NULL)
+		return EXIT_FAILED;
+	ret = rq.command == CMD_STATS ? run_stats(&rq, db, version) : run_export(&rq, db);
+	sqlite3_close(db);
+	return ret;
+}
+
+int logcli_main(int argc, char **argv)
+{
+	return logcli_run(argc, argv, stdout, stderr);
+}
