@@ -24,6 +24,8 @@ enum {
 	OPT_CLOCK,
 	OPT_DATE,
 	OPT_SEED,
+	OPT_PATTERN,
+	OPT_LIST_PATTERNS,
 	OPT_CHECK_CONFIG,
 	OPT_VERSION,
 	OPT_HELP,
@@ -40,10 +42,14 @@ void cli_usage(FILE *out)
 	      "  --size WxH           window size (default 800x480)\n"
 	      "  --fullscreen         use the whole screen\n"
 	      "  --start SCREEN       open on ambient, breathe or prompt\n"
+	      "  --pattern NAME       the breathing pattern for --start breathe and\n"
+	      "                       --screenshot (see --list-patterns)\n"
 	      "  --exit-after SECONDS quit after that long\n"
 	      "\n"
 	      "Headless:\n"
 	      "  --screenshot FILE.png --screen SCREEN [--at SECONDS] [--size WxH]\n"
+	      "                       SCREEN: ambient, breathe, prompt, checkin, settle,\n"
+	      "                       paused or done\n"
 	      "                       draw one frame of a screen to a PNG and exit\n"
 	      "  --replay FILE        run a script of button edges ('SECONDS BUTTON down|up',\n"
 	      "                       'SECONDS end') in virtual time; print one JSON line per\n"
@@ -54,6 +60,7 @@ void cli_usage(FILE *out)
 	      "\n"
 	      "Other:\n"
 	      "  --check-config       read the settings, report every problem, exit\n"
+	      "  --list-patterns      print the breathing patterns, their phases and sources\n"
 	      "  --version            print the version\n"
 	      "  --help               this text\n"
 	      "\n"
@@ -99,6 +106,8 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 		{"clock", required_argument, NULL, OPT_CLOCK},
 		{"date", required_argument, NULL, OPT_DATE},
 		{"seed", required_argument, NULL, OPT_SEED},
+		{"pattern", required_argument, NULL, OPT_PATTERN},
+		{"list-patterns", no_argument, NULL, OPT_LIST_PATTERNS},
 		{"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"help", no_argument, NULL, OPT_HELP},
@@ -131,6 +140,8 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 			break;
 		case OPT_START:
 			o->start_screen = screen_from_name(optarg);
+			if (o->start_screen > SCREEN_PROMPT)
+				o->start_screen = -1;
 			if (o->start_screen < 0)
 				return bad(msg, msg_len,
 					   "--start: expected ambient, breathe or prompt, not",
@@ -150,7 +161,9 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 			screen_given = true;
 			if (o->shot_screen < 0)
 				return bad(msg, msg_len,
-					   "--screen: expected ambient, breathe or prompt, not",
+					   "--screen: expected ambient, breathe, prompt, checkin, "
+					   "settle, "
+					   "paused or done, not",
 					   optarg);
 			break;
 		case OPT_AT:
@@ -178,6 +191,12 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 			o->seed_given = true;
 			break;
 		}
+		case OPT_PATTERN:
+			o->pattern = optarg;
+			break;
+		case OPT_LIST_PATTERNS:
+			o->mode = MODE_LIST_PATTERNS;
+			break;
 		case OPT_CHECK_CONFIG:
 			o->mode = MODE_CHECK_CONFIG;
 			break;

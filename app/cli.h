@@ -8,10 +8,11 @@
 #include <stdio.h>
 
 enum cli_mode {
-	MODE_RUN = 0,      /* the app, in a window or full screen */
-	MODE_SCREENSHOT,   /* one frame to a PNG, headless */
-	MODE_REPLAY,       /* a script of button edges in virtual time, headless */
-	MODE_CHECK_CONFIG, /* read the config, report problems, exit */
+	MODE_RUN = 0,       /* the app, in a window or full screen */
+	MODE_SCREENSHOT,    /* one frame to a PNG, headless */
+	MODE_REPLAY,        /* a script of button edges in virtual time, headless */
+	MODE_CHECK_CONFIG,  /* read the config, report problems, exit */
+	MODE_LIST_PATTERNS, /* print the breathing patterns */
 	MODE_VERSION,
 	MODE_HELP,
 };
@@ -30,6 +31,7 @@ struct options {
 	const char *replay_path;     /* MODE_REPLAY */
 	const char *clock;           /* --clock HH:MM, or NULL */
 	const char *date;            /* --date YYYY-MM-DD, or NULL */
+	const char *pattern;         /* --pattern NAME, or NULL for the default */
 	uint64_t seed;               /* prompt order; 0: from the clock */
 	bool seed_given;
 };

@@ -13,8 +13,21 @@
 #define SCREEN_SIDE_MIN 240
 #define SCREEN_SIDE_MAX 4096
 
+/* A key naming a pattern, checked at the end of the file (patterns may come later in it). */
+struct pattern_ref {
+	int line;
+	char key[16];
+	const char *name; /* where the name is kept in the config */
+};
+
 struct load_state {
 	struct config *cfg;
+	char section[80];              /* the section of the last key */
+	struct breath_pattern staging; /* the [pattern NAME] section being read */
+	bool staging_active, staging_bad;
+	int staging_line; /* its first key's line */
+	struct pattern_ref refs[16];
+	int n_refs;
 	const char *path;
 	FILE *file;
 	int line; /* the line inih is on: counted by our reader, since inih does not say */
@@ -23,24 +36,44 @@ struct load_state {
 	void *user;
 };
 
+/* An unwired button's line settings: active low with the pull-up, as a button to ground is. */
+static void button_gpio_defaults(struct button_gpio *g)
+{
+	memset(g, 0, sizeof(*g));
+	g->offset = -1;
+	g->active_low = true;
+	g->bias = GPIO_BIAS_PULL_UP;
+	g->debounce_ms = -1;
+}
+
 void config_defaults(struct config *cfg)
 {
+	struct device_config dev;
+
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->width = 800;
 	cfg->height = 480;
 	cfg->fullscreen = false;
 	snprintf(cfg->font, sizeof(cfg->font), "%s", CALM_FONT);
 	cfg->clock_24h = true;
-	cfg->inhale_ms = 5500;
-	cfg->exhale_ms = 5500;
-	cfg->session_minutes = 5;
-	cfg->prompt_seconds = 60;
-	cfg->timing = (struct gesture_timing){.debounce_ms = 30, .long_ms = 700, .double_ms = 350};
-	cfg->n_buttons = 1;
-	snprintf(cfg->buttons[0].name, sizeof(cfg->buttons[0].name), "main");
-	cfg->buttons[0].on[GESTURE_SHORT] = ACTION_BREATHE;
-	cfg->buttons[0].on[GESTURE_LONG] = ACTION_PROMPT;
-	cfg->buttons[0].on[GESTURE_DOUBLE] = ACTION_NONE;
+	device_config_defaults(&dev);
+	snprintf(cfg->pattern, sizeof(cfg->pattern), "resonance");
+	snprintf(cfg->together, sizeof(cfg->together), "together");
+	cfg->session_minutes = dev.session_minutes;
+	cfg->press_pauses = dev.press_pauses;
+	cfg->checkin = dev.checkin;
+	memcpy(cfg->answers, dev.answers, sizeof(cfg->answers));
+	cfg->n_answers = dev.n_answers;
+	cfg->offer_prompt = dev.offer_prompt;
+	cfg->settle_seconds = (int)(dev.settle_ms / 1000);
+	cfg->prompt_seconds = (int)(dev.prompt_ms / 1000);
+	cfg->timing = dev.timing;
+	cfg->n_buttons = dev.n_buttons;
+	memcpy(cfg->buttons, dev.buttons, sizeof(cfg->buttons));
+	for (int i = 0; i < DEVICE_MAX_BUTTONS; i++)
+		button_gpio_defaults(&cfg->gpio[i]);
+	snprintf(cfg->gpio[0].line, sizeof(cfg->gpio[0].line), "GPIO17");
+	cfg->gpio_use = GPIO_USE_AUTO;
 }
 
 bool config_parse_size(const char *text, int *width, int *height)
@@ -100,20 +133,6 @@ static bool parse_int(const char *value, long lo, long hi, int *out)
 	return true;
 }
 
-/* Seconds with up to millisecond precision, e.g. "5.5", into ms within [lo_ms, hi_ms]. */
-static bool parse_seconds_ms(const char *value, int lo_ms, int hi_ms, int *out_ms)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(value, &end);
-	if (errno || end == value || *end || !(v * 1000.0 >= lo_ms && v * 1000.0 <= hi_ms))
-		return false;
-	*out_ms = (int)(v * 1000.0 + 0.5);
-	return true;
-}
-
 static bool set_path(char *dst, size_t len, const char *value)
 {
 	if (strlen(value) >= len)
@@ -148,22 +167,140 @@ static int on_display(struct load_state *st, const char *key, const char *value)
 	return 1;
 }
 
+/* Parses "calm, tense" into the check-in answers. */
+static bool parse_answers(struct config *cfg, const char *value)
+{
+	char buf[128];
+	char *save = NULL;
+	int n = 0;
+
+	if (strlen(value) >= sizeof(buf))
+		return false;
+	snprintf(buf, sizeof(buf), "%s", value);
+	for (char *a = strtok_r(buf, ",", &save); a; a = strtok_r(NULL, ",", &save)) {
+		while (*a == ' ')
+			a++;
+		for (size_t len = strlen(a); len > 0 && a[len - 1] == ' '; len--)
+			a[len - 1] = '\0';
+		if (n == CHECKIN_MAX_ANSWERS || !a[0] || strlen(a) > CHECKIN_ANSWER_MAX)
+			return false;
+		snprintf(cfg->answers[n++], sizeof(cfg->answers[0]), "%s", a);
+	}
+	if (n < 2)
+		return false;
+	cfg->n_answers = n;
+	return true;
+}
+
+/* A pattern name a key refers to, checked once every pattern of the file is known. */
+static int refer_to_pattern(struct load_state *st, const char *key, const char *value, char *dst)
+{
+	if (strlen(value) > PATTERN_NAME_MAX || !value[0])
+		return problem(st, key, "'%s': not a pattern name", value);
+	snprintf(dst, PATTERN_NAME_MAX + 1, "%s", value);
+	if (st->n_refs < (int)(sizeof(st->refs) / sizeof(st->refs[0]))) {
+		struct pattern_ref *ref = &st->refs[st->n_refs++];
+
+		ref->line = st->line;
+		snprintf(ref->key, sizeof(ref->key), "%s", key);
+		ref->name = dst;
+	}
+	return 1;
+}
+
 static int on_breathe(struct load_state *st, const char *key, const char *value)
 {
 	struct config *cfg = st->cfg;
-
-	if (strcmp(key, "inhale_seconds") == 0 || strcmp(key, "exhale_seconds") == 0) {
-		int *dst = key[0] == 'i' ? &cfg->inhale_ms : &cfg->exhale_ms;
-
-		if (!parse_seconds_ms(value, 1000, 20000, dst))
-			return problem(st, key, "'%s': expected seconds from 1 to 20", value);
-	} else if (strcmp(key, "session_minutes") == 0) {
-		if (!parse_int(value, 1, 60, &cfg->session_minutes))
-			return problem(st, key, "'%s': expected whole minutes from 1 to 60", value);
+	if (strcmp(key, "pattern") == 0)
+		return refer_to_pattern(st, "pattern", value, cfg->pattern);
+	if (strcmp(key, "together") == 0)
+		return refer_to_pattern(st, "together", value, cfg->together);
+	if (strcmp(key, "minutes") == 0) {
+		if (strcmp(value, "pattern") == 0)
+			cfg->session_minutes = 0;
+		else if (!parse_int(value, 1, 60, &cfg->session_minutes))
+			return problem(st, key, "'%s': expected 'pattern' or minutes from 1 to 60",
+				       value);
+	} else if (strcmp(key, "press") == 0) {
+		if (strcmp(value, "pause") != 0 && strcmp(value, "end") != 0)
+			return problem(st, key, "'%s': expected pause or end", value);
+		cfg->press_pauses = strcmp(value, "pause") == 0;
+	} else if (strcmp(key, "checkin") == 0) {
+		if (!parse_bool(value, &cfg->checkin))
+			return problem(st, key, "'%s': expected true or false", value);
+	} else if (strcmp(key, "checkin_answers") == 0) {
+		if (!parse_answers(cfg, value))
+			return problem(st, key,
+				       "'%s': expected 2 or 3 answers of up to 15 characters, "
+				       "separated by commas",
+				       value);
+	} else if (strcmp(key, "prompt_after") == 0) {
+		if (!parse_bool(value, &cfg->offer_prompt))
+			return problem(st, key, "'%s': expected true or false", value);
+	} else if (strcmp(key, "settle_seconds") == 0) {
+		if (!parse_int(value, 0, 60, &cfg->settle_seconds))
+			return problem(st, key, "'%s': expected seconds from 0 to 60", value);
 	} else {
-		return problem(st, key,
-			       "unknown key in [breathe] (known: inhale_seconds, exhale_seconds, "
-			       "session_minutes)");
+		return problem(
+			st, key,
+			"unknown key in [breathe] (known: pattern, together, minutes, press, "
+			"checkin, checkin_answers, prompt_after, settle_seconds)");
+	}
+	return 1;
+}
+
+/* [pattern NAME]: keys go to a staging copy (of the pattern of that name, when there is one),
+ * which replaces the pattern only if the whole section is good. */
+static void pattern_section_end(struct load_state *st)
+{
+	int line = st->line;
+	char msg[256];
+
+	if (!st->staging_active)
+		return;
+	st->staging_active = false;
+	if (st->staging_bad)
+		return;
+	if (pattern_finish(&st->staging, msg, sizeof(msg)) != 0) {
+		st->line = st->staging_line;
+		st->cfg->pattern_problems++;
+		problem(st, "phases", "%s", msg);
+		st->line = line;
+		return;
+	}
+	if (pattern_put(&st->cfg->patterns, &st->staging) != 0) {
+		st->line = st->staging_line;
+		st->cfg->pattern_problems++;
+		problem(st, "-", "at most %d patterns", PATTERN_SET_MAX);
+	}
+	st->line = line;
+}
+
+static int on_pattern(struct load_state *st, const char *name, const char *key, const char *value)
+{
+	char msg[256];
+
+	if (!st->staging_active) {
+		const struct breath_pattern *known = pattern_find(&st->cfg->patterns, name);
+
+		if (known)
+			st->staging = *known;
+		else
+			pattern_init(&st->staging, name);
+		st->staging_active = true;
+		st->staging_bad = false;
+		st->staging_line = st->line;
+		if (!name[0] || strlen(name) > PATTERN_NAME_MAX) {
+			st->staging_bad = true;
+			st->cfg->pattern_problems++;
+			return problem(st, key, "[pattern NAME]: a name of 1 to %d characters",
+				       PATTERN_NAME_MAX);
+		}
+	}
+	if (pattern_set_key(&st->staging, key, value, msg, sizeof(msg)) != 0) {
+		st->staging_bad = true;
+		st->cfg->pattern_problems++;
+		return problem(st, key, "%s", msg);
 	}
 	return 1;
 }
@@ -191,7 +328,16 @@ static int on_log(struct load_state *st, const char *key, const char *value)
 			return problem(st, key, "'%s': path too long", value);
 		return 1;
 	}
-	return problem(st, key, "unknown key in [log] (known: database)");
+	if (strcmp(key, "keep_days") == 0) {
+		/* 100 years: enough for "keep it", small enough for the seconds to stay exact. */
+		if (!parse_int(value, 0, 36500, &st->cfg->log_keep_days))
+			return problem(st, key,
+				       "'%s': expected whole days from 1 to 36500, or 0 to keep "
+				       "everything",
+				       value);
+		return 1;
+	}
+	return problem(st, key, "unknown key in [log] (known: database, keep_days)");
 }
 
 static int on_buttons(struct load_state *st, const char *key, const char *value)
@@ -233,6 +379,68 @@ static struct device_button *button_named(struct config *cfg, const char *name)
 	return b;
 }
 
+/* A name with no spaces that fits dst (line and chip names); false otherwise. */
+static bool set_gpio_name(char *dst, size_t len, const char *value)
+{
+	if (value[0] == '\0' || strlen(value) >= len || strpbrk(value, " \t"))
+		return false;
+	snprintf(dst, len, "%s", value);
+	return true;
+}
+
+/* The [button NAME] keys that say where a button is wired. Returns 0 when key is not one of
+ * them. A line is given by name (line), or by chip and offset; the one given last counts. */
+static int on_button_line(struct load_state *st, struct button_gpio *g, const char *key,
+			  const char *value)
+{
+	if (strcmp(key, "line") == 0) {
+		if (strcmp(value, "none") == 0) {
+			g->line[0] = '\0';
+			g->chip[0] = '\0';
+		} else if (!set_gpio_name(g->line, sizeof(g->line), value)) {
+			return problem(st, key,
+				       "'%s': expected a line name such as GPIO17 (see "
+				       "gpioinfo), or none",
+				       value);
+		}
+		g->offset = -1;
+	} else if (strcmp(key, "chip") == 0) {
+		if ((strncmp(value, "gpiochip", 8) != 0 && value[0] != '/') ||
+		    !set_gpio_name(g->chip, sizeof(g->chip), value))
+			return problem(st, key,
+				       "'%s': expected a chip such as gpiochip0 (see "
+				       "gpiodetect)",
+				       value);
+	} else if (strcmp(key, "offset") == 0) {
+		if (!parse_int(value, 0, 4095, &g->offset))
+			return problem(st, key,
+				       "'%s': expected the line's number on its chip, 0 "
+				       "to 4095",
+				       value);
+		g->line[0] = '\0';
+		if (!g->chip[0])
+			snprintf(g->chip, sizeof(g->chip), "gpiochip0");
+	} else if (strcmp(key, "active_low") == 0) {
+		if (!parse_bool(value, &g->active_low))
+			return problem(st, key, "'%s': expected true or false", value);
+	} else if (strcmp(key, "bias") == 0) {
+		if (strcmp(value, "pull-up") == 0)
+			g->bias = GPIO_BIAS_PULL_UP;
+		else if (strcmp(value, "pull-down") == 0)
+			g->bias = GPIO_BIAS_PULL_DOWN;
+		else if (strcmp(value, "none") == 0)
+			g->bias = GPIO_BIAS_NONE;
+		else
+			return problem(st, key, "'%s': expected pull-up, pull-down or none", value);
+	} else if (strcmp(key, "debounce_ms") == 0) {
+		if (!parse_int(value, 0, 200, &g->debounce_ms))
+			return problem(st, key, "'%s': expected milliseconds from 0 to 200", value);
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
 static int on_button(struct load_state *st, const char *name, const char *key, const char *value)
 {
 	static const char *const gestures[] = {
@@ -245,22 +453,58 @@ static int on_button(struct load_state *st, const char *name, const char *key, c
 	b = button_named(st->cfg, name);
 	if (!b)
 		return problem(st, key, "[button %s]: at most 3 buttons", name);
+	if (on_button_line(st, &st->cfg->gpio[b - st->cfg->buttons], key, value))
+		return 1;
 	for (int g = GESTURE_SHORT; g <= GESTURE_DOUBLE; g++) {
 		if (strcmp(key, gestures[g]) != 0)
 			continue;
+		if (strncmp(value, "breathe:", 8) == 0) {
+			/* A button of its own for one pattern: "breathe:sigh". */
+			b->on[g] = ACTION_BREATHE;
+			return refer_to_pattern(st, key, value + 8,
+						st->cfg->button_pattern[b - st->cfg->buttons][g]);
+		}
 		action = action_from_name(value);
 		if (action < 0)
-			return problem(st, key, "'%s': expected breathe, prompt, end or none",
+			return problem(st, key,
+				       "'%s': expected breathe, breathe:PATTERN, together, prompt, "
+				       "end or none",
 				       value);
 		b->on[g] = (enum action)action;
+		st->cfg->button_pattern[b - st->cfg->buttons][g][0] = '\0';
 		return 1;
 	}
-	return problem(st, key, "unknown key in [button %s] (known: short, long, double)", name);
+	return problem(st, key,
+		       "unknown key in [button %s] (known: short, long, double, line, chip, "
+		       "offset, active_low, bias, debounce_ms)",
+		       name);
+}
+
+static int on_gpio(struct load_state *st, const char *key, const char *value)
+{
+	bool yes;
+
+	if (strcmp(key, "enabled") != 0)
+		return problem(st, key, "unknown key in [gpio] (known: enabled)");
+	if (strcmp(value, "auto") == 0)
+		st->cfg->gpio_use = GPIO_USE_AUTO;
+	else if (parse_bool(value, &yes))
+		st->cfg->gpio_use = yes ? GPIO_USE_YES : GPIO_USE_NO;
+	else
+		return problem(st, key, "'%s': expected auto, yes or no", value);
+	return 1;
 }
 
 static int on_entry(void *user, const char *section, const char *key, const char *value)
 {
 	struct load_state *st = user;
+
+	if (strcmp(section, st->section) != 0) {
+		pattern_section_end(st);
+		snprintf(st->section, sizeof(st->section), "%s", section);
+	}
+	if (strncmp(section, "pattern ", 8) == 0)
+		return on_pattern(st, section + 8, key, value);
 
 	if (strcmp(section, "display") == 0)
 		return on_display(st, key, value);
@@ -274,9 +518,11 @@ static int on_entry(void *user, const char *section, const char *key, const char
 		return on_buttons(st, key, value);
 	if (strncmp(section, "button ", 7) == 0)
 		return on_button(st, section + 7, key, value);
+	if (strcmp(section, "gpio") == 0)
+		return on_gpio(st, key, value);
 	return problem(st, key,
 		       "unknown section [%s] (known: display, breathe, prompts, log, buttons, "
-		       "button NAME)",
+		       "button NAME, gpio)",
 		       section);
 }
 
@@ -302,6 +548,13 @@ int config_load(struct config *cfg, const char *path, bool optional, config_erro
 		return optional && errno == ENOENT ? 0 : -1;
 	rc = ini_parse_stream(read_line, &st, on_entry, &st);
 	fclose(st.file);
+	pattern_section_end(&st);
+	for (int i = 0; i < st.n_refs; i++) {
+		if (pattern_find(&cfg->patterns, st.refs[i].name))
+			continue;
+		st.line = st.refs[i].line;
+		problem(&st, st.refs[i].key, "no pattern named '%s'", st.refs[i].name);
+	}
 	if (rc > 0) {
 		/* A syntax error inih found itself (e.g. a line with no '='): our handler never
 		 * fails, so this is the only kind of line inih reports, and only its first. */
@@ -313,16 +566,27 @@ int config_load(struct config *cfg, const char *path, bool optional, config_erro
 
 void config_device(const struct config *cfg, struct device_config *out)
 {
-	memset(out, 0, sizeof(*out));
+	int together = pattern_index(&cfg->patterns, cfg->together);
+
+	device_config_defaults(out);
 	out->timing = cfg->timing;
 	memcpy(out->buttons, cfg->buttons, sizeof(out->buttons));
 	out->n_buttons = cfg->n_buttons;
-	out->pattern = (struct breath_pattern){
-		.name = "resonance",
-		.label = "Resonance breathing",
-		.phases = {{PHASE_INHALE, cfg->inhale_ms}, {PHASE_EXHALE, cfg->exhale_ms}},
-		.n_phases = 2,
-	};
-	out->session_ms = (int64_t)cfg->session_minutes * 60000;
+	out->patterns = cfg->patterns;
+	out->default_pattern = pattern_index(&cfg->patterns, cfg->pattern);
+	if (out->default_pattern < 0)
+		out->default_pattern = 0;
+	out->together_pattern = together < 0 ? out->default_pattern : together;
+	for (int b = 0; b < cfg->n_buttons; b++)
+		for (int g = 0; g < 4; g++)
+			out->buttons[b].pattern[g] =
+				1 + pattern_index(&cfg->patterns, cfg->button_pattern[b][g]);
+	out->session_minutes = cfg->session_minutes;
+	out->press_pauses = cfg->press_pauses;
+	out->checkin = cfg->checkin;
+	memcpy(out->answers, cfg->answers, sizeof(out->answers));
+	out->n_answers = cfg->n_answers;
+	out->offer_prompt = cfg->offer_prompt;
+	out->settle_ms = (int64_t)cfg->settle_seconds * 1000;
 	out->prompt_ms = (int64_t)cfg->prompt_seconds * 1000;
 }

@@ -8,6 +8,29 @@
 #include "device.h"
 
 #define CONFIG_PATH_MAX 512
+#define GPIO_NAME_MAX   63
+
+/* A button's GPIO line, for the GPIO backend; the core's device_button knows nothing of it. */
+enum gpio_bias {
+	GPIO_BIAS_PULL_UP = 0, /* the usual wiring: pin to button to ground */
+	GPIO_BIAS_PULL_DOWN,   /* pin to button to 3.3 V */
+	GPIO_BIAS_NONE,        /* an external resistor does it */
+};
+
+struct button_gpio {
+	char line[GPIO_NAME_MAX + 1]; /* the line's name ("GPIO17"); empty: by offset, or no line */
+	char chip[GPIO_NAME_MAX + 1]; /* "gpiochip0" or a /dev path; empty: any chip (by name) */
+	int offset;                   /* the line's number on chip; -1: by name */
+	bool active_low;              /* pressed reads low (wired to ground) */
+	enum gpio_bias bias;
+	int debounce_ms; /* kernel debounce where the API has it; -1: [buttons] debounce_ms */
+};
+
+enum gpio_use {
+	GPIO_USE_AUTO = 0, /* try; without GPIO say so once and use the keyboard */
+	GPIO_USE_YES,      /* expected: a failure is an error (the keyboard still works) */
+	GPIO_USE_NO,       /* keyboard only */
+};
 
 struct config {
 	/* [display] */
@@ -15,18 +38,33 @@ struct config {
 	bool fullscreen;            /* use the whole screen at its own size */
 	char font[CONFIG_PATH_MAX]; /* a TrueType/OpenType file */
 	bool clock_24h;
-	/* [breathe] */
-	int inhale_ms, exhale_ms;
-	int session_minutes;
+	/* [breathe] and [pattern NAME] */
+	struct pattern_set patterns;
+	char pattern[PATTERN_NAME_MAX + 1];  /* the pattern "breathe" starts */
+	char together[PATTERN_NAME_MAX + 1]; /* the pattern "together" starts */
+	int session_minutes;                 /* 0: each pattern's own */
+	bool press_pauses;                   /* a tap pauses a session (else ends it) */
+	bool checkin;                        /* ask how you feel before and after */
+	char answers[CHECKIN_MAX_ANSWERS][CHECKIN_ANSWER_MAX + 1];
+	int n_answers;
+	bool offer_prompt;    /* offer a connection prompt after a session */
+	int settle_seconds;   /* quiet seconds before the first breath */
+	int pattern_problems; /* of the problems, those in [pattern] sections (skipped patterns) */
+	/* "breathe:NAME" actions: the pattern per button and gesture ("" for the default) */
+	char button_pattern[DEVICE_MAX_BUTTONS][4][PATTERN_NAME_MAX + 1];
 	/* [prompts] */
 	char deck_dir[CONFIG_PATH_MAX]; /* empty: the shipped deck */
 	int prompt_seconds;             /* a prompt stays this long without a press */
 	/* [log] */
 	char database[CONFIG_PATH_MAX]; /* empty: the state directory's events.db */
+	int log_keep_days;              /* rows older than this are deleted daily; 0: keep all */
 	/* [buttons] and [button NAME] */
 	struct gesture_timing timing;
 	struct device_button buttons[DEVICE_MAX_BUTTONS];
 	int n_buttons;
+	struct button_gpio gpio[DEVICE_MAX_BUTTONS]; /* parallel to buttons */
+	/* [gpio] */
+	enum gpio_use gpio_use;
 };
 
 /* Called once per problem found in a config file. */
@@ -41,7 +79,8 @@ void config_defaults(struct config *cfg);
 int config_load(struct config *cfg, const char *path, bool optional, config_error_fn on_error,
 		void *user);
 
-/* The device's part of the settings. */
+/* The device's part of the settings. Pattern names were checked when loading; one that is
+ * still unknown falls back to the first pattern. */
 void config_device(const struct config *cfg, struct device_config *out);
 
 /* Parses "WxH" into sizes within the supported range; false when malformed. */

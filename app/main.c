@@ -15,8 +15,11 @@
 #include "device.h"
 #include "eventlog.h"
 #include "gpio.h"
+#include "gpioevent.h"
 #include "idlewait.h"
 #include "log.h"
+#include "logcli.h"
+#include "logqueue.h"
 #include "paths.h"
 #include "render.h"
 #include "replay.h"
@@ -30,11 +33,13 @@ struct app {
 	struct device_config dcfg;
 	struct deck *deck;
 	struct device *dev;
-	struct eventlog *log;
-	bool log_trouble;      /* a row could not be written: shown as a discreet mark */
+	int pattern;           /* --pattern's index, or -1 for the default */
+	struct logqueue *log;  /* NULL only when no place for the log could be found */
+	bool log_trouble;      /* the log is not open or rows wait in memory: a discreet mark */
 	bool wall_fixed;       /* --clock/--date: the wall clock runs from a given moment */
 	int64_t wall_base_utc; /* with wall_fixed: the wall time at monotonic wall_base_mono */
 	int64_t wall_base_mono;
+	struct gpioevent_link buttons; /* GPIO edges arrive as SDL events of this type */
 };
 
 static void on_config_problem(void *user, const char *file, int line, const char *key,
@@ -51,20 +56,36 @@ static void on_config_problem(void *user, const char *file, int line, const char
 static int load_config(struct app *app)
 {
 	const char *path = app->opt.config_path ? app->opt.config_path : PATHS_DEFAULT_CONFIG;
-	int problems;
+	char patterns[CONFIG_PATH_MAX + 32];
+	int problems, shipped_bad;
 
 	config_defaults(&app->cfg);
+	/* The built-in patterns are data shipped beside the app, read first like a config file. */
+	paths_assets_dir(patterns, CONFIG_PATH_MAX);
+	strcat(patterns, "/patterns.conf");
+	problems = config_load(&app->cfg, patterns, false, on_config_problem, NULL);
+	if (problems != 0) {
+		if (problems < 0)
+			log_errno(LEVEL_ERROR, "cannot read the built-in patterns %s", patterns);
+		return problems < 0 ? 1 : EXIT_USAGE;
+	}
 	problems =
 		config_load(&app->cfg, path, app->opt.config_path == NULL, on_config_problem, NULL);
 	if (problems < 0) {
 		log_errno(LEVEL_ERROR, "cannot read the settings file %s", path);
 		return EXIT_USAGE;
 	}
-	if (problems > 0) {
+	shipped_bad = app->cfg.pattern_problems;
+	if (problems > 0 && (problems > shipped_bad || app->opt.mode == MODE_CHECK_CONFIG)) {
 		log_error("%d problem%s in %s; nothing was started", problems,
 			  problems == 1 ? "" : "s", path);
 		return EXIT_USAGE;
 	}
+	if (problems > 0)
+		log_warn(
+			"%d problem%s in the [pattern] sections of %s: those patterns were left as "
+			"they were",
+			problems, problems == 1 ? "" : "s", path);
 	if (app->opt.width) {
 		app->cfg.width = app->opt.width;
 		app->cfg.height = app->opt.height;
@@ -72,6 +93,49 @@ static int load_config(struct app *app)
 	if (app->opt.fullscreen)
 		app->cfg.fullscreen = true;
 	config_device(&app->cfg, &app->dcfg);
+	if (app->opt.pattern) {
+		app->pattern = pattern_index(&app->dcfg.patterns, app->opt.pattern);
+		if (app->pattern < 0) {
+			log_error("no pattern named '%s' (calm-prompt --list-patterns shows them)",
+				  app->opt.pattern);
+			return EXIT_USAGE;
+		}
+	}
+	return 0;
+}
+
+static int list_patterns(struct app *app)
+{
+	int ret = load_config(app);
+
+	if (ret != 0)
+		return ret;
+	for (int i = 0; i < app->dcfg.patterns.count; i++) {
+		const struct breath_pattern *p = &app->dcfg.patterns.items[i];
+		char phases[160];
+		double rate = 60000.0 / (double)breath_cycle_ms(p);
+
+		pattern_phases_text(p, phases, sizeof(phases));
+		printf("%s%s: %s\n", p->name, i == app->dcfg.default_pattern ? " (default)" : "",
+		       p->label);
+		printf("  phases: %s (%.1f breaths a minute)\n", phases, rate);
+		if (p->start_cycle_ms > 0) {
+			double start = 60000.0 / p->start_cycle_ms;
+
+			if (p->ramp_ms < 0)
+				printf("  ramp: from %.1f breaths a minute, over the session\n",
+				       start);
+			else
+				printf("  ramp: from %.1f breaths a minute, over %g minutes\n",
+				       start, p->ramp_ms / 60000.0);
+		}
+		if (p->cycles > 0)
+			printf("  session: %d breaths\n", p->cycles);
+		else
+			printf("  session: %d minutes%s\n", p->minutes, p->fade ? ", fading" : "");
+		if (p->source[0])
+			printf("  source: %s\n", p->source);
+	}
 	return 0;
 }
 
@@ -107,39 +171,56 @@ static int load_deck(struct app *app)
 	return 0;
 }
 
-/* Opens the event log. required: fail when it cannot be opened (--replay promises rows). */
+/* What the event log's queue has to tell, once per episode, never once per row. */
+static void on_log_notice(void *user, enum logqueue_notice what, const char *msg)
+{
+	(void)user;
+	switch (what) {
+	case LOGQUEUE_FAILING:
+	case LOGQUEUE_DROPPING:
+	case LOGQUEUE_LOST:
+		log_error("%s", msg);
+		break;
+	case LOGQUEUE_MOVED_ASIDE:
+	case LOGQUEUE_PRUNE_FAILED:
+		log_warn("%s", msg);
+		break;
+	case LOGQUEUE_RECOVERED:
+	case LOGQUEUE_PRUNED:
+		log_info("%s", msg);
+		break;
+	}
+}
+
+/* Opens the event log. When it cannot be opened the app carries on: rows are held in memory
+ * and opening is retried. required: fail instead (--replay promises rows). */
 static int open_log(struct app *app, bool required)
 {
+	struct logqueue_settings settings = {
+		.keep_days = app->cfg.log_keep_days,
+		.notice = on_log_notice,
+	};
 	char path[1024], msg[512];
-	const char *chosen = app->opt.db_path;
 
-	if (!chosen && app->cfg.database[0])
-		chosen = app->cfg.database;
-	if (chosen) {
-		snprintf(path, sizeof(path), "%s", chosen);
-	} else if (paths_default_db(path, sizeof(path), msg, sizeof(msg)) != 0) {
+	if (eventlog_choose_path(app->opt.db_path, app->cfg.database, path, sizeof(path), msg,
+				 sizeof(msg)) != 0) {
 		log_error("%s", msg);
 		app->log_trouble = true;
 		return required ? 1 : 0;
 	}
-	if (paths_make_parent(path) != 0) {
+	/* A folder that cannot be made now may be later (a mount): the queue keeps trying. */
+	if (paths_make_parent(path) != 0)
 		log_errno(LEVEL_ERROR, "cannot create the folder for the event log %s", path);
-		app->log_trouble = true;
+	app->log = logqueue_open(path, &settings);
+	if (!app->log) {
+		log_error("out of memory");
+		return 1;
+	}
+	app->log_trouble = logqueue_trouble(app->log);
+	if (app->log_trouble)
 		return required ? 1 : 0;
-	}
-	switch (eventlog_open(path, &app->log, msg, sizeof(msg))) {
-	case EVENTLOG_OPENED:
-		log_debug("event log: %s", path);
-		return 0;
-	case EVENTLOG_MOVED_ASIDE:
-		log_warn("%s", msg);
-		return 0;
-	case EVENTLOG_FAILED:
-		break;
-	}
-	log_error("%s", msg);
-	app->log_trouble = true;
-	return required ? 1 : 0;
+	log_debug("event log: %s", path);
+	return 0;
 }
 
 static int64_t wall_now_utc(const struct app *app, int64_t mono_ms)
@@ -150,14 +231,15 @@ static int64_t wall_now_utc(const struct app *app, int64_t mono_ms)
 }
 
 /* Commits what the device did to the log; every row is durable when this returns, before
- * the screen shows the change. */
+ * the screen shows the change, or held in memory when the file cannot take it (the discreet
+ * mark shows until it is written). Called on every pass of the main loop, so it also drives
+ * the log's retries and daily retention. */
 static void record(struct app *app, const struct device_output *out, int64_t now_ms, bool print)
 {
 	for (int i = 0; i < out->n; i++) {
 		const struct device_report *r = &out->reports[i];
 		const char *button = r->button >= 0 ? app->dcfg.buttons[r->button].name : NULL;
 		struct wall_stamp when;
-		char msg[512];
 
 		wallclock_stamp(&when);
 		when.mono_ms = r->t_ms;
@@ -165,17 +247,21 @@ static void record(struct app *app, const struct device_output *out, int64_t now
 		when.utc_offset_min = wallclock_offset_min(when.utc_s);
 		if (app->wall_fixed)
 			when.synced = false; /* a given clock, not a synchronised one */
-		if (app->log &&
-		    eventlog_append(app->log, r, button, &when, msg, sizeof(msg)) != 0) {
-			log_error("%s", msg);
-			app->log_trouble = true;
-		}
+		if (app->log)
+			logqueue_append(app->log, r, button, &when, now_ms);
 		if (print) {
 			char line[512];
 
 			replay_json(r, &app->dcfg, line, sizeof(line));
 			puts(line);
 		}
+	}
+	if (app->log) {
+		/* A given clock (--clock, --date) is not a synchronised one: no retention then.
+		 * The kernel is only asked when retention is on. */
+		logqueue_tick(app->log, now_ms, wall_now_utc(app, now_ms),
+			      app->cfg.log_keep_days > 0 && !app->wall_fixed && wallclock_synced());
+		app->log_trouble = logqueue_trouble(app->log);
 	}
 	if (print)
 		fflush(stdout);
@@ -237,11 +323,13 @@ static int run_screenshot(struct app *app)
 		return EXIT_USAGE;
 	if (load_deck(app) != 0 || make_device(app) != 0)
 		return 1;
-	device_open(app->dev, (enum screen)app->opt.shot_screen, 0, &out);
+	device_open(app->dev, (enum screen)app->opt.shot_screen, app->pattern, 0, &out);
 	view = device_view(app->dev, at_ms);
 	scene_time(app, at_ms, &local);
-	scene = (struct render_scene){
-		.view = &view, .local = &local, .clock_24h = app->cfg.clock_24h};
+	scene = (struct render_scene){.view = &view,
+				      .device = &app->dcfg,
+				      .local = &local,
+				      .clock_24h = app->cfg.clock_24h};
 	surface = SDL_CreateRGBSurfaceWithFormat(0, app->cfg.width, app->cfg.height, 32,
 						 SDL_PIXELFORMAT_RGB888);
 	if (!surface) {
@@ -328,7 +416,7 @@ static int run_replay(struct app *app)
 	if (app->opt.start_screen >= 0) {
 		struct device_output out = {0};
 
-		device_open(app->dev, (enum screen)app->opt.start_screen, 0, &out);
+		device_open(app->dev, (enum screen)app->opt.start_screen, app->pattern, 0, &out);
 		record(app, &out, 0, true);
 	}
 	for (size_t i = 0; i < script.count; i++) {
@@ -407,13 +495,23 @@ static bool handle_event(struct app *app, const SDL_Event *ev, bool *dirty)
 			break;
 		device_edge(app->dev, button, ev->type == SDL_KEYDOWN, now, &out);
 		record(app, &out, now, false);
-		*dirty |= out.n > 0;
+		*dirty |= out.changed;
 		break;
 	case SDL_WINDOWEVENT:
 		*dirty = true;
 		break;
-	default:
+	default: {
+		bool down;
+		int64_t t_ms;
+
+		/* A GPIO edge, at the time the kernel saw it: a busy frame never lengthens it. */
+		if (!gpioevent_read(&app->buttons, ev, &button, &down, &t_ms))
+			break;
+		device_edge(app->dev, button, down, t_ms, &out);
+		record(app, &out, now, false);
+		*dirty |= out.changed;
 		break;
+	}
 	}
 	return true;
 }
@@ -430,12 +528,46 @@ static bool wait_for_event(struct idlewait *waiter, int timeout_ms, SDL_Event *e
 	return SDL_PollEvent(ev);
 }
 
+/* Watches the buttons' GPIO lines, if any. Never stops the app: without GPIO the keyboard is
+ * the buttons, and a problem is one log line saying what to check. */
+static struct gpio *start_gpio(struct app *app, struct idlewait *waiter)
+{
+	enum gpio_status status;
+	enum log_level level;
+	struct gpio *gpio;
+	char msg[1024], what[256];
+
+	if (app->cfg.gpio_use == GPIO_USE_NO)
+		return NULL;
+	if (!gpioevent_init(&app->buttons, waiter)) {
+		log_error("GPIO buttons are off: SDL has no user event type left for them");
+		return NULL;
+	}
+	gpio = gpio_open(&app->cfg, gpioevent_push, &app->buttons, &status, msg, sizeof(msg));
+	if (status != GPIO_OK) {
+		/* No chip at all is a desktop, unless the settings say GPIO is expected. */
+		if (app->cfg.gpio_use == GPIO_USE_YES)
+			level = LEVEL_ERROR;
+		else
+			level = status == GPIO_NO_CHIP ? LEVEL_INFO : LEVEL_WARN;
+		log_msg(level, "GPIO buttons: %s; %s", msg,
+			gpio ? "the other buttons work"
+			     : "using the keyboard instead (Space or Enter, 1 to 3)");
+	}
+	if (gpio) {
+		gpio_describe(gpio, what, sizeof(what));
+		log_info("GPIO buttons (libgpiod %s): %s", gpio_library_version(), what);
+	}
+	return gpio;
+}
+
 static int run_app(struct app *app)
 {
 	SDL_Window *window = NULL;
 	SDL_Renderer *sdl = NULL;
 	struct render *render = NULL;
 	struct idlewait *waiter = NULL;
+	struct gpio *gpio = NULL;
 	int64_t start = mono_now_ms();
 	int64_t exit_at = app->opt.exit_after_s > 0
 				  ? start + (int64_t)(app->opt.exit_after_s * 1000.0 + 0.5)
@@ -490,10 +622,12 @@ static int run_app(struct app *app)
 	log_info("running on the '%s' video driver, %dx%d%s", SDL_GetCurrentVideoDriver(),
 		 app->cfg.width, app->cfg.height,
 		 waiter ? ", sleeping in poll() between events" : "");
+	gpio = start_gpio(app, waiter);
 	if (app->opt.start_screen >= 0) {
 		struct device_output out = {0};
 
-		device_open(app->dev, (enum screen)app->opt.start_screen, start, &out);
+		device_open(app->dev, (enum screen)app->opt.start_screen, app->pattern, start,
+			    &out);
 		record(app, &out, start, false);
 	}
 
@@ -504,9 +638,12 @@ static int run_app(struct app *app)
 		int64_t wake, frame_ms;
 		SDL_Event ev;
 
+		bool trouble = app->log_trouble;
+
 		device_tick(app->dev, now, &out);
 		record(app, &out, now, false);
-		dirty |= out.n > 0;
+		/* The discreet mark comes and goes with the log's trouble. */
+		dirty |= out.changed || trouble != app->log_trouble;
 		view = device_view(app->dev, now);
 		frame_ms = render_frame_interval_ms(&view);
 		if (frame_ms > 0 && now - last_frame >= frame_ms)
@@ -514,6 +651,7 @@ static int run_app(struct app *app)
 		if (dirty) {
 			struct tm local;
 			struct render_scene scene = {.view = &view,
+						     .device = &app->dcfg,
 						     .local = &local,
 						     .clock_24h = app->cfg.clock_24h,
 						     .log_trouble = app->log_trouble};
@@ -527,16 +665,21 @@ static int run_app(struct app *app)
 		/* Sleep until something can change: a frame, a gesture or screen timeout, the
 		 * next minute on the clock, or the end of the run. */
 		wake = earliest(device_deadline(app->dev), exit_at);
+		if (app->log)
+			wake = earliest(wake,
+					logqueue_deadline(app->log)); /* a retry of held rows */
 		if (frame_ms > 0)
 			wake = earliest(wake, last_frame + frame_ms);
 		if (view.screen == SCREEN_AMBIENT)
 			wake = earliest(wake, now + ms_to_next_minute(app, now));
 		if (exit_at >= 0 && now >= exit_at)
 			break;
-		if (wake >= 0 && wake <= now)
-			continue;
+		/* Even when something is already due, the edges that came in meanwhile go first:
+		 * the next tick must not call a press long whose release waits in the queue. */
 		if (wait_for_event(waiter,
-				   wake < 0 ? -1 : (int)(wake - now > 60000 ? 60000 : wake - now),
+				   wake < 0      ? -1
+				   : wake <= now ? 0
+						 : (int)(wake - now > 60000 ? 60000 : wake - now),
 				   &ev)) {
 			do {
 				running = handle_event(app, &ev, &dirty);
@@ -548,6 +691,7 @@ static int run_app(struct app *app)
 			dirty = true;
 	}
 	ret = 0;
+	gpio_close(gpio);
 	idlewait_free(waiter);
 free_render:
 	render_free(render);
@@ -593,11 +737,13 @@ static void print_version(void)
 
 int main(int argc, char **argv)
 {
-	struct app app = {0};
+	struct app app = {.pattern = -1};
 	char msg[512];
 	int ret;
 
 	log_init();
+	if (argc > 1 && strcmp(argv[1], "log") == 0)
+		return logcli_main(argc - 1, argv + 1);
 	if (cli_parse(argc, argv, &app.opt, msg, sizeof(msg)) != 0) {
 		fprintf(stderr, "calm-prompt: %s\nTry 'calm-prompt --help'.\n", msg);
 		return EXIT_USAGE;
@@ -611,6 +757,8 @@ int main(int argc, char **argv)
 		return 0;
 	case MODE_CHECK_CONFIG:
 		return check_config(&app);
+	case MODE_LIST_PATTERNS:
+		return list_patterns(&app);
 	case MODE_RUN:
 	case MODE_SCREENSHOT:
 	case MODE_REPLAY:
@@ -636,7 +784,7 @@ int main(int argc, char **argv)
 	}
 	device_free(app.dev);
 	deck_free(app.deck);
-	eventlog_close(app.log);
+	logqueue_close(app.log);
 	TTF_Quit();
 	SDL_Quit();
 	return ret;

@@ -1,55 +1,23 @@
 /* Screen drawing: layout is relative to the output size, from 480x320 up to 1280x800. */
 #include "render.h"
+#include "render_priv.h"
 
-#include <SDL_ttf.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#define FONT_SLOTS    8
-#define TEXT_SLOTS    24
-#define TEXT_KEY_MAX  512
-#define DISC_SEGMENTS 96
-#define BREATHE_FPS   30
-#define PROMPT_MIN_PX 18 /* the smallest prompt type, in pixels */
-
-struct font_slot {
-	int px;
-	TTF_Font *font;
+static const struct palette day = {
+	.bg_ambient = {14, 17, 22, 255},
+	.bg_breathe = {12, 22, 30, 255},
+	.bg_prompt = {22, 18, 26, 255},
+	.text = {242, 237, 228, 255},
+	.text_dim = {150, 158, 168, 255},
+	.inhale = {102, 190, 186, 255},
+	.topup = {150, 222, 214, 255},
+	.hold = {150, 160, 210, 255},
+	.exhale = {226, 170, 118, 255},
+	.trouble = {200, 90, 80, 255},
 };
-
-struct text_slot {
-	char key[TEXT_KEY_MAX]; /* the text; empty when the slot is free */
-	int px;
-	int wrap; /* wrap width in pixels, 0 for one line */
-	SDL_Color color;
-	SDL_Texture *tex;
-	int w, h;
-	unsigned used; /* frame counter at last use, for eviction */
-};
-
-struct render {
-	SDL_Renderer *sdl;
-	char font_path[512];
-	struct font_slot fonts[FONT_SLOTS];
-	struct text_slot texts[TEXT_SLOTS];
-	unsigned frame;
-	int w, h; /* output size of the frame being drawn */
-	/* The type size found to fit the last prompt, so it is searched for once per prompt. */
-	char fit_text[TEXT_KEY_MAX];
-	int fit_wrap, fit_max_h, fit_px;
-};
-
-/* The palette: calm and dark, warm text, no harsh white. */
-static const SDL_Color bg_ambient = {14, 17, 22, 255};
-static const SDL_Color bg_breathe = {12, 22, 30, 255};
-static const SDL_Color bg_prompt = {22, 18, 26, 255};
-static const SDL_Color text_main = {242, 237, 228, 255};
-static const SDL_Color text_dim = {150, 158, 168, 255};
-static const SDL_Color inhale_color = {102, 190, 186, 255};
-static const SDL_Color exhale_color = {226, 170, 118, 255};
-static const SDL_Color hold_color = {150, 160, 210, 255};
-static const SDL_Color trouble_color = {200, 90, 80, 255};
 
 struct render *render_new(SDL_Renderer *renderer, const char *font_path, char *msg, size_t msg_len)
 {
@@ -76,6 +44,7 @@ struct render *render_new(SDL_Renderer *renderer, const char *font_path, char *m
 		return NULL;
 	}
 	r->sdl = renderer;
+	r->pal = &day;
 	snprintf(r->font_path, sizeof(r->font_path), "%s", font_path);
 	return r;
 }
@@ -90,6 +59,9 @@ void render_free(struct render *r)
 	for (int i = 0; i < FONT_SLOTS; i++)
 		if (r->fonts[i].font)
 			TTF_CloseFont(r->fonts[i].font);
+	for (int i = 0; i < GLOW_STYLES; i++)
+		if (r->glow[i])
+			SDL_DestroyTexture(r->glow[i]);
 	free(r);
 }
 
@@ -117,10 +89,7 @@ static bool same_color(SDL_Color a, SDL_Color b)
 	return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
 }
 
-/* The texture of a text at a size (wrapped to wrap pixels when wrap > 0), from the cache when
- * it was drawn before. NULL when it cannot be rendered. */
-static struct text_slot *text_at(struct render *r, const char *text, int px, int wrap,
-				 SDL_Color color)
+struct text_slot *text_at(struct render *r, const char *text, int px, int wrap, SDL_Color color)
 {
 	struct text_slot *slot = &r->texts[0];
 	TTF_Font *font;
@@ -165,10 +134,15 @@ static struct text_slot *text_at(struct render *r, const char *text, int px, int
 	return slot;
 }
 
-/* Draws text centred on (cx, cy); returns its height (0 when nothing was drawn). */
-static int draw_text(struct render *r, const char *text, int px, SDL_Color color, int cx, int cy)
+int draw_text(struct render *r, const char *text, int px, SDL_Color color, int cx, int cy)
 {
-	struct text_slot *t = text_at(r, text, px, 0, color);
+	return draw_text_wrapped(r, text, px, 0, color, cx, cy);
+}
+
+int draw_text_wrapped(struct render *r, const char *text, int px, int wrap, SDL_Color color, int cx,
+		      int cy)
+{
+	struct text_slot *t = text_at(r, text, px, wrap, color);
 	SDL_Rect dst;
 
 	if (!t)
@@ -178,7 +152,7 @@ static int draw_text(struct render *r, const char *text, int px, SDL_Color color
 	return t->h;
 }
 
-static void clear(struct render *r, SDL_Color c)
+void clear(struct render *r, SDL_Color c)
 {
 	SDL_SetRenderDrawColor(r->sdl, c.r, c.g, c.b, 255);
 	SDL_RenderClear(r->sdl);
@@ -189,15 +163,85 @@ static Uint8 mix8(Uint8 a, Uint8 b, double t)
 	return (Uint8)lround(a + (b - a) * t);
 }
 
-static SDL_Color mix(SDL_Color a, SDL_Color b, double t)
+SDL_Color dim(SDL_Color c, double brightness)
+{
+	return (SDL_Color){mix8(0, c.r, brightness), mix8(0, c.g, brightness),
+			   mix8(0, c.b, brightness), c.a};
+}
+
+SDL_Color mix(SDL_Color a, SDL_Color b, double t)
 {
 	return (SDL_Color){mix8(a.r, b.r, t), mix8(a.g, b.g, t), mix8(a.b, b.b, t),
 			   mix8(a.a, b.a, t)};
 }
 
-/* A filled disc with a soft edge: a triangle fan, then a ring fading to transparent. */
-static void draw_disc(struct render *r, float cx, float cy, float radius, float feather,
-		      SDL_Color color)
+/* Smooth 0..1 between edge0 and edge1. */
+static double smooth(double edge0, double edge1, double x)
+{
+	double t = (x - edge0) / (edge1 - edge0);
+
+	t = t < 0 ? 0 : t > 1 ? 1 : t;
+	return t * t * (3 - 2 * t);
+}
+
+/* A white disc with a soft edge and a glow around it, as an alpha profile: drawn once, then
+ * tinted and scaled each frame, which costs a software renderer a fraction of drawing the
+ * same by triangles. */
+/* How far each style's glow reaches, in disc radii. */
+static double glow_extent(enum glow_style style)
+{
+	return style == GLOW_WIDE ? 1.55 : 1.30;
+}
+
+static SDL_Texture *make_glow(struct render *r, enum glow_style style)
+{
+	const double extent = glow_extent(style);
+	const double strength = style == GLOW_WIDE ? 0.16 : 0.22;
+	const double edge = 0.035; /* the disc's own soft edge, in disc radii */
+	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, GLOW_SIZE, GLOW_SIZE, 32,
+							   SDL_PIXELFORMAT_ARGB8888);
+	SDL_Texture *tex;
+
+	if (!surf)
+		return NULL;
+	for (int y = 0; y < GLOW_SIZE; y++) {
+		Uint32 *row = (Uint32 *)((Uint8 *)surf->pixels + y * surf->pitch);
+
+		for (int x = 0; x < GLOW_SIZE; x++) {
+			double dx = (x + 0.5) / GLOW_SIZE * 2 - 1,
+			       dy = (y + 0.5) / GLOW_SIZE * 2 - 1;
+			double d = sqrt(dx * dx + dy * dy) * extent; /* in disc radii */
+			double disc = 1.0 - smooth(1.0 - edge, 1.0 + edge, d);
+			double glow = strength * (1.0 - smooth(1.0, extent, d));
+			double a = disc + (1.0 - disc) * glow;
+
+			row[x] = (Uint32)lround(a * 255) << 24 | 0xffffffu;
+		}
+	}
+	tex = SDL_CreateTextureFromSurface(r->sdl, surf);
+	SDL_FreeSurface(surf);
+	if (tex)
+		SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+	return tex;
+}
+
+void draw_glowing_disc(struct render *r, float cx, float cy, float radius, enum glow_style style,
+		       SDL_Color color)
+{
+	float half = radius * (float)glow_extent(style);
+	SDL_FRect dst = {cx - half, cy - half, 2 * half, 2 * half};
+
+	if (!r->glow[style])
+		r->glow[style] = make_glow(r, style);
+	if (!r->glow[style])
+		return;
+	SDL_SetTextureColorMod(r->glow[style], color.r, color.g, color.b);
+	SDL_SetTextureAlphaMod(r->glow[style], color.a);
+	SDL_RenderCopyF(r->sdl, r->glow[style], NULL, &dst);
+}
+
+/* A triangle fan, then a ring fading to transparent. */
+void draw_disc(struct render *r, float cx, float cy, float radius, float feather, SDL_Color color)
 {
 	SDL_Vertex v[2 + DISC_SEGMENTS * 2];
 	int idx[DISC_SEGMENTS * 9];
@@ -228,7 +272,35 @@ static void draw_disc(struct render *r, float cx, float cy, float radius, float 
 	SDL_RenderGeometry(r->sdl, NULL, v, 1 + 2 * DISC_SEGMENTS, idx, n);
 }
 
-static int min_side(const struct render *r)
+void draw_ring(struct render *r, float cx, float cy, float inner, float outer, double fraction,
+	       SDL_Color color)
+{
+	SDL_Vertex v[2 * (DISC_SEGMENTS + 1)];
+	int idx[DISC_SEGMENTS * 6];
+	int segments = (int)ceil(DISC_SEGMENTS * (fraction > 1.0 ? 1.0 : fraction));
+	int n = 0;
+
+	if (segments <= 0)
+		return;
+	for (int i = 0; i <= segments; i++) {
+		double turn = fraction * i / segments;
+		double a = 2.0 * M_PI * turn - M_PI / 2;
+		float dx = (float)cos(a), dy = (float)sin(a);
+
+		v[2 * i] = (SDL_Vertex){{cx + dx * inner, cy + dy * inner}, color, {0, 0}};
+		v[2 * i + 1] = (SDL_Vertex){{cx + dx * outer, cy + dy * outer}, color, {0, 0}};
+	}
+	for (int i = 0; i < segments; i++) {
+		int a = 2 * i;
+
+		idx[n++] = a, idx[n++] = a + 1, idx[n++] = a + 2;
+		idx[n++] = a + 1, idx[n++] = a + 3, idx[n++] = a + 2;
+	}
+	SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+	SDL_RenderGeometry(r->sdl, NULL, v, 2 * (segments + 1), idx, n);
+}
+
+int min_side(const struct render *r)
 {
 	return r->w < r->h ? r->w : r->h;
 }
@@ -240,7 +312,7 @@ static void draw_ambient(struct render *r, const struct render_scene *s)
 	int clock_px = m * 30 / 100;
 	int date_px = m * 7 / 100;
 
-	clear(r, bg_ambient);
+	clear(r, r->pal->bg_ambient);
 	if (s->clock_24h)
 		strftime(clock, sizeof(clock), "%H:%M", s->local);
 	else
@@ -248,61 +320,9 @@ static void draw_ambient(struct render *r, const struct render_scene *s)
 			 s->local->tm_hour % 12 ? s->local->tm_hour % 12 : 12, s->local->tm_min,
 			 s->local->tm_hour < 12 ? "am" : "pm");
 	strftime(date, sizeof(date), "%A %e %B", s->local);
-	draw_text(r, clock, clock_px, text_main, r->w / 2, r->h / 2 - date_px / 2);
-	draw_text(r, date, date_px, text_dim, r->w / 2, r->h / 2 + clock_px / 2 + date_px / 2);
-}
-
-static SDL_Color phase_color(enum breath_phase_kind kind)
-{
-	switch (kind) {
-	case PHASE_INHALE:
-	case PHASE_TOPUP:
-		return inhale_color;
-	case PHASE_EXHALE:
-		return exhale_color;
-	case PHASE_HOLD_IN:
-	case PHASE_HOLD_OUT:
-		break;
-	}
-	return hold_color;
-}
-
-/* The colour of the phase before this one, so a phase's colour fades in instead of jumping. */
-static SDL_Color previous_phase_color(const struct device_view *v)
-{
-	const struct breath_pattern *p = v->pattern;
-
-	for (int i = 0; i < p->n_phases; i++)
-		if (p->phases[i].kind == v->breath.phase)
-			return phase_color(p->phases[(i + p->n_phases - 1) % p->n_phases].kind);
-	return phase_color(v->breath.phase);
-}
-
-static void draw_breathe(struct render *r, const struct render_scene *s)
-{
-	const struct device_view *v = s->view;
-	int m = min_side(r);
-	float rmin = (float)m * 0.10f, rmax = (float)m * 0.33f;
-	float radius = rmin + (rmax - rmin) * (float)v->breath.size;
-	float cx = (float)r->w / 2, cy = (float)r->h * 0.44f;
-	double fade = (double)v->breath.phase_elapsed_ms / 900.0;
-	SDL_Color color =
-		mix(previous_phase_color(v), phase_color(v->breath.phase), fade < 1.0 ? fade : 1.0);
-	SDL_Color glow = color;
-	int64_t left_s = (v->session_ms - v->session_elapsed_ms + 999) / 1000;
-	char left[16];
-	int label_px = m * 8 / 100;
-
-	clear(r, bg_breathe);
-	glow.a = 40;
-	draw_disc(r, cx, cy, radius * 1.18f, (float)m * 0.06f, glow);
-	draw_disc(r, cx, cy, radius, (float)m * 0.012f, color);
-	draw_text(r, breath_phase_words(v->breath.phase), label_px, text_main, r->w / 2,
-		  (int)(cy + rmax * 1.18f + (float)m * 0.05f) + label_px / 2);
-	if (left_s < 0)
-		left_s = 0;
-	snprintf(left, sizeof(left), "%d:%02d", (int)(left_s / 60), (int)(left_s % 60));
-	draw_text(r, left, m * 5 / 100, text_dim, r->w - m * 10 / 100, m * 6 / 100);
+	draw_text(r, clock, clock_px, r->pal->text, r->w / 2, r->h / 2 - date_px / 2);
+	draw_text(r, date, date_px, r->pal->text_dim, r->w / 2,
+		  r->h / 2 + clock_px / 2 + date_px / 2);
 }
 
 /* The largest type size at which text, wrapped to wrap pixels, fits in max_h: smaller screens
@@ -317,9 +337,9 @@ static int prompt_px(struct render *r, const char *text, int wrap, int max_h)
 		return r->fit_px;
 	for (px = m * 11 / 100; px > PROMPT_MIN_PX; px -= 2) {
 		TTF_Font *font = font_at(r, px);
-		SDL_Surface *surf =
-			font ? TTF_RenderUTF8_Blended_Wrapped(font, text, text_main, (Uint32)wrap)
-			     : NULL;
+		SDL_Surface *surf = font ? TTF_RenderUTF8_Blended_Wrapped(font, text, r->pal->text,
+									  (Uint32)wrap)
+					 : NULL;
 		bool fits = surf && surf->h <= max_h && surf->w <= wrap;
 
 		SDL_FreeSurface(surf);
@@ -341,10 +361,10 @@ static void draw_prompt(struct render *r, const struct render_scene *s)
 	int margin = min_side(r) * 8 / 100;
 	int wrap = r->w - 2 * margin;
 	int px = prompt_px(r, text, wrap, r->h - 2 * margin);
-	struct text_slot *t = text_at(r, text, px, wrap, text_main);
+	struct text_slot *t = text_at(r, text, px, wrap, r->pal->text);
 	SDL_Rect dst;
 
-	clear(r, bg_prompt);
+	clear(r, r->pal->bg_prompt);
 	if (!t)
 		return;
 	dst = (SDL_Rect){(r->w - t->w) / 2, (r->h - t->h) / 2, t->w, t->h};
@@ -357,7 +377,17 @@ void render_frame(struct render *r, const struct render_scene *s)
 	SDL_GetRendererOutputSize(r->sdl, &r->w, &r->h);
 	switch (s->view->screen) {
 	case SCREEN_BREATHE:
+	case SCREEN_PAUSED:
 		draw_breathe(r, s);
+		break;
+	case SCREEN_CHECKIN:
+		draw_checkin(r, s);
+		break;
+	case SCREEN_SETTLE:
+		draw_settle(r, s);
+		break;
+	case SCREEN_DONE:
+		draw_done(r, s);
 		break;
 	case SCREEN_PROMPT:
 		draw_prompt(r, s);
@@ -371,13 +401,14 @@ void render_frame(struct render *r, const struct render_scene *s)
 		int d = min_side(r) / 60 + 2;
 		SDL_Rect dot = {d, r->h - 2 * d, d, d};
 
-		SDL_SetRenderDrawColor(r->sdl, trouble_color.r, trouble_color.g, trouble_color.b,
-				       255);
+		SDL_SetRenderDrawColor(r->sdl, r->pal->trouble.r, r->pal->trouble.g,
+				       r->pal->trouble.b, 255);
 		SDL_RenderFillRect(r->sdl, &dot);
 	}
 }
 
 int render_frame_interval_ms(const struct device_view *view)
 {
-	return view->screen == SCREEN_BREATHE ? 1000 / BREATHE_FPS : 0;
+	return view->screen == SCREEN_BREATHE || view->screen == SCREEN_SETTLE ? 1000 / BREATHE_FPS
+									       : 0;
 }

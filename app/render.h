@@ -11,7 +11,8 @@
 
 struct render_scene {
 	const struct device_view *view;
-	const struct tm *local; /* the wall-clock time to show */
+	const struct device_config *device; /* buttons and check-in answers, for the hints */
+	const struct tm *local;             /* the wall-clock time to show */
 	bool clock_24h;
 	bool log_trouble; /* the log could not be written: a small discreet mark */
 };

@@ -204,6 +204,17 @@ void replay_json(const struct device_report *r, const struct device_config *conf
 		append(buf, len, ",\"pattern\":");
 		append_string(buf, len, r->pattern ? r->pattern : "unknown");
 	}
+	if (r->session_started || r->action == ACTION_LENGTH) {
+		format_seconds(r->session_planned_ms, num, sizeof(num));
+		append(buf, len, ",\"planned_s\":");
+		append(buf, len, num);
+	}
+	if (r->answer) {
+		append(buf, len, ",\"answer\":");
+		append_string(buf, len, r->answer);
+		append(buf, len,
+		       r->answer_after ? ",\"checkin\":\"after\"" : ",\"checkin\":\"before\"");
+	}
 	if (r->prompt) {
 		append(buf, len, ",\"prompt\":");
 		append_string(buf, len, r->prompt->id);

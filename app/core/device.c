@@ -1,8 +1,19 @@
-/* The device state machine. */
+/* The device state machine: screens, sessions and what each press means on each screen. */
 #include "device.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The session being set up, breathed or closed. */
+struct session {
+	struct breath_pattern pattern; /* its own copy: the ramp length fixed to the session's */
+	int64_t planned_ms;            /* breathing time it is meant to last */
+	int minutes;                   /* the chosen length; 0: the pattern's default */
+	int64_t begun_ms;              /* when the first breath began */
+	int64_t paused_total_ms;       /* time spent paused before the current pause */
+	int64_t paused_since_ms;       /* when the current pause began */
+};
 
 struct device {
 	struct device_config config;
@@ -10,14 +21,20 @@ struct device {
 	struct picker *picker;
 	struct gesture_tracker trackers[DEVICE_MAX_BUTTONS];
 	enum screen screen;
-	int64_t screen_since_ms; /* when the current screen opened (the session start on
-				    SCREEN_BREATHE) */
+	int64_t screen_since_ms; /* when the current screen opened */
+	bool checkin_after;      /* SCREEN_CHECKIN: the question after a session */
+	bool in_session;         /* a session is open (check-in, settle, breathe, pause) */
+	struct session session;
 	const struct prompt *prompt;
 };
 
-static const char *const screen_names[SCREEN_COUNT] = {"ambient", "breathe", "prompt"};
-static const char *const action_names[ACTION_COUNT] = {"none", "breathe", "prompt", "end",
-						       "ambient"};
+static const char *const screen_names[SCREEN_COUNT] = {
+	"ambient", "breathe", "prompt", "checkin", "settle", "paused", "done",
+};
+static const char *const action_names[ACTION_COUNT] = {
+	"none",    "breathe", "together", "prompt", "end",  "ambient",
+	"checkin", "length",  "pause",    "resume", "done",
+};
 
 const char *screen_name(enum screen screen)
 {
@@ -36,6 +53,8 @@ const char *session_end_name(enum session_end how)
 		return "completed";
 	case SESSION_ENDED_EARLY:
 		return "ended early";
+	case SESSION_INTERRUPTED:
+		return "interrupted";
 	case SESSION_RUNNING:
 		break;
 	}
@@ -57,10 +76,41 @@ int screen_from_name(const char *name)
 
 int action_from_name(const char *name)
 {
-	/* "ambient" is what the device does by itself, not something a button asks for. */
 	int a = name_lookup(name, action_names, ACTION_COUNT);
 
-	return a == ACTION_AMBIENT ? -1 : a;
+	/* Only these make sense on a button; the rest are what a press means in context. */
+	switch (a) {
+	case ACTION_NONE:
+	case ACTION_BREATHE:
+	case ACTION_TOGETHER:
+	case ACTION_PROMPT:
+	case ACTION_END:
+		return a;
+	default:
+		return -1;
+	}
+}
+
+void device_config_defaults(struct device_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->timing = (struct gesture_timing){.debounce_ms = 30, .long_ms = 700, .double_ms = 350};
+	c->n_buttons = 1;
+	snprintf(c->buttons[0].name, sizeof(c->buttons[0].name), "main");
+	c->buttons[0].on[GESTURE_SHORT] = ACTION_BREATHE;
+	c->buttons[0].on[GESTURE_LONG] = ACTION_PROMPT;
+	c->buttons[0].on[GESTURE_DOUBLE] = ACTION_NONE;
+	c->press_pauses = true;
+	c->checkin = true;
+	snprintf(c->answers[0], sizeof(c->answers[0]), "calm");
+	snprintf(c->answers[1], sizeof(c->answers[1]), "tense");
+	c->n_answers = 2;
+	c->offer_prompt = true;
+	c->settle_ms = 5000;
+	c->checkin_ms = 20000;
+	c->pause_ms = 120000;
+	c->done_ms = 30000;
+	c->prompt_ms = 60000;
 }
 
 struct device *device_new(const struct device_config *config, const struct deck *deck,
@@ -108,6 +158,7 @@ static struct device_report *add_report(struct device *dev, struct device_output
 {
 	struct device_report *r;
 
+	out->changed = true;
 	if (out->n >= DEVICE_MAX_REPORTS)
 		return NULL;
 	r = &out->reports[out->n++];
@@ -121,91 +172,309 @@ static struct device_report *add_report(struct device *dev, struct device_output
 	return r;
 }
 
-/* Leaves the current screen; a running session is closed and its end recorded in r. */
-static void leave_screen(struct device *dev, struct device_report *r, enum session_end how)
+/* --- sessions --- */
+
+/* Time breathed by now_ms, pauses not counted. */
+static int64_t breathed_ms(const struct device *dev, int64_t now_ms)
 {
-	if (dev->screen == SCREEN_BREATHE) {
-		r->session_stopped = true;
-		r->session_how = how;
-		r->session_ms = r->t_ms - dev->screen_since_ms;
-	}
-	dev->prompt = NULL;
+	const struct session *s = &dev->session;
+	int64_t end = dev->screen == SCREEN_PAUSED ? s->paused_since_ms : now_ms;
+
+	if (dev->screen != SCREEN_BREATHE && dev->screen != SCREEN_PAUSED)
+		return 0;
+	return end - s->begun_ms - s->paused_total_ms;
 }
 
-static void enter_screen(struct device *dev, struct device_report *r, enum screen screen)
+/* The planned breathing time for the session's length choice. */
+static void plan_session(struct session *s, const struct breath_pattern *base)
+{
+	s->pattern = *base;
+	if (s->minutes > 0)
+		s->planned_ms = (int64_t)s->minutes * 60000;
+	else if (base->cycles > 0)
+		s->planned_ms = -1; /* set below, once the ramp is known */
+	else
+		s->planned_ms = (int64_t)base->minutes * 60000;
+	if (s->pattern.ramp_ms < 0)
+		s->pattern.ramp_ms =
+			(int)(s->planned_ms > 0 ? s->planned_ms : breath_cycle_ms(base));
+	if (s->planned_ms < 0)
+		s->planned_ms = (int64_t)(breath_cycle_start_ms(&s->pattern, s->pattern.ramp_ms,
+								base->cycles) +
+					  0.5);
+}
+
+static const struct breath_pattern *session_base(const struct device *dev, int pattern)
+{
+	const struct pattern_set *set = &dev->config.patterns;
+
+	if (pattern < 0 || pattern >= set->count)
+		pattern = dev->config.default_pattern;
+	return pattern >= 0 && pattern < set->count ? &set->items[pattern] : NULL;
+}
+
+static void enter(struct device *dev, struct device_report *r, enum screen screen, int64_t t_ms)
 {
 	dev->screen = screen;
-	dev->screen_since_ms = r->t_ms;
-	r->screen_after = screen;
-	if (screen == SCREEN_BREATHE) {
-		r->session_started = true;
-		r->pattern = dev->config.pattern.name;
-		r->session_planned_ms = dev->config.session_ms;
-	}
-	if (screen == SCREEN_PROMPT) {
-		size_t i = picker_next(dev->picker);
+	dev->screen_since_ms = t_ms;
+	if (r)
+		r->screen_after = screen;
+}
 
-		dev->prompt = deck_get(dev->deck, i);
-		r->prompt = dev->prompt;
+/* Closes the open session (if any) and records how it ended in r. */
+static void close_session(struct device *dev, struct device_report *r, enum session_end how)
+{
+	if (!dev->in_session)
+		return;
+	r->session_stopped = true;
+	r->session_how = how;
+	r->session_ms = breathed_ms(dev, r->t_ms);
+	dev->in_session = false;
+}
+
+static void show_prompt(struct device *dev, struct device_report *r)
+{
+	size_t i = picker_next(dev->picker);
+
+	dev->prompt = deck_get(dev->deck, i);
+	r->prompt = dev->prompt;
+	enter(dev, r, SCREEN_PROMPT, r->t_ms);
+}
+
+static void begin_breathing(struct device *dev, int64_t t_ms)
+{
+	dev->session.begun_ms = t_ms;
+	dev->session.paused_total_ms = 0;
+	enter(dev, NULL, SCREEN_BREATHE, t_ms);
+}
+
+static void start_session(struct device *dev, struct device_report *r, int pattern)
+{
+	const struct breath_pattern *base = session_base(dev, pattern);
+
+	if (!base) {
+		r->action = ACTION_NONE; /* no patterns loaded: nothing to start */
+		return;
+	}
+	close_session(dev, r, SESSION_ENDED_EARLY);
+	memset(&dev->session, 0, sizeof(dev->session));
+	dev->session.minutes = dev->config.session_minutes;
+	plan_session(&dev->session, base);
+	dev->in_session = true;
+	r->session_started = true;
+	r->pattern = dev->session.pattern.name;
+	r->session_planned_ms = dev->session.planned_ms;
+	dev->checkin_after = false;
+	enter(dev, r, dev->config.checkin ? SCREEN_CHECKIN : SCREEN_SETTLE, r->t_ms);
+}
+
+/* Where a session goes when its breathing is over. */
+static void finish_session(struct device *dev, struct device_report *r)
+{
+	close_session(dev, r, SESSION_COMPLETED);
+	if (dev->config.checkin) {
+		dev->checkin_after = true;
+		enter(dev, r, SCREEN_CHECKIN, r->t_ms);
+	} else {
+		enter(dev, r, SCREEN_DONE, r->t_ms);
 	}
 }
 
-/* Carries out an action; the report already holds who asked for it. */
-static void perform(struct device *dev, struct device_report *r)
+/* The next length on the device's list after the current one, round and round. */
+static void next_length(struct device *dev, struct device_report *r)
+{
+	struct session *s = &dev->session;
+	int64_t current = s->planned_ms;
+	int next = pattern_session_minutes[0];
+
+	for (int i = 0; i < 5; i++) {
+		if ((int64_t)pattern_session_minutes[i] * 60000 > current) {
+			next = pattern_session_minutes[i];
+			break;
+		}
+	}
+	s->minutes = next;
+	plan_session(s, session_base(dev, pattern_index(&dev->config.patterns, s->pattern.name)));
+	r->session_planned_ms = s->planned_ms;
+	dev->screen_since_ms = r->t_ms; /* time to tap again */
+}
+
+/* --- what a press does --- */
+
+/* Carries out an action asked for by a button, where it means the same on every screen. */
+static void perform(struct device *dev, struct device_report *r, int pattern)
 {
 	switch (r->action) {
 	case ACTION_BREATHE:
-		if (dev->screen == SCREEN_BREATHE) {
-			/* Asking to breathe while breathing means "that's enough". */
-			r->action = ACTION_END;
-			leave_screen(dev, r, SESSION_ENDED_EARLY);
-			enter_screen(dev, r, SCREEN_AMBIENT);
-			break;
-		}
-		leave_screen(dev, r, SESSION_ENDED_EARLY);
-		enter_screen(dev, r, SCREEN_BREATHE);
+	case ACTION_TOGETHER:
+		start_session(dev, r,
+			      r->action == ACTION_TOGETHER ? dev->config.together_pattern
+							   : pattern);
 		break;
 	case ACTION_PROMPT:
-		leave_screen(dev, r, SESSION_ENDED_EARLY);
-		enter_screen(dev, r, SCREEN_PROMPT);
+		close_session(dev, r, SESSION_ENDED_EARLY);
+		show_prompt(dev, r);
 		break;
 	case ACTION_END:
-	case ACTION_AMBIENT:
-		leave_screen(dev, r,
-			     r->action == ACTION_AMBIENT && dev->screen == SCREEN_BREATHE
-				     ? SESSION_COMPLETED
-				     : SESSION_ENDED_EARLY);
-		enter_screen(dev, r, SCREEN_AMBIENT);
+		close_session(dev, r, SESSION_ENDED_EARLY);
+		dev->prompt = NULL;
+		enter(dev, r, SCREEN_AMBIENT, r->t_ms);
 		break;
-	case ACTION_NONE:
-	case ACTION_COUNT:
+	default:
 		break;
 	}
 }
 
-static void on_gesture(struct device *dev, int button, enum gesture gesture, int64_t t_ms,
-		       struct device_output *out)
+/* The answer a gesture gives to "How do you feel?", or -1. One button answers by gesture
+ * (tap: the first answer, hold: the second, double: the third); with more buttons, each
+ * button is an answer. */
+static int answer_for(const struct device *dev, int button, enum gesture g)
 {
-	enum action action = dev->config.buttons[button].on[gesture];
-	struct device_report *r = add_report(dev, out, t_ms, button, gesture, action);
+	int i = dev->config.n_buttons > 1 ? button
+					  : (g == GESTURE_SHORT  ? 0
+					     : g == GESTURE_LONG ? 1
+								 : 2);
 
-	if (r)
-		perform(dev, r);
+	return i < dev->config.n_answers ? i : -1;
 }
 
-/* When the current screen ends by itself, or -1. */
+/* A press on a session screen. A button whose gesture starts sessions is "the session button"
+ * there: it answers, changes the length, pauses. Other actions keep their meaning. */
+static bool session_press(struct device *dev, struct device_report *r, int button, enum gesture g)
+{
+	bool session_button = r->action == ACTION_BREATHE || r->action == ACTION_TOGETHER ||
+			      r->action == ACTION_NONE;
+
+	switch (dev->screen) {
+	case SCREEN_CHECKIN: {
+		int a = answer_for(dev, button, g);
+
+		r->action = a < 0 ? ACTION_NONE : ACTION_CHECKIN;
+		if (a < 0)
+			return true;
+		r->answer = dev->config.answers[a];
+		r->answer_after = dev->checkin_after;
+		if (dev->checkin_after)
+			enter(dev, r, SCREEN_DONE, r->t_ms);
+		else
+			enter(dev, r, SCREEN_SETTLE, r->t_ms);
+		return true;
+	}
+	case SCREEN_SETTLE:
+		if (!session_button || g != GESTURE_SHORT)
+			return false;
+		r->action = ACTION_LENGTH;
+		next_length(dev, r);
+		return true;
+	case SCREEN_BREATHE:
+		if (!session_button || g != GESTURE_SHORT)
+			return false;
+		if (!dev->config.press_pauses) {
+			r->action = ACTION_END;
+			return false;
+		}
+		r->action = ACTION_PAUSE;
+		dev->session.paused_since_ms = r->t_ms;
+		enter(dev, r, SCREEN_PAUSED, r->t_ms);
+		return true;
+	case SCREEN_PAUSED:
+		if (g == GESTURE_LONG) {
+			r->action = ACTION_END;
+			return false;
+		}
+		if (!session_button)
+			return false;
+		r->action = ACTION_RESUME;
+		dev->session.paused_total_ms += r->t_ms - dev->session.paused_since_ms;
+		enter(dev, r, SCREEN_BREATHE, r->t_ms);
+		return true;
+	case SCREEN_DONE:
+		if (!session_button)
+			return false;
+		r->action = dev->config.offer_prompt ? ACTION_PROMPT : ACTION_END;
+		return false;
+	default:
+		return false;
+	}
+}
+
+static void on_gesture(struct device *dev, int button, enum gesture g, int64_t t_ms,
+		       struct device_output *out)
+{
+	const struct device_button *b = &dev->config.buttons[button];
+	struct device_report *r = add_report(dev, out, t_ms, button, g, b->on[g]);
+
+	if (!r)
+		return;
+	if (dev->screen != SCREEN_AMBIENT && dev->screen != SCREEN_PROMPT &&
+	    session_press(dev, r, button, g))
+		return;
+	perform(dev, r, b->pattern[g] - 1);
+}
+
+/* --- time --- */
+
+/* When the current screen moves on by itself, or -1. */
 static int64_t screen_deadline(const struct device *dev)
 {
+	const struct device_config *c = &dev->config;
+	const struct session *s = &dev->session;
+
 	switch (dev->screen) {
 	case SCREEN_BREATHE:
-		return dev->screen_since_ms + dev->config.session_ms;
+		return s->begun_ms + s->paused_total_ms + s->planned_ms;
 	case SCREEN_PROMPT:
-		return dev->screen_since_ms + dev->config.prompt_ms;
+		return dev->screen_since_ms + c->prompt_ms;
+	case SCREEN_CHECKIN:
+		return dev->screen_since_ms + c->checkin_ms;
+	case SCREEN_SETTLE:
+		return dev->screen_since_ms + c->settle_ms;
+	case SCREEN_PAUSED:
+		return s->paused_since_ms + c->pause_ms;
+	case SCREEN_DONE:
+		return dev->screen_since_ms + c->done_ms;
 	case SCREEN_AMBIENT:
 	case SCREEN_COUNT:
 		break;
 	}
 	return -1;
+}
+
+/* The current screen's time ran out at due. */
+static void screen_timeout(struct device *dev, int64_t due, struct device_output *out)
+{
+	struct device_report *r;
+
+	switch (dev->screen) {
+	case SCREEN_SETTLE:
+		begin_breathing(dev, due);
+		out->changed = true;
+		return;
+	case SCREEN_CHECKIN:
+		/* No answer: go on as if answered. */
+		out->changed = true;
+		if (dev->checkin_after)
+			enter(dev, NULL, SCREEN_DONE, due);
+		else
+			enter(dev, NULL, SCREEN_SETTLE, due);
+		return;
+	case SCREEN_BREATHE:
+		r = add_report(dev, out, due, -1, GESTURE_NONE, ACTION_DONE);
+		if (!r)
+			return;
+		r->reason = "session complete";
+		finish_session(dev, r);
+		return;
+	default:
+		r = add_report(dev, out, due, -1, GESTURE_NONE, ACTION_AMBIENT);
+		if (!r)
+			return;
+		r->reason = "idle";
+		close_session(dev, r, SESSION_INTERRUPTED);
+		dev->prompt = NULL;
+		enter(dev, r, SCREEN_AMBIENT, due);
+		return;
+	}
 }
 
 static int64_t earlier(int64_t a, int64_t b)
@@ -232,27 +501,22 @@ void device_tick(struct device *dev, int64_t now_ms, struct device_output *out)
 	 * gives the same result as a punctual one. */
 	for (;;) {
 		int64_t due = device_deadline(dev);
+		bool gesture_due = false;
 
 		if (due < 0 || due > now_ms)
 			return;
-		if (due == screen_deadline(dev)) {
-			struct device_report *r =
-				add_report(dev, out, due, -1, GESTURE_NONE, ACTION_AMBIENT);
-
-			if (!r)
-				return;
-			r->reason = dev->screen == SCREEN_BREATHE ? "session complete" : "idle";
-			perform(dev, r);
-			continue;
-		}
+		/* Presses first: a press at the same moment as a timeout was made before it. */
 		for (int i = 0; i < dev->config.n_buttons; i++) {
 			if (gesture_deadline(&dev->trackers[i]) != due)
 				continue;
 			enum gesture g = gesture_tick(&dev->trackers[i], due);
 
+			gesture_due = true;
 			if (g != GESTURE_NONE)
 				on_gesture(dev, i, g, due, out);
 		}
+		if (!gesture_due)
+			screen_timeout(dev, due, out);
 	}
 }
 
@@ -268,31 +532,79 @@ void device_edge(struct device *dev, int button, bool down, int64_t t_ms, struct
 		on_gesture(dev, button, g, t_ms, out);
 }
 
-void device_open(struct device *dev, enum screen screen, int64_t now_ms, struct device_output *out)
+void device_open(struct device *dev, enum screen screen, int pattern, int64_t now_ms,
+		 struct device_output *out)
 {
-	static const enum action opens[SCREEN_COUNT] = {ACTION_END, ACTION_BREATHE, ACTION_PROMPT};
 	struct device_report *r;
 
 	if ((unsigned)screen >= SCREEN_COUNT)
 		return;
-	r = add_report(dev, out, now_ms, -1, GESTURE_NONE, opens[screen]);
+	r = add_report(dev, out, now_ms, -1, GESTURE_NONE, ACTION_END);
 	if (!r)
 		return;
 	r->reason = "start";
-	perform(dev, r);
+	switch (screen) {
+	case SCREEN_AMBIENT:
+		perform(dev, r, -1);
+		return;
+	case SCREEN_PROMPT:
+		r->action = ACTION_PROMPT;
+		perform(dev, r, -1);
+		return;
+	default:
+		break;
+	}
+	r->action = ACTION_BREATHE;
+	start_session(dev, r, pattern);
+	if (!dev->in_session)
+		return;
+	switch (screen) {
+	case SCREEN_CHECKIN:
+		dev->checkin_after = false;
+		enter(dev, r, SCREEN_CHECKIN, now_ms);
+		break;
+	case SCREEN_SETTLE:
+		enter(dev, r, SCREEN_SETTLE, now_ms);
+		break;
+	case SCREEN_PAUSED:
+		/* A typical pause: halfway into the first in-breath. */
+		begin_breathing(dev, now_ms - 2750);
+		dev->session.paused_since_ms = now_ms;
+		enter(dev, r, SCREEN_PAUSED, now_ms);
+		break;
+	case SCREEN_DONE:
+		dev->in_session = false;
+		enter(dev, r, SCREEN_DONE, now_ms);
+		break;
+	default:
+		begin_breathing(dev, now_ms);
+		r->screen_after = SCREEN_BREATHE;
+		break;
+	}
 }
 
 struct device_view device_view(const struct device *dev, int64_t now_ms)
 {
 	struct device_view v = {0};
+	int64_t due = screen_deadline(dev);
 
 	v.screen = dev->screen;
-	v.pattern = &dev->config.pattern;
 	v.prompt = dev->prompt;
-	if (dev->screen == SCREEN_BREATHE) {
-		v.session_elapsed_ms = now_ms - dev->screen_since_ms;
-		v.session_ms = dev->config.session_ms;
-		v.breath = breath_phase_at(&dev->config.pattern, v.session_elapsed_ms);
+	v.fade = 1.0;
+	v.checkin_after = dev->checkin_after;
+	v.screen_elapsed_ms = now_ms - dev->screen_since_ms;
+	v.screen_left_ms = due < 0 ? -1 : (due > now_ms ? due - now_ms : 0);
+	if (dev->screen == SCREEN_AMBIENT || dev->screen == SCREEN_PROMPT)
+		return v;
+	v.pattern = &dev->session.pattern;
+	v.session_ms = dev->session.planned_ms;
+	v.session_elapsed_ms = breathed_ms(dev, now_ms);
+	v.breath = breath_phase_at(&dev->session.pattern, dev->session.pattern.ramp_ms,
+				   v.session_elapsed_ms);
+	if (dev->session.pattern.fade && v.session_ms > 0) {
+		double progress = (double)v.session_elapsed_ms / (double)v.session_ms;
+
+		v.fade = 1.0 - 0.65 * (progress > 1.0 ? 1.0 : progress);
 	}
 	return v;
 }

@@ -9,24 +9,37 @@
 #include "deck.h"
 #include "gesture.h"
 #include "pacer.h"
+#include "pattern.h"
 
-#define DEVICE_MAX_BUTTONS 3
-#define BUTTON_NAME_MAX    15
-#define DEVICE_MAX_REPORTS 4
+#define DEVICE_MAX_BUTTONS  3
+#define BUTTON_NAME_MAX     15
+#define DEVICE_MAX_REPORTS  4
+#define CHECKIN_MAX_ANSWERS 3
+#define CHECKIN_ANSWER_MAX  15
 
 enum screen {
 	SCREEN_AMBIENT = 0,
-	SCREEN_BREATHE,
-	SCREEN_PROMPT,
+	SCREEN_BREATHE, /* the pacer */
+	SCREEN_PROMPT,  /* a connection prompt */
+	SCREEN_CHECKIN, /* "How do you feel?" before or after a session */
+	SCREEN_SETTLE,  /* a few quiet seconds before the first breath; a tap changes the length */
+	SCREEN_PAUSED,  /* a session on hold */
+	SCREEN_DONE,    /* the calm end of a session, offering a prompt */
 	SCREEN_COUNT,
 };
 
 enum action {
-	ACTION_NONE = 0, /* the gesture has nothing configured: logged, nothing changes */
-	ACTION_BREATHE,  /* start a breathing session */
+	ACTION_NONE = 0, /* the gesture has nothing to do here: logged, nothing changes */
+	ACTION_BREATHE,  /* start a session with the default pattern (or the button's own) */
+	ACTION_TOGETHER, /* start a session with the pattern for two */
 	ACTION_PROMPT,   /* show a connection prompt (the next one when one is showing) */
-	ACTION_END,      /* end what is on screen and go back to ambient */
-	ACTION_AMBIENT,  /* the device went back to ambient by itself */
+	ACTION_END,      /* end what is on screen and go back to the clock */
+	ACTION_AMBIENT,  /* the device went back to the clock by itself */
+	ACTION_CHECKIN,  /* a check-in answer */
+	ACTION_LENGTH,   /* the next session length, while settling in */
+	ACTION_PAUSE,
+	ACTION_RESUME,
+	ACTION_DONE, /* the device ended a session that ran its length */
 	ACTION_COUNT,
 };
 
@@ -34,20 +47,33 @@ enum session_end {
 	SESSION_RUNNING = 0,
 	SESSION_COMPLETED,   /* ran its planned length */
 	SESSION_ENDED_EARLY, /* a press ended it */
+	SESSION_INTERRUPTED, /* left paused until the device gave up on it */
 };
 
 struct device_button {
 	char name[BUTTON_NAME_MAX + 1];
 	enum action on[4]; /* indexed by enum gesture; on[GESTURE_NONE] unused */
+	int pattern[4];    /* for ACTION_BREATHE: 1 + a pattern index; 0: the default pattern */
 };
 
 struct device_config {
 	struct gesture_timing timing;
 	struct device_button buttons[DEVICE_MAX_BUTTONS];
 	int n_buttons;
-	struct breath_pattern pattern; /* the session pattern; strings must outlive the device */
-	int64_t session_ms;            /* planned length of a breathing session */
-	int64_t prompt_ms;             /* a prompt stays this long without a press */
+	struct pattern_set patterns;
+	int default_pattern;  /* index of the pattern "breathe" starts */
+	int together_pattern; /* index of the pattern "together" starts */
+	int session_minutes;  /* 0: each pattern's own default */
+	bool press_pauses;    /* a tap during a session pauses it (else ends it) */
+	bool checkin;         /* ask "How do you feel?" before and after a session */
+	char answers[CHECKIN_MAX_ANSWERS][CHECKIN_ANSWER_MAX + 1];
+	int n_answers;
+	bool offer_prompt;  /* after a session, offer a connection prompt */
+	int64_t settle_ms;  /* quiet time before the first breath */
+	int64_t checkin_ms; /* a check-in unanswered this long is skipped */
+	int64_t pause_ms;   /* a session paused this long ends */
+	int64_t done_ms;    /* the end screen stays this long */
+	int64_t prompt_ms;  /* a prompt stays this long without a press */
 };
 
 /* One thing the device did: what the log records and what --replay prints. */
@@ -61,25 +87,32 @@ struct device_report {
 	const char *reason; /* why the device acted itself ("session complete", "idle", "start") */
 	bool session_started;       /* a session began with this report: */
 	const char *pattern;        /*   its pattern's name */
-	int64_t session_planned_ms; /*   its planned length */
+	int64_t session_planned_ms; /* its planned length (also set by ACTION_LENGTH) */
 	bool session_stopped;       /* a session ended with this report: */
 	enum session_end session_how;
-	int64_t session_ms;          /*   how long it ran */
+	int64_t session_ms;          /*   how long it was breathed (pauses not counted) */
+	const char *answer;          /* ACTION_CHECKIN: the answer */
+	bool answer_after;           /* ACTION_CHECKIN: after the session (else before) */
 	const struct prompt *prompt; /* the prompt this report put on screen, if any */
 };
 
 struct device_output {
 	struct device_report reports[DEVICE_MAX_REPORTS];
 	int n;
+	bool changed; /* something on screen changed, reported or not */
 };
 
 /* What the renderer draws at a moment. */
 struct device_view {
 	enum screen screen;
-	struct breath_state breath; /* SCREEN_BREATHE */
-	const struct breath_pattern *pattern;
-	int64_t session_elapsed_ms;  /* SCREEN_BREATHE */
-	int64_t session_ms;          /* SCREEN_BREATHE: planned length */
+	const struct breath_pattern *pattern; /* the session's pattern (session screens) */
+	struct breath_state breath;           /* SCREEN_BREATHE, SCREEN_PAUSED */
+	int64_t session_elapsed_ms;           /* time breathed so far */
+	int64_t session_ms;                   /* planned length */
+	double fade;                 /* 1: full brightness; less as a fading session goes on */
+	int64_t screen_elapsed_ms;   /* time on this screen */
+	int64_t screen_left_ms;      /* until this screen moves on by itself (-1: never) */
+	bool checkin_after;          /* SCREEN_CHECKIN: after the session */
 	const struct prompt *prompt; /* SCREEN_PROMPT */
 };
 
@@ -90,8 +123,11 @@ struct device *device_new(const struct device_config *config, const struct deck 
 			  uint64_t seed);
 void device_free(struct device *dev);
 
-/* Opens a screen directly (the --start option); reported like an action with reason "start". */
-void device_open(struct device *dev, enum screen screen, int64_t now_ms, struct device_output *out);
+/* Opens a screen directly (the --start and --screenshot options), reported with reason "start".
+ * SCREEN_BREATHE starts breathing at once; the other session screens start a session at that
+ * stage. pattern is a pattern index, or -1 for the default. */
+void device_open(struct device *dev, enum screen screen, int pattern, int64_t now_ms,
+		 struct device_output *out);
 
 /* A button edge at t_ms. Unknown buttons are ignored. */
 void device_edge(struct device *dev, int button, bool down, int64_t t_ms,
@@ -107,10 +143,14 @@ struct device_view device_view(const struct device *dev, int64_t now_ms);
 
 const struct device_config *device_config(const struct device *dev);
 
+/* Fills a config with the built-in behaviour (one button "main": tap breathes, hold shows a
+ * prompt) and an empty pattern set. */
+void device_config_defaults(struct device_config *config);
+
 const char *screen_name(enum screen screen);
 const char *action_name(enum action action);
 const char *session_end_name(enum session_end how);
-/* Parses a screen or action name; -1 when unknown. */
+/* Parses a screen name, or an action a button may be given; -1 when unknown. */
 int screen_from_name(const char *name);
 int action_from_name(const char *name);
 

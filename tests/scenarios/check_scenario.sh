@@ -2,7 +2,7 @@
 # Runs a replay scenario and checks the exact JSON lines it prints and the rows it commits.
 # Usage: check_scenario.sh APP SCENARIO_DIR OUT_DIR NAME
 # Files: NAME.replay (the script), NAME.expected (the JSON lines), NAME.rows (the rows, as the
-# query below prints them).
+# query below prints them), NAME.conf (optional settings).
 set -eu
 app=$1 dir=$2 out=$3 name=$4
 
@@ -10,15 +10,17 @@ mkdir -p "$out"
 db="$out/$name.db"
 rm -f "$db" "$db-wal" "$db-shm"
 # A fixed little deck, so the scenarios do not change when the shipped prompts do.
-printf '[prompts]\ndeck_dir = %s/deck\n' "$dir" >"$out/scenario.conf"
-"$app" --config "$out/scenario.conf" --replay "$dir/$name.replay" --db "$db" \
+# NAME.conf, when there is one, adds its own settings.
+printf '[prompts]\ndeck_dir = %s/deck\n' "$dir" >"$out/$name.conf"
+[ -f "$dir/$name.conf" ] && cat "$dir/$name.conf" >>"$out/$name.conf"
+"$app" --config "$out/$name.conf" --replay "$dir/$name.replay" --db "$db" \
   --clock 21:00 --date 2026-11-24 --seed 1 >"$out/$name.out"
 diff -u "$dir/$name.expected" "$out/$name.out"
 sqlite3 "$db" >"$out/$name.rows" <<'SQL'
 .mode list
 .separator ' | '
 SELECT 'press', mono_ms, button, gesture, action, screen FROM presses ORDER BY id;
-SELECT 'session', mono_ms, press_id, pattern, planned_ms, actual_ms, ended FROM sessions ORDER BY id;
+SELECT 'session', mono_ms, press_id, pattern, planned_ms, actual_ms, ended, checkin_before, checkin_after FROM sessions ORDER BY id;
 SELECT 'prompt', mono_ms, press_id, prompt_id FROM prompts_shown ORDER BY id;
 SELECT 'integrity', * FROM pragma_integrity_check;
 SQL

@@ -29,7 +29,13 @@ cat >"$work/typo.conf" <<'CONF'
 size = 800x480
 sise = 480x320
 [breathe]
-session_minutes = forever
+minutes = forever
+CONF
+cat >"$work/badpattern.conf" <<'CONF'
+[pattern resonance]
+phases = inhale 4, exhale -6
+[pattern mine]
+phases = inhale 4, sniff 2, exhale 6
 CONF
 cat >"$work/good.conf" <<'CONF'
 [display]
@@ -46,10 +52,24 @@ expect bad-start 2 "--start: expected ambient, breathe or prompt" -- "$app" --st
 expect screenshot-needs-screen 2 "--screenshot needs --screen" -- "$app" --screenshot "$work/x.png"
 expect config-typo-key 2 "typo.conf:3: sise: unknown key in [display]" -- \
   "$app" --check-config --config "$work/typo.conf"
-expect config-bad-value 2 "typo.conf:5: session_minutes: 'forever': expected whole minutes" -- \
+expect config-bad-value 2 "typo.conf:5: minutes: 'forever': expected 'pattern' or minutes" -- \
   "$app" --check-config --config "$work/typo.conf"
 expect config-typo-stops-the-app 2 "typo.conf:3: sise" -- \
   "$app" --config "$work/typo.conf" --screenshot "$work/x.png" --screen ambient
+expect bad-pattern-named 2 "badpattern.conf:2: phases: exhale -6: a phase lasts 0.5 to 30" -- \
+  "$app" --check-config --config "$work/badpattern.conf"
+expect bad-pattern-named-2 2 "badpattern.conf:4: phases: unknown phase 'sniff'" -- \
+  "$app" --check-config --config "$work/badpattern.conf"
+expect bad-pattern-app-still-runs 0 "those patterns were left as they were" -- \
+  "$app" --config "$work/badpattern.conf" --screenshot "$work/x.png" --screen breathe \
+  --pattern resonance
+expect list-patterns 0 "sigh: Cyclic sighing" -- "$app" --config /dev/null --list-patterns
+expect list-patterns-phases 0 "phases: inhale 4, hold 7, exhale 8" -- \
+  "$app" --config /dev/null --list-patterns
+expect list-patterns-ramp 0 "ramp: from 11.0 breaths a minute, over the session" -- \
+  "$app" --config /dev/null --list-patterns
+expect unknown-pattern 2 "no pattern named 'yoga'" -- \
+  "$app" --config /dev/null --screenshot "$work/x.png" --screen breathe --pattern yoga
 expect config-missing 2 "cannot read the settings file $work/missing.conf" -- \
   "$app" --check-config --config "$work/missing.conf"
 expect config-good 0 "good.conf: ok" -- "$app" --check-config --config "$work/good.conf"

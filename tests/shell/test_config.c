@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#define PATTERNS CALM_SOURCE_DIR "/assets/patterns.conf"
+
 struct problems {
 	int count;
 	char text[8][256];
@@ -56,12 +58,90 @@ static void defaults_run_the_app(void **state)
 	assert_int_equal(c.height, 480);
 	assert_int_equal(c.n_buttons, 1);
 	assert_string_equal(c.buttons[0].name, "main");
+	assert_int_equal(config_load(&c, PATTERNS, false, collect, NULL), 0);
 	config_device(&c, &d);
 	assert_int_equal(d.buttons[0].on[GESTURE_SHORT], ACTION_BREATHE);
 	assert_int_equal(d.buttons[0].on[GESTURE_LONG], ACTION_PROMPT);
-	assert_int_equal(d.pattern.phases[0].ms, 5500);
-	assert_int_equal(d.pattern.phases[1].ms, 5500);
-	assert_int_equal(d.session_ms, 5 * 60000);
+	assert_int_equal(d.patterns.count, 8);
+	assert_string_equal(d.patterns.items[d.default_pattern].name, "resonance");
+	assert_int_equal(d.patterns.items[d.default_pattern].phases[0].ms, 5500);
+	assert_int_equal(d.patterns.items[d.default_pattern].phases[1].ms, 5500);
+	assert_string_equal(d.patterns.items[d.together_pattern].name, "together");
+	assert_int_equal(d.session_minutes, 0);
+	assert_true(d.checkin);
+	assert_true(d.press_pauses);
+	assert_true(d.offer_prompt);
+}
+
+static void shipped_patterns_are_the_issue_defaults(void **state)
+{
+	struct config c;
+	const struct breath_pattern *p;
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, PATTERNS, false, collect, NULL), 0);
+	p = pattern_find(&c.patterns, "sigh");
+	assert_int_equal(p->n_phases, 3);
+	assert_int_equal(p->phases[1].kind, PHASE_TOPUP);
+	assert_int_equal(p->minutes, 5);
+	p = pattern_find(&c.patterns, "478");
+	assert_int_equal(breath_cycle_ms(p), 19000);
+	assert_int_equal(p->cycles, 4);
+	p = pattern_find(&c.patterns, "box");
+	assert_int_equal(p->phases[3].kind, PHASE_HOLD_OUT);
+	p = pattern_find(&c.patterns, "exhale");
+	assert_int_equal(p->phases[1].ms, 6000);
+	p = pattern_find(&c.patterns, "sleep");
+	assert_int_equal(p->start_cycle_ms, 5455);
+	assert_int_equal(breath_cycle_ms(p), 10000);
+	assert_int_equal(p->phases[1].ms * 2, p->phases[0].ms * 3);
+	assert_true(p->fade);
+	assert_int_equal(pattern_find(&c.patterns, "sleep20")->minutes, 20);
+	p = pattern_find(&c.patterns, "together");
+	assert_true(p->invite[0] != '\0');
+	assert_int_equal(p->ramp_ms, 180000);
+	for (int i = 0; i < c.patterns.count; i++)
+		assert_true(c.patterns.items[i].source[0] != '\0');
+}
+
+static void bad_patterns_are_named_and_leave_the_built_ins_working(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	const char *path = write_conf("patterns.conf", "[pattern resonance]\n"
+						       "phases = inhale -4, exhale 5\n"
+						       "[pattern weird]\n"
+						       "label = Weird\n"
+						       "phases = inhale 4, hold 2\n"
+						       "[pattern nothing]\n"
+						       "label = Nothing\n"
+						       "[pattern sniff]\n"
+						       "phases = inhale 2, sniff 1, exhale 4\n"
+						       "[pattern slow]\n"
+						       "phases = inhale 5, exhale 7\n"
+						       "[breathe]\n"
+						       "pattern = nosuch\n");
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, PATTERNS, false, collect, NULL), 0);
+	assert_int_equal(config_load(&c, path, false, collect, &p), 5);
+	assert_string_equal(p.text[0], "patterns.conf:2: phases: inhale -4: a phase lasts 0.5 to "
+				       "30 seconds");
+	assert_string_equal(p.text[1], "patterns.conf:4: phases: pattern 'weird' needs an inhale "
+				       "and an exhale");
+	assert_string_equal(p.text[2], "patterns.conf:7: phases: pattern 'nothing' has no phases");
+	assert_string_equal(p.text[3],
+			    "patterns.conf:9: phases: unknown phase 'sniff': use inhale, "
+			    "topup, hold or exhale");
+	assert_string_equal(p.text[4], "patterns.conf:13: pattern: no pattern named 'nosuch'");
+	assert_int_equal(c.pattern_problems, 4);
+	/* The built-in resonance is untouched; the good new pattern is in. */
+	assert_int_equal(pattern_find(&c.patterns, "resonance")->phases[0].ms, 5500);
+	assert_null(pattern_find(&c.patterns, "weird"));
+	assert_null(pattern_find(&c.patterns, "sniff"));
+	assert_int_equal(pattern_find(&c.patterns, "slow")->phases[1].ms, 7000);
 }
 
 static void missing_optional_file_is_fine(void **state)
@@ -85,18 +165,26 @@ static void good_file_overrides_defaults(void **state)
 						   "fullscreen = yes\n"
 						   "clock = 12\n"
 						   "[breathe]\n"
-						   "inhale_seconds = 4\n"
-						   "exhale_seconds = 6.25\n"
-						   "session_minutes = 8\n"
+						   "pattern = box\n"
+						   "minutes = 8\n"
+						   "press = end\n"
+						   "checkin = false\n"
+						   "checkin_answers = calm , okay,tense\n"
+						   "prompt_after = no\n"
+						   "settle_seconds = 3\n"
+						   "[pattern resonance]\n"
+						   "rate = 6\n"
 						   "[buttons]\n"
 						   "long_press_ms = 900\n"
 						   "[button main]\n"
 						   "double = prompt\n"
 						   "[button second]\n"
-						   "short = prompt\n");
+						   "short = together\n"
+						   "long = breathe:sigh\n");
 	(void)state;
 
 	config_defaults(&c);
+	assert_int_equal(config_load(&c, PATTERNS, false, collect, &p), 0);
 	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
 	assert_int_equal(p.count, 0);
 	assert_int_equal(c.width, 480);
@@ -105,15 +193,25 @@ static void good_file_overrides_defaults(void **state)
 	assert_false(c.clock_24h);
 	assert_int_equal(c.n_buttons, 2);
 	config_device(&c, &d);
-	assert_int_equal(d.pattern.phases[0].ms, 4000);
-	assert_int_equal(d.pattern.phases[1].ms, 6250);
-	assert_int_equal(d.session_ms, 8 * 60000);
+	assert_string_equal(d.patterns.items[d.default_pattern].name, "box");
+	assert_int_equal(breath_cycle_ms(pattern_find(&d.patterns, "resonance")), 10000);
+	assert_int_equal(d.session_minutes, 8);
+	assert_false(d.press_pauses);
+	assert_false(d.checkin);
+	assert_false(d.offer_prompt);
+	assert_int_equal(d.settle_ms, 3000);
+	assert_int_equal(d.n_answers, 3);
+	assert_string_equal(d.answers[1], "okay");
+	assert_string_equal(d.answers[2], "tense");
 	assert_int_equal(d.timing.long_ms, 900);
 	assert_int_equal(d.buttons[0].on[GESTURE_SHORT], ACTION_BREATHE);
 	assert_int_equal(d.buttons[0].on[GESTURE_DOUBLE], ACTION_PROMPT);
 	assert_string_equal(d.buttons[1].name, "second");
-	assert_int_equal(d.buttons[1].on[GESTURE_SHORT], ACTION_PROMPT);
-	assert_int_equal(d.buttons[1].on[GESTURE_LONG], ACTION_NONE);
+	assert_int_equal(d.buttons[1].on[GESTURE_SHORT], ACTION_TOGETHER);
+	assert_int_equal(d.buttons[1].on[GESTURE_LONG], ACTION_BREATHE);
+	assert_int_equal(d.buttons[1].pattern[GESTURE_LONG] - 1,
+			 pattern_index(&d.patterns, "sigh"));
+	assert_int_equal(d.buttons[0].pattern[GESTURE_SHORT], 0);
 }
 
 static void every_problem_is_named_with_its_line(void **state)
@@ -124,7 +222,7 @@ static void every_problem_is_named_with_its_line(void **state)
 						  "sise = 800x480\n"
 						  "size = 800by480\n"
 						  "[breathe]\n"
-						  "inhale_seconds = -3\n"
+						  "minutes = forever\n"
 						  "[colours]\n"
 						  "sky = blue\n"
 						  "[button main]\n"
@@ -138,15 +236,15 @@ static void every_problem_is_named_with_its_line(void **state)
 				       "fullscreen, font, clock)");
 	assert_string_equal(
 		p.text[1], "bad.conf:3: size: '800by480': expected WIDTHxHEIGHT, each 240 to 4096");
-	assert_string_equal(p.text[2],
-			    "bad.conf:5: inhale_seconds: '-3': expected seconds from 1 to 20");
+	assert_string_equal(p.text[2], "bad.conf:5: minutes: 'forever': expected 'pattern' or "
+				       "minutes from 1 to 60");
 	assert_non_null(strstr(p.text[3], "bad.conf:7: sky: unknown section [colours]"));
-	assert_string_equal(p.text[4], "bad.conf:9: short: 'dance': expected breathe, prompt, end "
-				       "or none");
+	assert_string_equal(p.text[4], "bad.conf:9: short: 'dance': expected breathe, "
+				       "breathe:PATTERN, together, prompt, end or none");
 	assert_non_null(strstr(p.text[5], "bad.conf:10: -: not 'key = value'"));
 	/* The good values before a bad one are kept; bad ones leave the default. */
 	assert_int_equal(c.width, 800);
-	assert_int_equal(c.inhale_ms, 5500);
+	assert_int_equal(c.session_minutes, 0);
 }
 
 static void too_many_buttons(void **state)
@@ -176,15 +274,216 @@ static void sizes(void **state)
 	assert_false(config_parse_size("wide", &w, &h));
 }
 
+static void gpio_defaults_put_main_on_gpio17(void **state)
+{
+	struct config c;
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(c.gpio_use, GPIO_USE_AUTO);
+	assert_string_equal(c.gpio[0].line, "GPIO17");
+	assert_string_equal(c.gpio[0].chip, "");
+	assert_int_equal(c.gpio[0].offset, -1);
+	assert_true(c.gpio[0].active_low);
+	assert_int_equal(c.gpio[0].bias, GPIO_BIAS_PULL_UP);
+	assert_int_equal(c.gpio[0].debounce_ms, -1);
+	/* A button added by a section has no line until it is given one. */
+	for (int i = 1; i < DEVICE_MAX_BUTTONS; i++) {
+		assert_string_equal(c.gpio[i].line, "");
+		assert_int_equal(c.gpio[i].offset, -1);
+		assert_true(c.gpio[i].active_low);
+	}
+}
+
+static void gpio_keys_are_read(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	const char *path = write_conf("gpio.conf", "[button main]\n"
+						   "line = GPIO5\n"
+						   "debounce_ms = 12\n"
+						   "[button second]\n"
+						   "chip = gpiochip4\n"
+						   "offset = 27\n"
+						   "active_low = false\n"
+						   "bias = pull-down\n"
+						   "short = prompt\n"
+						   "[button third]\n"
+						   "offset = 3\n"
+						   "bias = none\n"
+						   "[gpio]\n"
+						   "enabled = yes\n");
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
+	assert_int_equal(c.n_buttons, 3);
+	assert_int_equal(c.gpio_use, GPIO_USE_YES);
+	assert_string_equal(c.gpio[0].line, "GPIO5");
+	assert_int_equal(c.gpio[0].debounce_ms, 12);
+	assert_string_equal(c.gpio[1].line, "");
+	assert_string_equal(c.gpio[1].chip, "gpiochip4");
+	assert_int_equal(c.gpio[1].offset, 27);
+	assert_false(c.gpio[1].active_low);
+	assert_int_equal(c.gpio[1].bias, GPIO_BIAS_PULL_DOWN);
+	assert_int_equal(c.buttons[1].on[GESTURE_SHORT], ACTION_PROMPT);
+	/* An offset with no chip is on the first chip. */
+	assert_string_equal(c.gpio[2].chip, "gpiochip0");
+	assert_int_equal(c.gpio[2].offset, 3);
+	assert_int_equal(c.gpio[2].bias, GPIO_BIAS_NONE);
+	assert_true(c.gpio[2].active_low);
+}
+
+static void line_or_offset_the_last_one_counts(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	const char *path = write_conf("last.conf", "[button main]\n"
+						   "offset = 4\n"
+						   "line = GPIO6\n"
+						   "[button second]\n"
+						   "line = GPIO6\n"
+						   "offset = 4\n"
+						   "[button third]\n"
+						   "line = GPIO7\n"
+						   "line = none\n"
+						   "[gpio]\n"
+						   "enabled = no\n");
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
+	assert_string_equal(c.gpio[0].line, "GPIO6");
+	assert_int_equal(c.gpio[0].offset, -1);
+	assert_string_equal(c.gpio[1].line, "");
+	assert_int_equal(c.gpio[1].offset, 4);
+	assert_string_equal(c.gpio[2].line, "");
+	assert_int_equal(c.gpio[2].offset, -1);
+	assert_int_equal(c.gpio_use, GPIO_USE_NO);
+}
+
+static void gpio_problems_are_named_with_their_line(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	const char *path = write_conf("badgpio.conf", "[button main]\n"
+						      "line = GPIO 17\n"
+						      "chip = spi0\n"
+						      "offset = -1\n"
+						      "bias = up\n"
+						      "active_low = maybe\n"
+						      "debounce_ms = 500\n"
+						      "pin = 11\n"
+						      "[gpio]\n"
+						      "enabled = sometimes\n");
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, false, collect, &p), 8);
+	assert_string_equal(p.text[0], "badgpio.conf:2: line: 'GPIO 17': expected a line name "
+				       "such as GPIO17 (see gpioinfo), or none");
+	assert_string_equal(p.text[1], "badgpio.conf:3: chip: 'spi0': expected a chip such as "
+				       "gpiochip0 (see gpiodetect)");
+	assert_string_equal(p.text[2], "badgpio.conf:4: offset: '-1': expected the line's number "
+				       "on its chip, 0 to 4095");
+	assert_string_equal(p.text[3],
+			    "badgpio.conf:5: bias: 'up': expected pull-up, pull-down or none");
+	assert_string_equal(p.text[4],
+			    "badgpio.conf:6: active_low: 'maybe': expected true or false");
+	assert_string_equal(
+		p.text[5],
+		"badgpio.conf:7: debounce_ms: '500': expected milliseconds from 0 to 200");
+	assert_non_null(strstr(p.text[6], "badgpio.conf:8: pin: unknown key in [button main] "
+					  "(known: short, long, double, line, chip, offset, "
+					  "active_low, bias, debounce_ms)"));
+	assert_string_equal(p.text[7], "badgpio.conf:10: enabled: 'sometimes': expected auto, yes "
+				       "or no");
+	/* Bad values leave the defaults. */
+	assert_string_equal(c.gpio[0].line, "GPIO17");
+	assert_string_equal(c.gpio[0].chip, "");
+	assert_int_equal(c.gpio[0].offset, -1);
+	assert_int_equal(c.gpio_use, GPIO_USE_AUTO);
+}
+
+/* The shipped sample's three-button preset, with its ';' removed as the comment says. */
+static void three_button_preset_reads(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	FILE *in = fopen(CALM_SOURCE_DIR "/assets/calm-prompt.conf", "r");
+	char line[512], text[4096] = "";
+	int preset_lines = 0;
+	(void)state;
+
+	assert_non_null(in);
+	while (fgets(line, sizeof(line), in)) {
+		if (line[0] != ';')
+			continue;
+		assert_true(strlen(text) + strlen(line) < sizeof(text));
+		strcat(text, line + 1);
+		preset_lines++;
+	}
+	fclose(in);
+	assert_true(preset_lines >= 6);
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, write_conf("preset.conf", text), false, collect, &p), 0);
+	assert_int_equal(c.n_buttons, 3);
+	assert_string_equal(c.buttons[0].name, "main");
+	assert_string_equal(c.gpio[0].line, "GPIO17");
+	assert_string_equal(c.gpio[1].line, "GPIO27");
+	assert_string_equal(c.gpio[2].line, "GPIO22");
+	for (int i = 0; i < 3; i++) {
+		assert_true(c.gpio[i].active_low);
+		assert_int_equal(c.gpio[i].bias, GPIO_BIAS_PULL_UP);
+	}
+}
+
+static void log_keep_days_defaults_to_keeping_everything(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	const char *good = write_conf("keep.conf", "[log]\ndatabase = /srv/calm/events.db\n"
+						   "keep_days = 365\n");
+	const char *bad;
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(c.log_keep_days, 0);
+	assert_string_equal(c.database, "");
+	assert_int_equal(config_load(&c, good, false, collect, &p), 0);
+	assert_int_equal(c.log_keep_days, 365);
+	assert_string_equal(c.database, "/srv/calm/events.db");
+
+	bad = write_conf("keep-bad.conf", "[log]\nkeep_days = -1\nkeep_days = 36501\n"
+					  "keep_days = a year\nkeep_days = 0\nkeep = 7\n");
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, bad, false, collect, &p), 4);
+	assert_string_equal(p.text[0], "keep-bad.conf:2: keep_days: '-1': expected whole days "
+				       "from 1 to 36500, or 0 to keep everything");
+	assert_non_null(strstr(p.text[1], "keep-bad.conf:3: keep_days: '36501'"));
+	assert_non_null(strstr(p.text[2], "keep-bad.conf:4: keep_days: 'a year'"));
+	assert_string_equal(p.text[3], "keep-bad.conf:6: keep: unknown key in [log] (known: "
+				       "database, keep_days)");
+	assert_int_equal(c.log_keep_days, 0); /* line 5 */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(defaults_run_the_app),
+		cmocka_unit_test(shipped_patterns_are_the_issue_defaults),
+		cmocka_unit_test(bad_patterns_are_named_and_leave_the_built_ins_working),
 		cmocka_unit_test(missing_optional_file_is_fine),
 		cmocka_unit_test(good_file_overrides_defaults),
 		cmocka_unit_test(every_problem_is_named_with_its_line),
 		cmocka_unit_test(too_many_buttons),
 		cmocka_unit_test(sizes),
+		cmocka_unit_test(gpio_defaults_put_main_on_gpio17),
+		cmocka_unit_test(gpio_keys_are_read),
+		cmocka_unit_test(line_or_offset_the_last_one_counts),
+		cmocka_unit_test(gpio_problems_are_named_with_their_line),
+		cmocka_unit_test(three_button_preset_reads),
+		cmocka_unit_test(log_keep_days_defaults_to_keeping_everything),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
