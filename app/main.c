@@ -305,6 +305,20 @@ static void scene_time(const struct app *app, int64_t mono_ms, struct tm *local)
 	localtime_r(&t, local);
 }
 
+/* Tells the device the local time, which the night schedule and prompts depend on. */
+static void tell_local_time(struct app *app, int64_t mono_ms)
+{
+	struct tm local;
+	int64_t local_s;
+
+	scene_time(app, mono_ms, &local);
+	local_s = wall_now_utc(app, mono_ms) + local.tm_gmtoff;
+	device_set_local_time(app->dev, mono_ms,
+			      (int64_t)(local.tm_hour * 3600 + local.tm_min * 60 + local.tm_sec) *
+				      1000,
+			      local_s >= 0 ? local_s / 86400 : (local_s - 86399) / 86400);
+}
+
 /* --screenshot: one frame, drawn by SDL's software renderer into a surface, saved as PNG. */
 static int run_screenshot(struct app *app)
 {
@@ -323,6 +337,7 @@ static int run_screenshot(struct app *app)
 		return EXIT_USAGE;
 	if (load_deck(app) != 0 || make_device(app) != 0)
 		return 1;
+	tell_local_time(app, at_ms);
 	device_open(app->dev, (enum screen)app->opt.shot_screen, app->pattern, 0, &out);
 	view = device_view(app->dev, at_ms);
 	scene_time(app, at_ms, &local);
@@ -416,6 +431,7 @@ static int run_replay(struct app *app)
 	if (app->opt.start_screen >= 0) {
 		struct device_output out = {0};
 
+		tell_local_time(app, 0);
 		device_open(app->dev, (enum screen)app->opt.start_screen, app->pattern, 0, &out);
 		record(app, &out, 0, true);
 	}
@@ -423,6 +439,7 @@ static int run_replay(struct app *app)
 		const struct replay_step *s = &script.steps[i];
 		struct device_output out = {0};
 
+		tell_local_time(app, s->t_ms);
 		if (s->button < 0)
 			device_tick(app->dev, s->t_ms, &out);
 		else
@@ -640,6 +657,7 @@ static int run_app(struct app *app)
 
 		bool trouble = app->log_trouble;
 
+		tell_local_time(app, now);
 		device_tick(app->dev, now, &out);
 		record(app, &out, now, false);
 		/* The discreet mark comes and goes with the log's trouble. */

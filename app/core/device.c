@@ -26,6 +26,9 @@ struct device {
 	bool in_session;         /* a session is open (check-in, settle, breathe, pause) */
 	struct session session;
 	const struct prompt *prompt;
+	bool local_known;        /* the shell has told the local time */
+	int64_t local_anchor_ms; /* at this monotonic time... */
+	int64_t local_anchor;    /* ...it was this many ms into local day 0 */
 };
 
 static const char *const screen_names[SCREEN_COUNT] = {
@@ -138,6 +141,18 @@ struct device *device_new(const struct device_config *config, const struct deck 
 	}
 	dev->screen = SCREEN_AMBIENT;
 	return dev;
+}
+
+void device_set_local_time(struct device *dev, int64_t now_ms, int64_t ms_of_day, int64_t day)
+{
+	dev->local_known = true;
+	dev->local_anchor_ms = now_ms;
+	dev->local_anchor = day * 86400000 + ms_of_day;
+}
+
+int64_t device_local_ms(const struct device *dev, int64_t t_ms)
+{
+	return dev->local_known ? dev->local_anchor + (t_ms - dev->local_anchor_ms) : -1;
 }
 
 void device_free(struct device *dev)

@@ -133,6 +133,17 @@ void device_open(struct device *dev, enum screen screen, int pattern, int64_t no
 void device_edge(struct device *dev, int button, bool down, int64_t t_ms,
 		 struct device_output *out);
 
+/* The local wall-clock time, for what depends on the hour (the night schedule, prompts for the
+ * time of day, the prompt of the day): at monotonic now_ms it is ms_of_day into local day
+ * number `day` (any fixed origin). The core never reads a clock: it runs the local time on
+ * from this anchor, and the shell sets it again whenever the wall clock may have been changed
+ * (every pass of its loop). Until it is called the local time is unknown. */
+void device_set_local_time(struct device *dev, int64_t now_ms, int64_t ms_of_day, int64_t day);
+
+/* The local time at monotonic t_ms, in ms since the start of local day 0 (so the time of day
+ * is this modulo 86,400,000 and the day number this divided by it); -1 when unknown. */
+int64_t device_local_ms(const struct device *dev, int64_t t_ms);
+
 /* Lets time pass up to now_ms: long presses, closed double-press windows, ended sessions. */
 void device_tick(struct device *dev, int64_t now_ms, struct device_output *out);
 
