@@ -63,9 +63,10 @@ static const char *const migrations[] = {
 	"ALTER TABLE presses ADD COLUMN member TEXT;"
 	"ALTER TABLE sessions ADD COLUMN member TEXT;"
 	"ALTER TABLE prompts_shown ADD COLUMN member TEXT;",
-	/* 2 -> 3: the before/after check-in answers of a session */
-	"ALTER TABLE sessions ADD COLUMN checkin_before TEXT;"
-	"ALTER TABLE sessions ADD COLUMN checkin_after TEXT;",
+	/* 2 -> 3: the before/after check-in answers of a session (in parentheses: one step of
+	 * two statements, not two steps missing a comma) */
+	("ALTER TABLE sessions ADD COLUMN checkin_before TEXT;"
+	 "ALTER TABLE sessions ADD COLUMN checkin_after TEXT;"),
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == EVENTLOG_SCHEMA_VERSION,
@@ -758,4 +759,35 @@ void eventlog_close(struct eventlog *log)
 	 * checkpoints the WAL into the main file here. */
 	sqlite3_close(log->db);
 	free(log);
+}
+
+int eventlog_recent_prompts(struct eventlog *log, size_t max, eventlog_prompt_fn fn, void *user,
+			    char *msg, size_t msg_len)
+{
+	sqlite3_stmt *stmt;
+	int n = 0;
+	int rc = sqlite3_prepare_v2(log->db,
+				    "SELECT prompt_id FROM prompts_shown ORDER BY id DESC LIMIT ?1",
+				    -1, &stmt, NULL);
+
+	if (rc != SQLITE_OK)
+		goto err;
+	sqlite3_bind_int64(stmt, 1, max > INT_MAX ? INT_MAX : (sqlite3_int64)max);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const unsigned char *id = sqlite3_column_text(stmt, 0);
+
+		if (id) {
+			fn(user, (const char *)id);
+			n++;
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		goto err;
+	return n;
+
+err:
+	snprintf(msg, msg_len, "event log: reading the prompts shown: %s",
+		 sqlite3_errmsg(log->db));
+	return -1;
 }
