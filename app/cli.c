@@ -27,6 +27,7 @@ enum {
 	OPT_PATTERN,
 	OPT_LIST_PATTERNS,
 	OPT_CHECK_CONFIG,
+	OPT_CHECK_PROMPTS,
 	OPT_VERSION,
 	OPT_HELP,
 };
@@ -53,13 +54,17 @@ void cli_usage(FILE *out)
 	      "                       draw one frame of a screen to a PNG and exit\n"
 	      "  --replay FILE        run a script of button edges ('SECONDS BUTTON down|up',\n"
 	      "                       'SECONDS end') in virtual time; print one JSON line per\n"
-	      "                       action; rows go to --db\n"
+	      "                       action; rows go to --db. With --screenshot, draws the\n"
+	      "                       screen the script leads to at --at (nothing logged)\n"
 	      "  --clock HH:MM        the wall-clock time shown or replayed from\n"
 	      "  --date YYYY-MM-DD    the date shown or replayed from\n"
 	      "  --seed N             a fixed order for the prompts\n"
 	      "\n"
 	      "Other:\n"
 	      "  --check-config       read the settings, report every problem, exit\n"
+	      "  --check-prompts [DIR] check the prompt decks in DIR (default: the configured\n"
+	      "                       ones): bad lines, duplicates, prompts too long for a\n"
+	      "                       480x320 screen; print counts per pathway and audience\n"
 	      "  --list-patterns      print the breathing patterns, their phases and sources\n"
 	      "  --version            print the version\n"
 	      "  --help               this text\n"
@@ -109,6 +114,7 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 		{"pattern", required_argument, NULL, OPT_PATTERN},
 		{"list-patterns", no_argument, NULL, OPT_LIST_PATTERNS},
 		{"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
+		{"check-prompts", optional_argument, NULL, OPT_CHECK_PROMPTS},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
@@ -200,6 +206,10 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 		case OPT_CHECK_CONFIG:
 			o->mode = MODE_CHECK_CONFIG;
 			break;
+		case OPT_CHECK_PROMPTS:
+			o->mode = MODE_CHECK_PROMPTS;
+			o->prompts_dir = optarg;
+			break;
 		case OPT_VERSION:
 			o->mode = MODE_VERSION;
 			return 0;
@@ -211,11 +221,18 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 				   argv[optind - 1 > 0 ? optind - 1 : 0]);
 		}
 	}
+	/* --check-prompts DIR, as well as --check-prompts=DIR */
+	if (o->mode == MODE_CHECK_PROMPTS && !o->prompts_dir && optind < argc)
+		o->prompts_dir = argv[optind++];
 	if (optind < argc)
 		return bad(msg, msg_len, "unexpected argument", argv[optind]);
 	if (o->screenshot_path && o->replay_path) {
-		snprintf(msg, msg_len, "--screenshot and --replay cannot be used together");
-		return -1;
+		/* The script leads the device to the screen to draw (nothing is logged). */
+		o->mode = MODE_SCREENSHOT;
+		if (!screen_given) {
+			o->shot_screen = 0; /* the clock, where a device starts */
+			screen_given = true;
+		}
 	}
 	if (o->mode == MODE_SCREENSHOT && !screen_given) {
 		snprintf(msg, msg_len, "--screenshot needs --screen ambient|breathe|prompt");

@@ -13,6 +13,7 @@ enum cli_mode {
 	MODE_REPLAY,        /* a script of button edges in virtual time, headless */
 	MODE_CHECK_CONFIG,  /* read the config, report problems, exit */
 	MODE_LIST_PATTERNS, /* print the breathing patterns */
+	MODE_CHECK_PROMPTS, /* check prompt decks, print counts, exit */
 	MODE_VERSION,
 	MODE_HELP,
 };
@@ -34,6 +35,7 @@ struct options {
 	const char *pattern;         /* --pattern NAME, or NULL for the default */
 	uint64_t seed;               /* prompt order; 0: from the clock */
 	bool seed_given;
+	const char *prompts_dir; /* MODE_CHECK_PROMPTS: the folder; NULL: the configured decks */
 };
 
 /* Fills o from argv. Returns 0, or -1 with msg set (a usage error: exit code 2). */

@@ -66,7 +66,18 @@ void config_defaults(struct config *cfg)
 	cfg->n_answers = dev.n_answers;
 	cfg->offer_prompt = dev.offer_prompt;
 	cfg->settle_seconds = (int)(dev.settle_ms / 1000);
+	cfg->ambient_glow = true;
+	cfg->ambient_drift = true;
+	cfg->night_start = dev.night_start;
+	cfg->night_end = dev.night_end;
+	cfg->night_screen_off = dev.night_screen_off;
+	cfg->wake_seconds = (int)(dev.wake_ms / 1000);
+	cfg->day_brightness = dev.day_brightness;
+	cfg->night_brightness = dev.night_brightness;
 	cfg->prompt_seconds = (int)(dev.prompt_ms / 1000);
+	snprintf(cfg->extra_dir, sizeof(cfg->extra_dir), "%s", CONFIG_DEFAULT_EXTRA_DIR);
+	cfg->audiences = dev.prompt_audiences;
+	cfg->pathways = dev.prompt_pathways;
 	cfg->timing = dev.timing;
 	cfg->n_buttons = dev.n_buttons;
 	memcpy(cfg->buttons, dev.buttons, sizeof(cfg->buttons));
@@ -156,13 +167,20 @@ static int on_display(struct load_state *st, const char *key, const char *value)
 	} else if (strcmp(key, "font") == 0) {
 		if (!set_path(cfg->font, sizeof(cfg->font), value))
 			return problem(st, key, "'%s': path too long", value);
+	} else if (strcmp(key, "brightness") == 0) {
+		if (!parse_int(value, 1, 100, &cfg->day_brightness))
+			return problem(st, key, "'%s': expected a percentage from 1 to 100", value);
+	} else if (strcmp(key, "rotation") == 0) {
+		if (!parse_int(value, 0, 270, &cfg->rotation) || cfg->rotation % 90 != 0)
+			return problem(st, key, "'%s': expected 0, 90, 180 or 270", value);
 	} else if (strcmp(key, "clock") == 0) {
 		if (!parse_int(value, 12, 24, &hours) || (hours != 12 && hours != 24))
 			return problem(st, key, "'%s': expected 12 or 24", value);
 		cfg->clock_24h = hours == 24;
 	} else {
 		return problem(st, key,
-			       "unknown key in [display] (known: size, fullscreen, font, clock)");
+			       "unknown key in [display] (known: size, fullscreen, font, clock, "
+			       "brightness, rotation)");
 	}
 	return 1;
 }
@@ -312,11 +330,28 @@ static int on_prompts(struct load_state *st, const char *key, const char *value)
 	if (strcmp(key, "deck_dir") == 0) {
 		if (!set_path(cfg->deck_dir, sizeof(cfg->deck_dir), value))
 			return problem(st, key, "'%s': path too long", value);
+	} else if (strcmp(key, "extra_dir") == 0) {
+		if (!set_path(cfg->extra_dir, sizeof(cfg->extra_dir), value))
+			return problem(st, key, "'%s': path too long", value);
+	} else if (strcmp(key, "audiences") == 0 || strcmp(key, "pathways") == 0) {
+		bool audiences = key[0] == 'a';
+		unsigned bits;
+		char bad[64];
+
+		if (!deck_tags_parse(audiences ? DECK_TAG_AUDIENCE : DECK_TAG_PATHWAY, value, &bits,
+				     bad, sizeof(bad)))
+			return problem(st, key, "'%s': use %s, separated by commas", bad,
+				       audiences ? "self, partner, family, kids, friends"
+						 : "safety, empathy, repair, trust, resilience, "
+						   "reflection");
+		*(audiences ? &cfg->audiences : &cfg->pathways) = bits;
 	} else if (strcmp(key, "show_seconds") == 0) {
 		if (!parse_int(value, 5, 3600, &cfg->prompt_seconds))
 			return problem(st, key, "'%s': expected seconds from 5 to 3600", value);
 	} else {
-		return problem(st, key, "unknown key in [prompts] (known: deck_dir, show_seconds)");
+		return problem(st, key,
+			       "unknown key in [prompts] (known: deck_dir, extra_dir, audiences, "
+			       "pathways, show_seconds)");
 	}
 	return 1;
 }
@@ -467,7 +502,7 @@ static int on_button(struct load_state *st, const char *name, const char *key, c
 		action = action_from_name(value);
 		if (action < 0)
 			return problem(st, key,
-				       "'%s': expected breathe, breathe:PATTERN, together, prompt, "
+				       "'%s': expected breathe, breathe:PATTERN, together, prompt, appreciation, "
 				       "end or none",
 				       value);
 		b->on[g] = (enum action)action;
@@ -492,6 +527,59 @@ static int on_gpio(struct load_state *st, const char *key, const char *value)
 		st->cfg->gpio_use = yes ? GPIO_USE_YES : GPIO_USE_NO;
 	else
 		return problem(st, key, "'%s': expected auto, yes or no", value);
+	return 1;
+}
+
+static int on_ambient(struct load_state *st, const char *key, const char *value)
+{
+	bool *flag = strcmp(key, "glow") == 0    ? &st->cfg->ambient_glow
+		     : strcmp(key, "drift") == 0 ? &st->cfg->ambient_drift
+						 : NULL;
+
+	if (!flag)
+		return problem(st, key, "unknown key in [ambient] (known: glow, drift)");
+	if (!parse_bool(value, flag))
+		return problem(st, key, "'%s': expected true or false", value);
+	return 1;
+}
+
+/* "22:30" into minutes of the day. */
+static bool parse_clock_time(const char *value, int *minutes)
+{
+	int h, m;
+	char extra;
+
+	if (sscanf(value, "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
+		return false;
+	*minutes = h * 60 + m;
+	return true;
+}
+
+static int on_night(struct load_state *st, const char *key, const char *value)
+{
+	struct config *cfg = st->cfg;
+
+	if (strcmp(key, "start") == 0 || strcmp(key, "end") == 0) {
+		if (!parse_clock_time(value, key[0] == 's' ? &cfg->night_start : &cfg->night_end))
+			return problem(st, key, "'%s': expected a time as HH:MM", value);
+	} else if (strcmp(key, "screen") == 0) {
+		if (strcmp(value, "dim") == 0)
+			cfg->night_screen_off = false;
+		else if (strcmp(value, "off") == 0)
+			cfg->night_screen_off = true;
+		else
+			return problem(st, key, "'%s': expected dim or off", value);
+	} else if (strcmp(key, "wake_seconds") == 0) {
+		if (!parse_int(value, 5, 600, &cfg->wake_seconds))
+			return problem(st, key, "'%s': expected seconds from 5 to 600", value);
+	} else if (strcmp(key, "brightness") == 0) {
+		if (!parse_int(value, 1, 100, &cfg->night_brightness))
+			return problem(st, key, "'%s': expected a percentage from 1 to 100", value);
+	} else {
+		return problem(st, key,
+			       "unknown key in [night] (known: start, end, screen, wake_seconds, "
+			       "brightness)");
+	}
 	return 1;
 }
 
@@ -520,9 +608,13 @@ static int on_entry(void *user, const char *section, const char *key, const char
 		return on_button(st, section + 7, key, value);
 	if (strcmp(section, "gpio") == 0)
 		return on_gpio(st, key, value);
+	if (strcmp(section, "ambient") == 0)
+		return on_ambient(st, key, value);
+	if (strcmp(section, "night") == 0)
+		return on_night(st, key, value);
 	return problem(st, key,
 		       "unknown section [%s] (known: display, breathe, prompts, log, buttons, "
-		       "button NAME, gpio)",
+		       "button NAME, gpio, ambient, night, pattern NAME)",
 		       section);
 }
 
@@ -588,5 +680,13 @@ void config_device(const struct config *cfg, struct device_config *out)
 	out->n_answers = cfg->n_answers;
 	out->offer_prompt = cfg->offer_prompt;
 	out->settle_ms = (int64_t)cfg->settle_seconds * 1000;
+	out->night_start = cfg->night_start;
+	out->night_end = cfg->night_end;
+	out->night_screen_off = cfg->night_screen_off;
+	out->wake_ms = (int64_t)cfg->wake_seconds * 1000;
+	out->day_brightness = cfg->day_brightness;
+	out->night_brightness = cfg->night_brightness;
 	out->prompt_ms = (int64_t)cfg->prompt_seconds * 1000;
+	out->prompt_audiences = cfg->audiences;
+	out->prompt_pathways = cfg->pathways;
 }

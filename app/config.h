@@ -8,6 +8,8 @@
 #include "device.h"
 
 #define CONFIG_PATH_MAX 512
+/* Where a household's own prompt decks go unless [prompts] extra_dir says otherwise. */
+#define CONFIG_DEFAULT_EXTRA_DIR "/etc/calm-prompt/prompts.d"
 #define GPIO_NAME_MAX   63
 
 /* A button's GPIO line, for the GPIO backend; the core's device_button knows nothing of it. */
@@ -38,6 +40,16 @@ struct config {
 	bool fullscreen;            /* use the whole screen at its own size */
 	char font[CONFIG_PATH_MAX]; /* a TrueType/OpenType file */
 	bool clock_24h;
+	int day_brightness; /* backlight by day, percent */
+	int rotation;       /* 0, 90, 180 or 270 degrees, done by the app */
+	/* [ambient] */
+	bool ambient_glow;  /* a faint breathing glow behind the clock */
+	bool ambient_drift; /* shift everything a few pixels every few minutes */
+	/* [night] */
+	int night_start, night_end; /* minutes of the day; equal: no night */
+	bool night_screen_off;      /* off at night (else dim and warm) */
+	int wake_seconds;           /* a press at night lights the screen this long */
+	int night_brightness;       /* backlight at night, percent */
 	/* [breathe] and [pattern NAME] */
 	struct pattern_set patterns;
 	char pattern[PATTERN_NAME_MAX + 1];  /* the pattern "breathe" starts */
@@ -54,6 +66,9 @@ struct config {
 	char button_pattern[DEVICE_MAX_BUTTONS][4][PATTERN_NAME_MAX + 1];
 	/* [prompts] */
 	char deck_dir[CONFIG_PATH_MAX]; /* empty: the shipped deck */
+	char extra_dir[CONFIG_PATH_MAX]; /* the household's own decks; empty: none */
+	unsigned audiences;              /* enum audience_bit set in play */
+	unsigned pathways;               /* 1 << enum pathway for each pathway in play */
 	int prompt_seconds;             /* a prompt stays this long without a press */
 	/* [log] */
 	char database[CONFIG_PATH_MAX]; /* empty: the state directory's events.db */

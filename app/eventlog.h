@@ -69,6 +69,14 @@ enum eventlog_append_result eventlog_append(struct eventlog *log,
 int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run,
 		    struct eventlog_counts *counts, char *msg, size_t msg_len);
 
+/* Called with each prompt id eventlog_recent_prompts reads. */
+typedef void (*eventlog_prompt_fn)(void *user, const char *prompt_id);
+
+/* Reads the ids of the last `max` prompts shown, newest first, into fn. Returns how many, or
+ * -1 with msg set. */
+int eventlog_recent_prompts(struct eventlog *log, size_t max, eventlog_prompt_fn fn, void *user,
+			    char *msg, size_t msg_len);
+
 void eventlog_close(struct eventlog *log);
 
 #endif

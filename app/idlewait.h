@@ -23,7 +23,7 @@ bool idlewait_driver_sleeps(const char *driver);
  * own copy when the caller pumps events afterwards. */
 void idlewait_sleep(struct idlewait *w, int timeout_ms);
 
-/* Ends a sleep early; safe from any thread. */
+/* Ends a sleep early; safe from any thread, and from a signal handler (one write()). */
 void idlewait_wake(struct idlewait *w);
 
 /* How many input devices are watched. */

@@ -391,3 +391,13 @@ void logqueue_close(struct logqueue *q)
 	free(q->path);
 	free(q);
 }
+
+int logqueue_recent_prompts(struct logqueue *q, size_t max, eventlog_prompt_fn fn, void *user,
+			    char *msg, size_t msg_len)
+{
+	if (q->log == NULL) {
+		snprintf(msg, msg_len, "the event log '%s' is not open", q->path);
+		return -1;
+	}
+	return eventlog_recent_prompts(q->log, max, fn, user, msg, msg_len);
+}

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "device.h"
+#include "eventlog.h"
 #include "wallclock.h"
 
 #define LOGQUEUE_HOLD_MAX     10000 /* rows held at most (a few MB); then the oldest go */
@@ -65,6 +66,12 @@ size_t logqueue_held(const struct logqueue *q);
 
 /* When logqueue_tick next has something to do for a retry, or -1 when nothing waits. */
 int64_t logqueue_deadline(const struct logqueue *q);
+
+/* The ids of the last `max` prompts shown, newest first (eventlog_recent_prompts); rows still
+ * held in memory are not among them. Returns how many, or -1 with msg set (also when the file
+ * is not open). */
+int logqueue_recent_prompts(struct logqueue *q, size_t max, eventlog_prompt_fn fn, void *user,
+			    char *msg, size_t msg_len);
 
 /* Tries once more to write what is held, reports through the notice what is lost, closes the
  * file. Accepts NULL. */

@@ -3,12 +3,14 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <errno.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "backlight.h"
 #include "cli.h"
 #include "config.h"
 #include "deckfiles.h"
@@ -20,7 +22,9 @@
 #include "log.h"
 #include "logcli.h"
 #include "logqueue.h"
+#include "notify.h"
 #include "paths.h"
+#include "promptlint.h"
 #include "render.h"
 #include "replay.h"
 #include "wallclock.h"
@@ -145,17 +149,26 @@ static void on_deck_problem(void *user, const char *source, int line, const char
 	log_warn("%s:%d: %s (line skipped)", source, line, message);
 }
 
+/* The folder of the main deck: [prompts] deck_dir, else the shipped prompts. */
+static void main_deck_dir(const struct app *app, char *dir, size_t len)
+{
+	if (app->cfg.deck_dir[0]) {
+		snprintf(dir, len, "%s", app->cfg.deck_dir);
+	} else {
+		paths_assets_dir(dir, len - 8);
+		strcat(dir, "/prompts");
+	}
+}
+
+/* The main deck, then the household's own decks ([prompts] extra_dir): a missing folder of
+ * their own is fine and goes unsaid, an unreadable one is worth a warning. */
 static int load_deck(struct app *app)
 {
 	char dir[CONFIG_PATH_MAX + 16];
+	size_t eligible = 0;
 	int n;
 
-	if (app->cfg.deck_dir[0]) {
-		snprintf(dir, sizeof(dir), "%s", app->cfg.deck_dir);
-	} else {
-		paths_assets_dir(dir, sizeof(dir) - 8);
-		strcat(dir, "/prompts");
-	}
+	main_deck_dir(app, dir, sizeof(dir));
 	app->deck = deck_new();
 	if (!app->deck) {
 		log_error("out of memory");
@@ -168,7 +181,86 @@ static int load_deck(struct app *app)
 		log_warn("no prompts found in %s (files named *.deck)", dir);
 	else
 		log_debug("%d prompts from %s", n, dir);
+	if (app->cfg.extra_dir[0]) {
+		n = deckfiles_load(app->deck, app->cfg.extra_dir, on_deck_problem, NULL);
+		if (n < 0 && errno != ENOENT)
+			log_errno(LEVEL_WARN, "cannot read the household's prompt folder %s",
+				  app->cfg.extra_dir);
+		else if (n > 0)
+			log_debug("%d prompts from %s", n, app->cfg.extra_dir);
+	}
+	for (size_t i = 0; i < deck_count(app->deck); i++)
+		eligible += prompt_eligible(deck_get(app->deck, i), app->cfg.audiences,
+					    app->cfg.pathways);
+	if (deck_count(app->deck) > 0 && eligible == 0)
+		log_warn("none of the %zu prompts is for the audiences and pathways in [prompts]",
+			 deck_count(app->deck));
 	return 0;
+}
+
+/* --check-prompts [DIR]: DIR alone, else the decks the app would load. */
+static int check_prompts(struct app *app)
+{
+	char dir[CONFIG_PATH_MAX + 16], msg[512];
+	struct promptlint_dir dirs[2];
+	size_t n = 0;
+	int ret;
+
+	if (app->opt.prompts_dir) {
+		dirs[n++] = (struct promptlint_dir){app->opt.prompts_dir, false};
+	} else {
+		main_deck_dir(app, dir, sizeof(dir));
+		dirs[n++] = (struct promptlint_dir){dir, false};
+		if (app->cfg.extra_dir[0])
+			dirs[n++] = (struct promptlint_dir){app->cfg.extra_dir, true};
+	}
+	ret = promptlint_run(dirs, n, app->cfg.font, stdout, msg, sizeof(msg));
+	if (ret < 0)
+		log_error("%s", msg);
+	return ret == 0 ? 0 : 1;
+}
+
+struct prompt_history {
+	char (*ids)[PROMPT_ID_MAX + 1];
+	size_t n, cap;
+};
+
+static void on_prompt_shown(void *user, const char *prompt_id)
+{
+	struct prompt_history *h = user;
+
+	if (h->n < h->cap)
+		snprintf(h->ids[h->n++], sizeof(h->ids[0]), "%s", prompt_id);
+}
+
+/* Tells the device which prompts the log says were shown lately, so a restart does not begin a
+ * new round. Going back, the round in progress ends at the first repeat: twice the deck is more
+ * rows than it can take. */
+static void restore_prompt_history(struct app *app)
+{
+	struct prompt_history h = {0};
+	const char **ids;
+	char msg[512];
+
+	if (!app->log || deck_count(app->deck) == 0)
+		return;
+	h.cap = deck_count(app->deck) * 2 + 1;
+	h.ids = calloc(h.cap, sizeof(h.ids[0]));
+	ids = calloc(h.cap, sizeof(*ids));
+	if (!h.ids || !ids) {
+		log_warn("out of memory reading the prompts shown; starting a new round");
+		goto free_ids;
+	}
+	if (logqueue_recent_prompts(app->log, h.cap, on_prompt_shown, &h, msg, sizeof(msg)) < 0) {
+		log_warn("%s; starting a new round of prompts", msg);
+		goto free_ids;
+	}
+	for (size_t i = 0; i < h.n; i++)
+		ids[i] = h.ids[i];
+	device_restore_prompts(app->dev, ids, h.n);
+free_ids:
+	free(ids);
+	free(h.ids);
 }
 
 /* What the event log's queue has to tell, once per episode, never once per row. */
@@ -319,63 +411,6 @@ static void tell_local_time(struct app *app, int64_t mono_ms)
 			      local_s >= 0 ? local_s / 86400 : (local_s - 86399) / 86400);
 }
 
-/* --screenshot: one frame, drawn by SDL's software renderer into a surface, saved as PNG. */
-static int run_screenshot(struct app *app)
-{
-	int64_t at_ms = (int64_t)(app->opt.at_s * 1000.0 + 0.5);
-	struct device_output out = {0};
-	SDL_Surface *surface;
-	SDL_Renderer *sdl;
-	struct render *render;
-	struct device_view view;
-	struct render_scene scene;
-	struct tm local;
-	char msg[512];
-	int ret = 1;
-
-	if (fix_wall_clock(app, 0) != 0)
-		return EXIT_USAGE;
-	if (load_deck(app) != 0 || make_device(app) != 0)
-		return 1;
-	tell_local_time(app, at_ms);
-	device_open(app->dev, (enum screen)app->opt.shot_screen, app->pattern, 0, &out);
-	view = device_view(app->dev, at_ms);
-	scene_time(app, at_ms, &local);
-	scene = (struct render_scene){.view = &view,
-				      .device = &app->dcfg,
-				      .local = &local,
-				      .clock_24h = app->cfg.clock_24h};
-	surface = SDL_CreateRGBSurfaceWithFormat(0, app->cfg.width, app->cfg.height, 32,
-						 SDL_PIXELFORMAT_RGB888);
-	if (!surface) {
-		log_error("cannot make a %dx%d image: %s", app->cfg.width, app->cfg.height,
-			  SDL_GetError());
-		return 1;
-	}
-	sdl = SDL_CreateSoftwareRenderer(surface);
-	if (!sdl) {
-		log_error("cannot draw into an image: %s", SDL_GetError());
-		goto free_surface;
-	}
-	render = render_new(sdl, app->cfg.font, msg, sizeof(msg));
-	if (!render) {
-		log_error("%s", msg);
-		goto free_renderer;
-	}
-	render_frame(render, &scene);
-	SDL_RenderPresent(sdl);
-	if (IMG_SavePNG(surface, app->opt.screenshot_path) != 0)
-		log_error("cannot write %s: %s", app->opt.screenshot_path, IMG_GetError());
-	else
-		ret = 0;
-	render_free(render);
-free_renderer:
-	SDL_DestroyRenderer(sdl);
-free_surface:
-	SDL_FreeSurface(surface);
-	return ret;
-}
-
 static char *read_text_file(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -405,9 +440,9 @@ static char *read_text_file(const char *path)
 }
 
 /* --replay: button edges in virtual time, no waiting; rows committed before each line. */
-static int run_replay(struct app *app)
+/* Reads and parses the --replay script. Returns 0 or an exit code. */
+static int load_script(struct app *app, struct replay_script *script)
 {
-	struct replay_script script;
 	char msg[512];
 	char *text;
 	int ret;
@@ -417,26 +452,22 @@ static int run_replay(struct app *app)
 		log_errno(LEVEL_ERROR, "cannot read the replay script %s", app->opt.replay_path);
 		return 1;
 	}
-	ret = replay_parse(app->opt.replay_path, text, &app->dcfg, &script, msg, sizeof(msg));
+	ret = replay_parse(app->opt.replay_path, text, &app->dcfg, script, msg, sizeof(msg));
 	free(text);
 	if (ret != 0) {
 		log_error("%s", msg);
 		return EXIT_USAGE;
 	}
-	if (fix_wall_clock(app, 0) != 0 || load_deck(app) != 0 || make_device(app) != 0 ||
-	    open_log(app, true) != 0) {
-		replay_script_free(&script);
-		return 1;
-	}
-	if (app->opt.start_screen >= 0) {
-		struct device_output out = {0};
+	return 0;
+}
 
-		tell_local_time(app, 0);
-		device_open(app->dev, (enum screen)app->opt.start_screen, app->pattern, 0, &out);
-		record(app, &out, 0, true);
-	}
-	for (size_t i = 0; i < script.count; i++) {
-		const struct replay_step *s = &script.steps[i];
+/* Feeds the script's steps up to until_ms to the device in virtual time; with logging, what
+ * the device does is committed and printed step by step. */
+static void play_script(struct app *app, const struct replay_script *script, int64_t until_ms,
+			bool logging)
+{
+	for (size_t i = 0; i < script->count && script->steps[i].t_ms <= until_ms; i++) {
+		const struct replay_step *s = &script->steps[i];
 		struct device_output out = {0};
 
 		tell_local_time(app, s->t_ms);
@@ -444,8 +475,105 @@ static int run_replay(struct app *app)
 			device_tick(app->dev, s->t_ms, &out);
 		else
 			device_edge(app->dev, s->button, s->down, s->t_ms, &out);
-		record(app, &out, s->t_ms, true);
+		if (logging)
+			record(app, &out, s->t_ms, true);
 	}
+}
+
+/* --screenshot: one frame, drawn by SDL's software renderer into a surface, saved as PNG. */
+static int run_screenshot(struct app *app)
+{
+	int64_t at_ms = (int64_t)(app->opt.at_s * 1000.0 + 0.5);
+	struct device_output out = {0};
+	SDL_Surface *surface;
+	SDL_Renderer *sdl;
+	struct render *render;
+	struct device_view view;
+	struct render_scene scene;
+	struct tm local;
+	char msg[512];
+	int ret = 1;
+
+	if (fix_wall_clock(app, 0) != 0)
+		return EXIT_USAGE;
+	if (load_deck(app) != 0 || make_device(app) != 0)
+		return 1;
+	tell_local_time(app, 0);
+	device_open(app->dev, (enum screen)app->opt.shot_screen, app->pattern, 0, &out);
+	if (app->opt.replay_path) {
+		/* The screen a script of presses leads to, without writing to any log. */
+		struct replay_script script;
+
+		ret = load_script(app, &script);
+		if (ret != 0)
+			return ret;
+		play_script(app, &script, at_ms, false);
+		replay_script_free(&script);
+		memset(&out, 0, sizeof(out));
+		device_tick(app->dev, at_ms, &out);
+		ret = 1;
+	}
+	tell_local_time(app, at_ms);
+	view = device_view(app->dev, at_ms);
+	scene_time(app, at_ms, &local);
+	scene = (struct render_scene){.view = &view,
+				      .device = &app->dcfg,
+				      .local = &local,
+				      .clock_24h = app->cfg.clock_24h};
+	surface = SDL_CreateRGBSurfaceWithFormat(0, app->cfg.width, app->cfg.height, 32,
+						 SDL_PIXELFORMAT_RGB888);
+	if (!surface) {
+		log_error("cannot make a %dx%d image: %s", app->cfg.width, app->cfg.height,
+			  SDL_GetError());
+		return 1;
+	}
+	sdl = SDL_CreateSoftwareRenderer(surface);
+	if (!sdl) {
+		log_error("cannot draw into an image: %s", SDL_GetError());
+		goto free_surface;
+	}
+	render = render_new(sdl, app->cfg.font, msg, sizeof(msg));
+	if (!render) {
+		log_error("%s", msg);
+		goto free_renderer;
+	}
+	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
+	render_set_rotation(render, app->cfg.rotation);
+	render_frame(render, &scene);
+	SDL_RenderPresent(sdl);
+	if (IMG_SavePNG(surface, app->opt.screenshot_path) != 0)
+		log_error("cannot write %s: %s", app->opt.screenshot_path, IMG_GetError());
+	else
+		ret = 0;
+	render_free(render);
+free_renderer:
+	SDL_DestroyRenderer(sdl);
+free_surface:
+	SDL_FreeSurface(surface);
+	return ret;
+}
+
+static int run_replay(struct app *app)
+{
+	struct replay_script script;
+	int ret = load_script(app, &script);
+
+	if (ret != 0)
+		return ret;
+	if (fix_wall_clock(app, 0) != 0 || load_deck(app) != 0 || make_device(app) != 0 ||
+	    open_log(app, true) != 0) {
+		replay_script_free(&script);
+		return 1;
+	}
+	restore_prompt_history(app);
+	if (app->opt.start_screen >= 0) {
+		struct device_output out = {0};
+
+		tell_local_time(app, 0);
+		device_open(app->dev, (enum screen)app->opt.start_screen, app->pattern, 0, &out);
+		record(app, &out, 0, true);
+	}
+	play_script(app, &script, INT64_MAX, true);
 	replay_script_free(&script);
 	return app->log_trouble ? 1 : 0;
 }
@@ -533,6 +661,21 @@ static bool handle_event(struct app *app, const SDL_Event *ev, bool *dirty)
 	return true;
 }
 
+/* The screen's backlight, where the kernel offers one we may set; says which, once. */
+static struct backlight *open_backlight(void)
+{
+	char msg[600];
+	struct backlight *b = backlight_open("/sys/class/backlight", msg, sizeof(msg));
+
+	if (b)
+		log_info("backlight: %s (day and night brightness set there)", backlight_path(b));
+	else if (msg[0])
+		log_warn("%s; night dims by colour alone", msg);
+	else
+		log_info("no backlight control found: night dims by colour alone");
+	return b;
+}
+
 /* Waits up to timeout_ms (-1: no limit) for an event. Where SDL's driver cannot sleep by
  * itself (KMSDRM, dummy), waiter is set and the sleeping happens in poll() instead. */
 static bool wait_for_event(struct idlewait *waiter, int timeout_ms, SDL_Event *ev)
@@ -578,13 +721,114 @@ static struct gpio *start_gpio(struct app *app, struct idlewait *waiter)
 	return gpio;
 }
 
+/* SIGHUP (systemctl reload) asks for the settings and prompt decks to be read again. The
+ * handler only notes it and wakes the loop from its poll() sleep (idlewait_wake() is one
+ * write() to a pipe); where SDL sleeps by itself (a desktop) the next wake-up sees it. */
+static volatile sig_atomic_t hangup_requested;
+static struct idlewait *hangup_waiter;
+
+static void on_hangup(int sig)
+{
+	int saved_errno = errno;
+
+	(void)sig;
+	hangup_requested = 1;
+	if (hangup_waiter)
+		idlewait_wake(hangup_waiter);
+	errno = saved_errno;
+}
+
+/* on: SIGHUP asks for a reload (waking waiter, if any); off: SIGHUP's default comes back. */
+static void catch_hangup(bool on, struct idlewait *waiter)
+{
+	struct sigaction sa = {.sa_handler = on ? on_hangup : SIG_DFL};
+
+	sigemptyset(&sa.sa_mask);
+	if (!on)
+		sigaction(SIGHUP, &sa, NULL);
+	hangup_waiter = waiter;
+	if (on)
+		sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Whether a reload changed what is only set up at the start: the window, the font, the
+ * log's place and retention, the GPIO lines. */
+static bool needs_restart(const struct config *was, const struct config *now)
+{
+	if (was->width != now->width || was->height != now->height ||
+	    was->fullscreen != now->fullscreen || strcmp(was->font, now->font) != 0 ||
+	    strcmp(was->database, now->database) != 0 ||
+	    was->log_keep_days != now->log_keep_days || was->gpio_use != now->gpio_use ||
+	    was->n_buttons != now->n_buttons)
+		return true;
+	for (int i = 0; i < now->n_buttons; i++) {
+		const struct button_gpio *a = &was->gpio[i], *b = &now->gpio[i];
+
+		if (strcmp(a->line, b->line) != 0 || strcmp(a->chip, b->chip) != 0 ||
+		    a->offset != b->offset || a->active_low != b->active_low ||
+		    a->bias != b->bias || a->debounce_ms != b->debounce_ms)
+			return true;
+	}
+	return false;
+}
+
+/* Reads the settings and the prompt decks again and starts a fresh device on them (called
+ * on the clock screen, so no session is cut short). Any problem keeps what was running. */
+static void reload_settings(struct app *app, struct render *render)
+{
+	struct config *was = malloc(sizeof(*was));
+	struct device_config *was_device = malloc(sizeof(*was_device));
+	struct deck *was_deck = app->deck;
+	struct device *was_dev = app->dev;
+	int was_pattern = app->pattern;
+
+	if (!was || !was_device) {
+		log_error("out of memory: the settings were not read again");
+		goto free_copies;
+	}
+	*was = app->cfg;
+	*was_device = app->dcfg;
+	if (load_config(app) != 0) {
+		log_error("the settings were not read again (problems above): the ones running "
+			  "stay");
+		goto restore;
+	}
+	if (load_deck(app) != 0)
+		goto restore;
+	if (make_device(app) != 0)
+		goto free_deck;
+	device_free(was_dev);
+	deck_free(was_deck);
+	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
+	render_set_rotation(render, app->cfg.rotation);
+	log_info("settings and prompts read again%s",
+		 needs_restart(was, &app->cfg)
+			 ? "; the window, font, log and GPIO settings wait for a restart"
+			 : "");
+	goto free_copies;
+
+free_deck:
+	deck_free(app->deck);
+restore:
+	app->cfg = *was;
+	app->dcfg = *was_device;
+	app->pattern = was_pattern;
+	app->deck = was_deck;
+	app->dev = was_dev;
+free_copies:
+	free(was_device);
+	free(was);
+}
+
 static int run_app(struct app *app)
 {
 	SDL_Window *window = NULL;
 	SDL_Renderer *sdl = NULL;
 	struct render *render = NULL;
 	struct idlewait *waiter = NULL;
+	struct backlight *backlight = NULL;
 	struct gpio *gpio = NULL;
+	struct notify *notify = NULL; /* systemd: ready, the watchdog, reloading, stopping */
 	int64_t start = mono_now_ms();
 	int64_t exit_at = app->opt.exit_after_s > 0
 				  ? start + (int64_t)(app->opt.exit_after_s * 1000.0 + 0.5)
@@ -600,6 +844,7 @@ static int run_app(struct app *app)
 	if (load_deck(app) != 0 || make_device(app) != 0)
 		return 1;
 	open_log(app, false);
+	restore_prompt_history(app);
 	if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
 		log_error("cannot open a display (SDL video driver '%s'): %s. On a desktop, run it "
 			  "inside the graphical session; on a console, check that /dev/dri/card* "
@@ -627,6 +872,8 @@ static int run_app(struct app *app)
 		log_error("%s", msg);
 		goto destroy_renderer;
 	}
+	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
+	render_set_rotation(render, app->cfg.rotation);
 	if (app->cfg.fullscreen)
 		SDL_ShowCursor(SDL_DISABLE);
 	if (!idlewait_driver_sleeps(SDL_GetCurrentVideoDriver())) {
@@ -636,10 +883,15 @@ static int run_app(struct app *app)
 			goto free_render;
 		}
 	}
+	notify = notify_open(start);
+	if (notify_watchdog_ms(notify) > 0)
+		log_debug("systemd's watchdog: every %lld ms", (long long)notify_watchdog_ms(notify));
+	catch_hangup(true, waiter);
 	log_info("running on the '%s' video driver, %dx%d%s", SDL_GetCurrentVideoDriver(),
 		 app->cfg.width, app->cfg.height,
 		 waiter ? ", sleeping in poll() between events" : "");
 	gpio = start_gpio(app, waiter);
+	backlight = open_backlight();
 	if (app->opt.start_screen >= 0) {
 		struct device_output out = {0};
 
@@ -657,13 +909,23 @@ static int run_app(struct app *app)
 
 		bool trouble = app->log_trouble;
 
+		notify_tick(notify, now);
+		/* A reload waits for the clock screen: a session or a prompt is never cut short. */
+		if (hangup_requested && device_view(app->dev, now).screen == SCREEN_AMBIENT) {
+			hangup_requested = 0;
+			notify_reloading(notify);
+			reload_settings(app, render);
+			dirty = true;
+		}
 		tell_local_time(app, now);
 		device_tick(app->dev, now, &out);
 		record(app, &out, now, false);
 		/* The discreet mark comes and goes with the log's trouble. */
 		dirty |= out.changed || trouble != app->log_trouble;
 		view = device_view(app->dev, now);
-		frame_ms = render_frame_interval_ms(&view);
+		if (backlight && backlight_set(backlight, view.brightness, msg, sizeof(msg)) != 0)
+			log_warn("%s", msg);
+		frame_ms = render_frame_interval_ms(render, &view);
 		if (frame_ms > 0 && now - last_frame >= frame_ms)
 			dirty = true;
 		if (dirty) {
@@ -677,6 +939,7 @@ static int run_app(struct app *app)
 			scene_time(app, now, &local);
 			render_frame(render, &scene);
 			SDL_RenderPresent(sdl);
+			notify_ready(notify); /* the first frame is on screen */
 			last_frame = now;
 			dirty = false;
 		}
@@ -690,6 +953,7 @@ static int run_app(struct app *app)
 			wake = earliest(wake, last_frame + frame_ms);
 		if (view.screen == SCREEN_AMBIENT)
 			wake = earliest(wake, now + ms_to_next_minute(app, now));
+		wake = earliest(wake, notify_deadline(notify)); /* the watchdog's keep-alive */
 		if (exit_at >= 0 && now >= exit_at)
 			break;
 		/* Even when something is already due, the edges that came in meanwhile go first:
@@ -709,7 +973,10 @@ static int run_app(struct app *app)
 			dirty = true;
 	}
 	ret = 0;
+	catch_hangup(false, NULL);
+	notify_close(notify);
 	gpio_close(gpio);
+	backlight_close(backlight);
 	idlewait_free(waiter);
 free_render:
 	render_free(render);
@@ -780,6 +1047,7 @@ int main(int argc, char **argv)
 	case MODE_RUN:
 	case MODE_SCREENSHOT:
 	case MODE_REPLAY:
+	case MODE_CHECK_PROMPTS:
 		break;
 	}
 	ret = load_config(&app);
@@ -795,6 +1063,9 @@ int main(int argc, char **argv)
 		break;
 	case MODE_REPLAY:
 		ret = run_replay(&app);
+		break;
+	case MODE_CHECK_PROMPTS:
+		ret = check_prompts(&app);
 		break;
 	default:
 		ret = run_app(&app);

@@ -17,6 +17,22 @@ static const struct palette day = {
 	.hold = {150, 160, 210, 255},
 	.exhale = {226, 170, 118, 255},
 	.trouble = {200, 90, 80, 255},
+	.warm = {236, 160, 130, 255},
+};
+
+/* Night: dim, warm, no blue at all, for a dark bedroom and eyes about to sleep. */
+static const struct palette night = {
+	.bg_ambient = {0, 0, 0, 255},
+	.bg_breathe = {0, 0, 0, 255},
+	.bg_prompt = {0, 0, 0, 255},
+	.text = {150, 74, 26, 255},
+	.text_dim = {96, 46, 14, 255},
+	.inhale = {150, 66, 14, 255},
+	.topup = {176, 86, 20, 255},
+	.hold = {120, 70, 20, 255},
+	.exhale = {120, 36, 10, 255},
+	.trouble = {110, 30, 0, 255},
+	.warm = {170, 62, 20, 255},
 };
 
 struct render *render_new(SDL_Renderer *renderer, const char *font_path, char *msg, size_t msg_len)
@@ -62,6 +78,8 @@ void render_free(struct render *r)
 	for (int i = 0; i < GLOW_STYLES; i++)
 		if (r->glow[i])
 			SDL_DestroyTexture(r->glow[i]);
+	if (r->rotated)
+		SDL_DestroyTexture(r->rotated);
 	free(r);
 }
 
@@ -305,52 +323,54 @@ int min_side(const struct render *r)
 	return r->w < r->h ? r->w : r->h;
 }
 
-static void draw_ambient(struct render *r, const struct render_scene *s)
+/* The box a prompt wraps in on a w x h screen: the screen less a margin all round. */
+static void prompt_box(int w, int h, int *wrap, int *max_h)
 {
-	char clock[16], date[64];
-	int m = min_side(r);
-	int clock_px = m * 30 / 100;
-	int date_px = m * 7 / 100;
+	int margin = (w < h ? w : h) * 8 / 100;
 
-	clear(r, r->pal->bg_ambient);
-	if (s->clock_24h)
-		strftime(clock, sizeof(clock), "%H:%M", s->local);
-	else
-		snprintf(clock, sizeof(clock), "%d:%02d %s",
-			 s->local->tm_hour % 12 ? s->local->tm_hour % 12 : 12, s->local->tm_min,
-			 s->local->tm_hour < 12 ? "am" : "pm");
-	strftime(date, sizeof(date), "%A %e %B", s->local);
-	draw_text(r, clock, clock_px, r->pal->text, r->w / 2, r->h / 2 - date_px / 2);
-	draw_text(r, date, date_px, r->pal->text_dim, r->w / 2,
-		  r->h / 2 + clock_px / 2 + date_px / 2);
+	*wrap = w - 2 * margin;
+	*max_h = h - 2 * margin;
 }
 
-/* The largest type size at which text, wrapped to wrap pixels, fits in max_h: smaller screens
- * get smaller type, never below a size still legible across a room. Measured once per text. */
-static int prompt_px(struct render *r, const char *text, int wrap, int max_h)
+/* The largest type size at which text, wrapped in the prompt box, fits: smaller screens get
+ * smaller type, never below a size still legible across a room. Measured once per text and
+ * screen; the linter (--check-prompts) asks the same question for the smallest screen. */
+int render_prompt_px(struct render *r, const char *text, int w, int h)
 {
-	int m = min_side(r);
-	int px;
+	int wrap, max_h, px;
 
+	prompt_box(w, h, &wrap, &max_h);
+	/* The text cache keys on the whole text: a longer one could not be drawn at all. */
+	if (strlen(text) >= TEXT_KEY_MAX || wrap <= 0)
+		return 0;
 	if (r->fit_px && r->fit_wrap == wrap && r->fit_max_h == max_h &&
 	    strcmp(r->fit_text, text) == 0)
-		return r->fit_px;
-	for (px = m * 11 / 100; px > PROMPT_MIN_PX; px -= 2) {
-		TTF_Font *font = font_at(r, px);
-		SDL_Surface *surf = font ? TTF_RenderUTF8_Blended_Wrapped(font, text, r->pal->text,
-									  (Uint32)wrap)
-					 : NULL;
-		bool fits = surf && surf->h <= max_h && surf->w <= wrap;
+		return r->fit_px > 0 ? r->fit_px : 0;
+	/* Down in steps of 2, the last step landing on the smallest size itself. */
+	for (px = (w < h ? w : h) * 11 / 100;; px -= 2) {
+		TTF_Font *font;
+		SDL_Surface *surf;
+		bool fits;
 
+		if (px < PROMPT_MIN_PX)
+			px = PROMPT_MIN_PX;
+		font = font_at(r, px);
+		surf = font ? TTF_RenderUTF8_Blended_Wrapped(font, text, r->pal->text, (Uint32)wrap)
+			    : NULL;
+		fits = surf && surf->h <= max_h && surf->w <= wrap;
 		SDL_FreeSurface(surf);
 		if (fits)
 			break;
+		if (px == PROMPT_MIN_PX) {
+			px = -1; /* does not fit: remembered too */
+			break;
+		}
 	}
 	snprintf(r->fit_text, sizeof(r->fit_text), "%s", text);
 	r->fit_wrap = wrap;
 	r->fit_max_h = max_h;
 	r->fit_px = px;
-	return px;
+	return r->fit_px > 0 ? r->fit_px : 0;
 }
 
 static void draw_prompt(struct render *r, const struct render_scene *s)
@@ -358,12 +378,14 @@ static void draw_prompt(struct render *r, const struct render_scene *s)
 	const char *text = s->view->prompt ? s->view->prompt->text
 					   : "No prompts are loaded. Check the prompt folder "
 					     "in the settings.";
-	int margin = min_side(r) * 8 / 100;
-	int wrap = r->w - 2 * margin;
-	int px = prompt_px(r, text, wrap, r->h - 2 * margin);
-	struct text_slot *t = text_at(r, text, px, wrap, r->pal->text);
+	int wrap, max_h;
+	int px = render_prompt_px(r, text, r->w, r->h);
+	struct text_slot *t;
 	SDL_Rect dst;
 
+	prompt_box(r->w, r->h, &wrap, &max_h);
+	/* Too long to fit (the linter reports it): the smallest type, centred, is the best left. */
+	t = text_at(r, text, px ? px : PROMPT_MIN_PX, wrap, r->pal->text);
 	clear(r, r->pal->bg_prompt);
 	if (!t)
 		return;
@@ -371,10 +393,72 @@ static void draw_prompt(struct render *r, const struct render_scene *s)
 	SDL_RenderCopy(r->sdl, t->tex, NULL, &dst);
 }
 
+static void draw_screen(struct render *r, const struct render_scene *s);
+
+void render_set_rotation(struct render *r, int degrees)
+{
+	r->rotation = degrees;
+}
+
+/* With a rotation, frames are drawn upright into a texture of the turned size, then copied
+ * turned onto the screen. Returns false (and draws straight) when that is not possible. */
+static bool begin_rotated(struct render *r, int out_w, int out_h)
+{
+	bool sideways = r->rotation == 90 || r->rotation == 270;
+	int w = sideways ? out_h : out_w, h = sideways ? out_w : out_h;
+
+	if (r->rotated && (r->rotated_w != w || r->rotated_h != h)) {
+		SDL_DestroyTexture(r->rotated);
+		r->rotated = NULL;
+	}
+	if (!r->rotated) {
+		r->rotated = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888,
+					       SDL_TEXTUREACCESS_TARGET, w, h);
+		r->rotated_w = w;
+		r->rotated_h = h;
+	}
+	if (!r->rotated || SDL_SetRenderTarget(r->sdl, r->rotated) != 0)
+		return false;
+	r->w = w;
+	r->h = h;
+	return true;
+}
+
+static void end_rotated(struct render *r, int out_w, int out_h)
+{
+	SDL_Rect dst = {(out_w - r->w) / 2, (out_h - r->h) / 2, r->w, r->h};
+
+	SDL_SetRenderTarget(r->sdl, NULL);
+	SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, 255);
+	SDL_RenderClear(r->sdl);
+	SDL_RenderCopyEx(r->sdl, r->rotated, NULL, &dst, r->rotation, NULL, SDL_FLIP_NONE);
+}
+
 void render_frame(struct render *r, const struct render_scene *s)
 {
+	int out_w, out_h;
+	bool rotated;
+
 	r->frame++;
-	SDL_GetRendererOutputSize(r->sdl, &r->w, &r->h);
+	SDL_GetRendererOutputSize(r->sdl, &out_w, &out_h);
+	rotated = r->rotation != 0 && begin_rotated(r, out_w, out_h);
+	if (!rotated) {
+		r->w = out_w;
+		r->h = out_h;
+	}
+	draw_screen(r, s);
+	if (rotated)
+		end_rotated(r, out_w, out_h);
+}
+
+static void draw_screen(struct render *r, const struct render_scene *s)
+{
+	r->pal = s->view->night ? &night : &day;
+	if (s->view->screen_off) {
+		/* A dark bedroom: black, and nothing more is drawn until a press. */
+		clear(r, (SDL_Color){0, 0, 0, 255});
+		return;
+	}
 	switch (s->view->screen) {
 	case SCREEN_BREATHE:
 	case SCREEN_PAUSED:
@@ -392,6 +476,9 @@ void render_frame(struct render *r, const struct render_scene *s)
 	case SCREEN_PROMPT:
 		draw_prompt(r, s);
 		break;
+	case SCREEN_NOTE:
+		draw_note(r, s);
+		break;
 	case SCREEN_AMBIENT:
 	case SCREEN_COUNT:
 		draw_ambient(r, s);
@@ -407,8 +494,19 @@ void render_frame(struct render *r, const struct render_scene *s)
 	}
 }
 
-int render_frame_interval_ms(const struct device_view *view)
+void render_set_ambient(struct render *r, bool glow, bool drift)
 {
-	return view->screen == SCREEN_BREATHE || view->screen == SCREEN_SETTLE ? 1000 / BREATHE_FPS
-									       : 0;
+	r->ambient_glow = glow;
+	r->ambient_drift = drift;
+}
+
+int render_frame_interval_ms(const struct render *r, const struct device_view *view)
+{
+	if (view->screen_off)
+		return 0;
+	if (view->screen == SCREEN_BREATHE || view->screen == SCREEN_SETTLE)
+		return 1000 / BREATHE_FPS;
+	if (view->screen == SCREEN_AMBIENT && r->ambient_glow)
+		return 1000 / AMBIENT_GLOW_FPS;
+	return 0;
 }

@@ -7,13 +7,14 @@
 
 #include "render.h"
 
-#define FONT_SLOTS    8
-#define TEXT_SLOTS    24
-#define TEXT_KEY_MAX  512
-#define DISC_SEGMENTS 96
-#define BREATHE_FPS   30
-#define PROMPT_MIN_PX 18  /* the smallest prompt type, in pixels */
-#define GLOW_SIZE     512 /* the glowing disc's texture, in pixels */
+#define FONT_SLOTS       8
+#define TEXT_SLOTS       24
+#define TEXT_KEY_MAX     512
+#define DISC_SEGMENTS    96
+#define BREATHE_FPS      30
+#define PROMPT_MIN_PX    18  /* the smallest prompt type, in pixels */
+#define GLOW_SIZE        512 /* the glowing disc's texture, in pixels */
+#define AMBIENT_GLOW_FPS 3   /* the slow glow changes by a pixel or so a frame at this rate */
 
 enum glow_style {
 	GLOW_CLOSE = 0, /* a tight glow: breathing in, holding */
@@ -42,6 +43,7 @@ struct palette {
 	SDL_Color text, text_dim;
 	SDL_Color inhale, topup, hold, exhale;
 	SDL_Color trouble;
+	SDL_Color warm; /* an appreciation left for someone */
 };
 
 struct render {
@@ -53,6 +55,11 @@ struct render {
 	unsigned frame;
 	int w, h;                       /* output size of the frame being drawn */
 	SDL_Texture *glow[GLOW_STYLES]; /* made on first use */
+	bool ambient_glow;              /* the clock breathes a faint glow */
+	bool ambient_drift;             /* everything on the clock shifts a little now and then */
+	int rotation;                   /* degrees the picture is turned on the screen */
+	SDL_Texture *rotated;           /* the upright frame, when turned; made on first use */
+	int rotated_w, rotated_h;
 	/* The type size found to fit the last prompt, so it is searched for once per prompt. */
 	char fit_text[TEXT_KEY_MAX];
 	int fit_wrap, fit_max_h, fit_px;
@@ -89,5 +96,9 @@ void draw_breathe(struct render *r, const struct render_scene *s);
 void draw_checkin(struct render *r, const struct render_scene *s);
 void draw_settle(struct render *r, const struct render_scene *s);
 void draw_done(struct render *r, const struct render_scene *s);
+
+/* The clock and the appreciation note (render_ambient.c). */
+void draw_ambient(struct render *r, const struct render_scene *s);
+void draw_note(struct render *r, const struct render_scene *s);
 
 #endif

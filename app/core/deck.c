@@ -10,6 +10,8 @@ struct deck {
 	struct prompt *prompts;
 	size_t count;
 	size_t cap;
+	char **sources; /* the source names given to deck_parse, in order */
+	size_t n_sources;
 };
 
 static const char *const pathway_names[PATHWAY_COUNT] = {
@@ -34,6 +36,9 @@ void deck_free(struct deck *deck)
 	for (size_t i = 0; i < deck->count; i++)
 		free(deck->prompts[i].text);
 	free(deck->prompts);
+	for (size_t i = 0; i < deck->n_sources; i++)
+		free(deck->sources[i]);
+	free(deck->sources);
 	free(deck);
 }
 
@@ -55,9 +60,57 @@ const struct prompt *deck_find(const struct deck *deck, const char *id)
 	return NULL;
 }
 
+const char *deck_source(const struct deck *deck, const struct prompt *prompt)
+{
+	return prompt->source < deck->n_sources ? deck->sources[prompt->source] : "?";
+}
+
+/* Keeps a copy of a source's name; false when out of memory. */
+static bool add_source(struct deck *deck, const char *source)
+{
+	char **s = realloc(deck->sources, (deck->n_sources + 1) * sizeof(*s));
+	size_t n = strlen(source);
+
+	if (!s)
+		return false;
+	deck->sources = s;
+	s[deck->n_sources] = malloc(n + 1);
+	if (!s[deck->n_sources])
+		return false;
+	memcpy(s[deck->n_sources], source, n + 1);
+	deck->n_sources++;
+	return true;
+}
+
 const char *pathway_name(enum pathway pathway)
 {
 	return (unsigned)pathway < PATHWAY_COUNT ? pathway_names[pathway] : "?";
+}
+
+const char *audience_name(int i)
+{
+	return i >= 0 && i < AUDIENCE_COUNT ? audience_names[i] : "?";
+}
+
+const char *time_name(int i)
+{
+	return i >= 0 && i < TIME_COUNT ? time_names[i] : "?";
+}
+
+unsigned deck_part_of_day(int64_t ms_of_day)
+{
+	int64_t hour;
+
+	if (ms_of_day < 0)
+		return 0;
+	hour = ms_of_day % 86400000 / 3600000;
+	if (hour >= 5 && hour < 11)
+		return TIME_MORNING;
+	if (hour >= 11 && hour < 17)
+		return TIME_DAY;
+	if (hour >= 17 && hour < 21)
+		return TIME_EVENING;
+	return TIME_BEDTIME;
 }
 
 /* A field of a line: a slice of the input, trimmed of spaces. */
@@ -220,6 +273,8 @@ int deck_parse(struct deck *deck, const char *source, const char *text, size_t l
 	int line_no = 0;
 	size_t pos = 0;
 
+	if (!add_source(deck, source))
+		return -1;
 	while (pos < len) {
 		const char *nl = memchr(text + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - text) : len;
@@ -238,6 +293,8 @@ int deck_parse(struct deck *deck, const char *source, const char *text, size_t l
 		case LINE_NOMEM:
 			return -1;
 		case LINE_PROMPT:
+			p.source = deck->n_sources - 1;
+			p.line = line_no;
 			if (deck->count == deck->cap && !deck_grow(deck)) {
 				free(p.text);
 				return -1;
@@ -251,13 +308,55 @@ int deck_parse(struct deck *deck, const char *source, const char *text, size_t l
 	return added;
 }
 
+bool deck_tags_parse(enum deck_tag_kind kind, const char *list, unsigned *bits, char *bad,
+		     size_t bad_len)
+{
+	const char *const *names = kind == DECK_TAG_PATHWAY    ? pathway_names
+				   : kind == DECK_TAG_AUDIENCE ? audience_names
+							       : time_names;
+	int count = kind == DECK_TAG_PATHWAY    ? PATHWAY_COUNT
+		    : kind == DECK_TAG_AUDIENCE ? AUDIENCE_COUNT
+						: TIME_COUNT;
+	struct field bad_tag = {"", 0};
+
+	*bits = parse_tags(trim(list, strlen(list)), names, count, &bad_tag);
+	if (*bits == 0) {
+		snprintf(bad, bad_len, "%.*s", (int)bad_tag.n, bad_tag.s);
+		return false;
+	}
+	return true;
+}
+
+bool prompt_eligible(const struct prompt *prompt, unsigned audiences, unsigned pathways)
+{
+	return (prompt->audiences & audiences) && (pathways & (1u << prompt->pathway));
+}
+
 /* --- picker --- */
 
+/* Relative chances of an unshown prompt being next: one made for this part of the day is four
+ * times as likely as one for any time, which is four times as likely as one made for another
+ * part of the day (still shown within its round, so nothing is left out for good). */
+#define WEIGHT_NOW   16
+#define WEIGHT_ANY   4
+#define WEIGHT_OTHER 1
+
+#define NONE ((size_t)-1)
+
+enum pick_state {
+	PICK_INELIGIBLE = 0, /* not for this household's audiences or pathways */
+	PICK_WAITING,        /* not shown yet in this round */
+	PICK_SHOWN,          /* shown in this round */
+};
+
 struct picker {
-	size_t *order; /* a permutation of 0..count-1 */
-	size_t count;
-	size_t next;  /* position in order of the next index to hand out */
-	uint64_t rng; /* xorshift64 state, never 0 */
+	const struct deck *deck;
+	unsigned char *state; /* enum pick_state per deck index */
+	size_t count;         /* prompts in the deck */
+	size_t eligible;      /* of those, eligible */
+	size_t left;          /* eligible ones still waiting in this round */
+	size_t last;          /* deck index shown last, or NONE */
+	uint64_t rng;         /* xorshift64 state, never 0 */
 };
 
 static uint64_t rng_next(uint64_t *state)
@@ -271,34 +370,43 @@ static uint64_t rng_next(uint64_t *state)
 	return x;
 }
 
-static void picker_shuffle(struct picker *p)
+/* Every eligible prompt waits again. */
+static void new_round(struct picker *p)
 {
-	for (size_t i = p->count; i > 1; i--) {
-		size_t j = (size_t)(rng_next(&p->rng) % i);
-		size_t tmp = p->order[i - 1];
-
-		p->order[i - 1] = p->order[j];
-		p->order[j] = tmp;
-	}
-	p->next = 0;
+	for (size_t i = 0; i < p->count; i++)
+		if (p->state[i] != PICK_INELIGIBLE)
+			p->state[i] = PICK_WAITING;
+	p->left = p->eligible;
 }
 
-struct picker *picker_new(size_t count, uint64_t seed)
+struct picker *picker_new(const struct deck *deck, unsigned audiences, unsigned pathways,
+			  uint64_t seed)
 {
 	struct picker *p = calloc(1, sizeof(*p));
 
 	if (!p)
 		return NULL;
-	p->order = calloc(count ? count : 1, sizeof(size_t));
-	if (!p->order) {
+	p->deck = deck;
+	p->count = deck ? deck->count : 0;
+	p->state = calloc(p->count ? p->count : 1, 1);
+	if (!p->state) {
 		free(p);
 		return NULL;
 	}
-	p->count = count;
+	for (size_t i = 0; i < p->count; i++) {
+		const struct prompt *q = &deck->prompts[i];
+
+		if (prompt_eligible(q, audiences, pathways)) {
+			p->state[i] = PICK_WAITING;
+			p->eligible++;
+		}
+	}
+	p->left = p->eligible;
+	p->last = NONE;
 	p->rng = seed ? seed : 0x9e3779b97f4a7c15ull;
-	for (size_t i = 0; i < count; i++)
-		p->order[i] = i;
-	picker_shuffle(p);
+	/* Stir the seed, so nearby seeds do not start alike. */
+	for (int i = 0; i < 4; i++)
+		rng_next(&p->rng);
 	return p;
 }
 
@@ -306,23 +414,88 @@ void picker_free(struct picker *picker)
 {
 	if (!picker)
 		return;
-	free(picker->order);
+	free(picker->state);
 	free(picker);
 }
 
-size_t picker_next(struct picker *picker)
+size_t picker_eligible(const struct picker *picker)
 {
-	if (picker->count == 0)
-		return (size_t)-1;
-	if (picker->next == picker->count) {
-		size_t last = picker->order[picker->count - 1];
+	return picker->eligible;
+}
 
-		picker_shuffle(picker);
-		/* A new round never opens with the prompt that closed the last one. */
-		if (picker->count > 1 && picker->order[0] == last) {
-			picker->order[0] = picker->order[1];
-			picker->order[1] = last;
-		}
+size_t picker_left(const struct picker *picker)
+{
+	return picker->left;
+}
+
+static size_t deck_index(const struct deck *deck, const char *id)
+{
+	const struct prompt *q = deck ? deck_find(deck, id) : NULL;
+
+	return q ? (size_t)(q - deck->prompts) : NONE;
+}
+
+void picker_restore(struct picker *picker, const char *const *ids_newest_first, size_t n)
+{
+	new_round(picker);
+	picker->last = NONE;
+	/* The round in progress is at most the newest run of distinct ids: going back in time,
+	 * the first id seen twice was shown in an earlier round. Taking the longest such run
+	 * never lets a prompt repeat within a round. */
+	for (size_t k = 0; k < n && picker->left > 0; k++) {
+		size_t i = deck_index(picker->deck, ids_newest_first[k]);
+
+		if (i == NONE || picker->state[i] == PICK_INELIGIBLE)
+			continue;
+		if (picker->state[i] == PICK_SHOWN)
+			break;
+		picker->state[i] = PICK_SHOWN;
+		picker->left--;
+		if (picker->last == NONE)
+			picker->last = i;
 	}
-	return picker->order[picker->next++];
+}
+
+static uint64_t weight(const struct prompt *q, unsigned now)
+{
+	if (!now)
+		return 1;
+	if (q->times & now)
+		return WEIGHT_NOW;
+	return q->times & TIME_ANY ? WEIGHT_ANY : WEIGHT_OTHER;
+}
+
+size_t picker_next(struct picker *picker, int64_t ms_of_day)
+{
+	unsigned now = deck_part_of_day(ms_of_day);
+	size_t avoid = NONE;
+	uint64_t total = 0, r;
+
+	if (picker->eligible == 0)
+		return NONE;
+	if (picker->left == 0) {
+		new_round(picker);
+		/* A new round never opens with the prompt that closed the last one. */
+		if (picker->eligible > 1)
+			avoid = picker->last;
+	}
+	for (size_t i = 0; i < picker->count; i++)
+		if (picker->state[i] == PICK_WAITING && i != avoid)
+			total += weight(&picker->deck->prompts[i], now);
+	r = rng_next(&picker->rng) % total;
+	for (size_t i = 0; i < picker->count; i++) {
+		uint64_t w;
+
+		if (picker->state[i] != PICK_WAITING || i == avoid)
+			continue;
+		w = weight(&picker->deck->prompts[i], now);
+		if (r < w) {
+			picker->state[i] = PICK_SHOWN;
+			picker->left--;
+			picker->last = i;
+			return i;
+		}
+		r -= w;
+	}
+	return NONE; /* not reached: r < total */
 }

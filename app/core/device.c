@@ -26,17 +26,19 @@ struct device {
 	bool in_session;         /* a session is open (check-in, settle, breathe, pause) */
 	struct session session;
 	const struct prompt *prompt;
-	bool local_known;        /* the shell has told the local time */
-	int64_t local_anchor_ms; /* at this monotonic time... */
-	int64_t local_anchor;    /* ...it was this many ms into local day 0 */
+	bool appreciation_waiting; /* a warm sign waits for the next press */
+	int64_t awake_until;       /* a dark screen was woken until then; -1 when not */
+	bool local_known;          /* the shell has told the local time */
+	int64_t local_anchor_ms;   /* at this monotonic time... */
+	int64_t local_anchor;      /* ...it was this many ms into local day 0 */
 };
 
 static const char *const screen_names[SCREEN_COUNT] = {
-	"ambient", "breathe", "prompt", "checkin", "settle", "paused", "done",
+	"ambient", "breathe", "prompt", "checkin", "settle", "paused", "done", "note",
 };
 static const char *const action_names[ACTION_COUNT] = {
-	"none",    "breathe", "together", "prompt", "end",  "ambient",
-	"checkin", "length",  "pause",    "resume", "done",
+	"none",   "breathe", "together", "prompt", "end",          "ambient", "checkin",
+	"length", "pause",   "resume",   "done",   "appreciation", "seen",    "wake",
 };
 
 const char *screen_name(enum screen screen)
@@ -88,6 +90,7 @@ int action_from_name(const char *name)
 	case ACTION_TOGETHER:
 	case ACTION_PROMPT:
 	case ACTION_END:
+	case ACTION_APPRECIATION:
 		return a;
 	default:
 		return -1;
@@ -102,7 +105,7 @@ void device_config_defaults(struct device_config *c)
 	snprintf(c->buttons[0].name, sizeof(c->buttons[0].name), "main");
 	c->buttons[0].on[GESTURE_SHORT] = ACTION_BREATHE;
 	c->buttons[0].on[GESTURE_LONG] = ACTION_PROMPT;
-	c->buttons[0].on[GESTURE_DOUBLE] = ACTION_NONE;
+	c->buttons[0].on[GESTURE_DOUBLE] = ACTION_APPRECIATION;
 	c->press_pauses = true;
 	c->checkin = true;
 	snprintf(c->answers[0], sizeof(c->answers[0]), "calm");
@@ -114,6 +117,15 @@ void device_config_defaults(struct device_config *c)
 	c->pause_ms = 120000;
 	c->done_ms = 30000;
 	c->prompt_ms = 60000;
+	c->prompt_audiences = DECK_ALL_AUDIENCES;
+	c->prompt_pathways = DECK_ALL_PATHWAYS;
+	c->night_start = 22 * 60;
+	c->night_end = 7 * 60;
+	c->night_screen_off = false;
+	c->wake_ms = 30000;
+	c->note_ms = 15000;
+	c->day_brightness = 100;
+	c->night_brightness = 15;
 }
 
 struct device *device_new(const struct device_config *config, const struct deck *deck,
@@ -125,7 +137,7 @@ struct device *device_new(const struct device_config *config, const struct deck 
 		return NULL;
 	dev->config = *config;
 	dev->deck = deck;
-	dev->picker = picker_new(deck ? deck_count(deck) : 0, seed);
+	dev->picker = picker_new(deck, config->prompt_audiences, config->prompt_pathways, seed);
 	if (!dev->picker) {
 		free(dev);
 		return NULL;
@@ -140,6 +152,7 @@ struct device *device_new(const struct device_config *config, const struct deck 
 		gesture_init(&dev->trackers[i], &timing);
 	}
 	dev->screen = SCREEN_AMBIENT;
+	dev->awake_until = -1;
 	return dev;
 }
 
@@ -161,6 +174,28 @@ void device_free(struct device *dev)
 		return;
 	picker_free(dev->picker);
 	free(dev);
+}
+
+/* Whether t_ms falls in the night schedule (never when the local time is unknown). */
+static bool is_night(const struct device *dev, int64_t t_ms)
+{
+	int64_t local = device_local_ms(dev, t_ms);
+	int start = dev->config.night_start, end = dev->config.night_end;
+	int minute;
+
+	if (local < 0 || start == end)
+		return false;
+	minute = (int)(local % 86400000 / 60000);
+	if (start < end)
+		return minute >= start && minute < end;
+	return minute >= start || minute < end; /* across midnight */
+}
+
+/* The screen is dark: night with the screen off, on the clock, not woken by a press. */
+static bool screen_dark(const struct device *dev, int64_t t_ms)
+{
+	return dev->config.night_screen_off && dev->screen == SCREEN_AMBIENT &&
+	       t_ms >= dev->awake_until && is_night(dev, t_ms);
 }
 
 const struct device_config *device_config(const struct device *dev)
@@ -247,11 +282,17 @@ static void close_session(struct device *dev, struct device_report *r, enum sess
 	dev->in_session = false;
 }
 
+void device_restore_prompts(struct device *dev, const char *const *ids_newest_first, size_t n)
+{
+	picker_restore(dev->picker, ids_newest_first, n);
+}
+
 static void show_prompt(struct device *dev, struct device_report *r)
 {
-	size_t i = picker_next(dev->picker);
+	int64_t local = device_local_ms(dev, r->t_ms);
+	size_t i = picker_next(dev->picker, local < 0 ? -1 : local % 86400000);
 
-	dev->prompt = deck_get(dev->deck, i);
+	dev->prompt = dev->deck ? deck_get(dev->deck, i) : NULL;
 	r->prompt = dev->prompt;
 	enter(dev, r, SCREEN_PROMPT, r->t_ms);
 }
@@ -334,6 +375,10 @@ static void perform(struct device *dev, struct device_report *r, int pattern)
 		close_session(dev, r, SESSION_ENDED_EARLY);
 		dev->prompt = NULL;
 		enter(dev, r, SCREEN_AMBIENT, r->t_ms);
+		break;
+	case ACTION_APPRECIATION:
+		/* Left where it is; the clock shows it until the next press. */
+		dev->appreciation_waiting = true;
 		break;
 	default:
 		break;
@@ -421,8 +466,21 @@ static void on_gesture(struct device *dev, int button, enum gesture g, int64_t t
 
 	if (!r)
 		return;
+	if (screen_dark(dev, t_ms)) {
+		/* In the dark the first press only wakes the screen. */
+		r->action = ACTION_WAKE;
+		dev->awake_until = t_ms + dev->config.wake_ms;
+		return;
+	}
+	if (dev->screen == SCREEN_AMBIENT && dev->appreciation_waiting) {
+		/* The next press first shows what was left for whoever comes by. */
+		r->action = ACTION_SEEN;
+		dev->appreciation_waiting = false;
+		enter(dev, r, SCREEN_NOTE, t_ms);
+		return;
+	}
 	if (dev->screen != SCREEN_AMBIENT && dev->screen != SCREEN_PROMPT &&
-	    session_press(dev, r, button, g))
+	    dev->screen != SCREEN_NOTE && session_press(dev, r, button, g))
 		return;
 	perform(dev, r, b->pattern[g] - 1);
 }
@@ -448,6 +506,8 @@ static int64_t screen_deadline(const struct device *dev)
 		return s->paused_since_ms + c->pause_ms;
 	case SCREEN_DONE:
 		return dev->screen_since_ms + c->done_ms;
+	case SCREEN_NOTE:
+		return dev->screen_since_ms + c->note_ms;
 	case SCREEN_AMBIENT:
 	case SCREEN_COUNT:
 		break;
@@ -503,7 +563,7 @@ static int64_t earlier(int64_t a, int64_t b)
 
 int64_t device_deadline(const struct device *dev)
 {
-	int64_t due = screen_deadline(dev);
+	int64_t due = earlier(screen_deadline(dev), dev->awake_until);
 
 	for (int i = 0; i < dev->config.n_buttons; i++)
 		due = earlier(due, gesture_deadline(&dev->trackers[i]));
@@ -530,8 +590,14 @@ void device_tick(struct device *dev, int64_t now_ms, struct device_output *out)
 			if (g != GESTURE_NONE)
 				on_gesture(dev, i, g, due, out);
 		}
-		if (!gesture_due)
-			screen_timeout(dev, due, out);
+		if (gesture_due)
+			continue;
+		if (due == dev->awake_until) {
+			dev->awake_until = -1; /* dark again, if it is still night */
+			out->changed = true;
+			continue;
+		}
+		screen_timeout(dev, due, out);
 	}
 }
 
@@ -561,6 +627,9 @@ void device_open(struct device *dev, enum screen screen, int pattern, int64_t no
 	switch (screen) {
 	case SCREEN_AMBIENT:
 		perform(dev, r, -1);
+		return;
+	case SCREEN_NOTE:
+		enter(dev, r, SCREEN_NOTE, now_ms);
 		return;
 	case SCREEN_PROMPT:
 		r->action = ACTION_PROMPT;
@@ -598,6 +667,21 @@ void device_open(struct device *dev, enum screen screen, int pattern, int64_t no
 	}
 }
 
+/* The same prompt all day, another the next: the day number, well mixed, picks it. */
+static const struct prompt *prompt_of_the_day(const struct device *dev, int64_t local_ms)
+{
+	size_t count = dev->deck ? deck_count(dev->deck) : 0;
+	uint64_t x;
+
+	if (local_ms < 0 || count == 0)
+		return NULL;
+	x = (uint64_t)(local_ms / 86400000) * 0x9e3779b97f4a7c15ull;
+	x ^= x >> 31;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 29;
+	return deck_get(dev->deck, (size_t)(x % count));
+}
+
 struct device_view device_view(const struct device *dev, int64_t now_ms)
 {
 	struct device_view v = {0};
@@ -609,7 +693,16 @@ struct device_view device_view(const struct device *dev, int64_t now_ms)
 	v.checkin_after = dev->checkin_after;
 	v.screen_elapsed_ms = now_ms - dev->screen_since_ms;
 	v.screen_left_ms = due < 0 ? -1 : (due > now_ms ? due - now_ms : 0);
-	if (dev->screen == SCREEN_AMBIENT || dev->screen == SCREEN_PROMPT)
+	v.local_ms = device_local_ms(dev, now_ms);
+	v.night = is_night(dev, now_ms);
+	v.screen_off = screen_dark(dev, now_ms);
+	v.brightness = v.screen_off ? 0
+		       : v.night    ? dev->config.night_brightness
+				    : dev->config.day_brightness;
+	v.appreciation_waiting = dev->appreciation_waiting;
+	v.daily = prompt_of_the_day(dev, v.local_ms);
+	if (dev->screen == SCREEN_AMBIENT || dev->screen == SCREEN_PROMPT ||
+	    dev->screen == SCREEN_NOTE)
 		return v;
 	v.pattern = &dev->session.pattern;
 	v.session_ms = dev->session.planned_ms;

@@ -25,6 +25,7 @@ enum screen {
 	SCREEN_SETTLE,  /* a few quiet seconds before the first breath; a tap changes the length */
 	SCREEN_PAUSED,  /* a session on hold */
 	SCREEN_DONE,    /* the calm end of a session, offering a prompt */
+	SCREEN_NOTE,    /* an appreciation someone left, now seen */
 	SCREEN_COUNT,
 };
 
@@ -39,7 +40,10 @@ enum action {
 	ACTION_LENGTH,   /* the next session length, while settling in */
 	ACTION_PAUSE,
 	ACTION_RESUME,
-	ACTION_DONE, /* the device ended a session that ran its length */
+	ACTION_DONE,         /* the device ended a session that ran its length */
+	ACTION_APPRECIATION, /* leave a warm sign for the next person */
+	ACTION_SEEN,         /* the next person's press: the sign is seen */
+	ACTION_WAKE,         /* a press in the dark: it only wakes the screen */
 	ACTION_COUNT,
 };
 
@@ -68,12 +72,20 @@ struct device_config {
 	bool checkin;         /* ask "How do you feel?" before and after a session */
 	char answers[CHECKIN_MAX_ANSWERS][CHECKIN_ANSWER_MAX + 1];
 	int n_answers;
-	bool offer_prompt;  /* after a session, offer a connection prompt */
-	int64_t settle_ms;  /* quiet time before the first breath */
-	int64_t checkin_ms; /* a check-in unanswered this long is skipped */
-	int64_t pause_ms;   /* a session paused this long ends */
-	int64_t done_ms;    /* the end screen stays this long */
-	int64_t prompt_ms;  /* a prompt stays this long without a press */
+	bool offer_prompt;         /* after a session, offer a connection prompt */
+	int64_t settle_ms;         /* quiet time before the first breath */
+	int64_t checkin_ms;        /* a check-in unanswered this long is skipped */
+	int64_t pause_ms;          /* a session paused this long ends */
+	int64_t done_ms;           /* the end screen stays this long */
+	int64_t prompt_ms;         /* a prompt stays this long without a press */
+	unsigned prompt_audiences; /* prompts for these audiences (enum audience_bit) are shown */
+	unsigned prompt_pathways;  /* ...when their pathway is in this set (1 << enum pathway) */
+	/* The night: from night_start to night_end (minutes of the day; equal: no night). */
+	int night_start, night_end;
+	bool night_screen_off;                /* at night the screen is off (else dim and warm) */
+	int64_t wake_ms;                      /* a press wakes a dark screen for this long */
+	int64_t note_ms;                      /* a seen appreciation stays this long */
+	int day_brightness, night_brightness; /* backlight, percent */
 };
 
 /* One thing the device did: what the log records and what --replay prints. */
@@ -114,6 +126,12 @@ struct device_view {
 	int64_t screen_left_ms;      /* until this screen moves on by itself (-1: never) */
 	bool checkin_after;          /* SCREEN_CHECKIN: after the session */
 	const struct prompt *prompt; /* SCREEN_PROMPT */
+	bool night;                  /* the night palette: dim and warm, no blue */
+	bool screen_off;             /* nothing to draw: a black screen, backlight off */
+	int brightness;              /* backlight, percent */
+	bool appreciation_waiting;   /* SCREEN_AMBIENT: someone left a warm sign */
+	const struct prompt *daily;  /* the prompt of the day (NULL: none, or the day unknown) */
+	int64_t local_ms;            /* local time (ms since local day 0), -1 when unknown */
 };
 
 struct device;
@@ -122,6 +140,11 @@ struct device;
 struct device *device_new(const struct device_config *config, const struct deck *deck,
 			  uint64_t seed);
 void device_free(struct device *dev);
+
+/* Tells the device which prompts were shown before it started (from the log, newest first), so
+ * that none repeats until every eligible prompt has been shown, across restarts. Call before
+ * the first prompt is shown. */
+void device_restore_prompts(struct device *dev, const char *const *ids_newest_first, size_t n);
 
 /* Opens a screen directly (the --start and --screenshot options), reported with reason "start".
  * SCREEN_BREATHE starts breathing at once; the other session screens start a session at that

@@ -3,7 +3,7 @@
 # minute and its peak resident memory. Figures, not pass/fail.
 #
 # Usage: tests/bench/bench.sh [SCREEN] [SECONDS] [SIZE]
-#   SCREEN  ambient | breathe | prompt   (default: all three, one after another)
+#   SCREEN  ambient | ambient-still (no glow) | breathe | prompt   (default: all, in turn)
 #   SECONDS how long each run lasts       (default 20)
 #   SIZE    WxH                           (default 800x480)
 # For breathe it also runs the floor (tests/bench/floor.c): the least an SDL2 program spends
@@ -20,7 +20,7 @@ floor=${FLOOR:-$(dirname "$app")/tests/bench_floor}
 font=${FONT:-/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf}
 seconds=${2:-20}
 size=${3:-800x480}
-screens=${1:-ambient breathe prompt}
+screens=${1:-ambient ambient-still breathe prompt}
 export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
 
 [ -x "$app" ] || { echo "no app at $app: build first (./dev.sh build)" >&2; exit 1; }
@@ -28,7 +28,7 @@ export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-printf '%-8s %-9s %8s %10s %12s %12s\n' screen size seconds "cpu s" "cpu s/min" "peak RSS KiB"
+printf '%-13s %-9s %8s %10s %12s %12s\n' screen size seconds "cpu s" "cpu s/min" "peak RSS KiB"
 # run NAME COMMAND...: times one run, prints its line, leaves its CPU s/min in $per_min.
 run() {
   name=$1
@@ -38,13 +38,16 @@ run() {
   read -r user sys rss <"$work/time"
   per_min=$(awk -v u="$user" -v y="$sys" -v t="$seconds" 'BEGIN { printf "%.3f", (u + y) * 60 / t }')
   awk -v s="$name" -v z="$size" -v t="$seconds" -v u="$user" -v y="$sys" -v r="$rss" \
-    'BEGIN { c = u + y; printf "%-8s %-9s %8d %10.2f %12.3f %12d\n", s, z, t, c, c * 60 / t, r }'
+    'BEGIN { c = u + y; printf "%-13s %-9s %8d %10.2f %12.3f %12d\n", s, z, t, c, c * 60 / t, r }'
 }
 
 breathe=""
+printf '[ambient]\nglow = false\n' >"$work/still.conf"
 for screen in $screens; do
-  run "$screen" "$app" --config /dev/null --db "$work/events.db" --size "$size" \
-    --start "$screen" --exit-after "$seconds"
+  config=/dev/null start=$screen
+  [ "$screen" = ambient-still ] && config=$work/still.conf start=ambient
+  run "$screen" "$app" --config "$config" --db "$work/events.db" --size "$size" \
+    --start "$start" --exit-after "$seconds"
   [ "$screen" = breathe ] && breathe=$per_min
 done
 [ -n "$breathe" ] || exit 0

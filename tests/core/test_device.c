@@ -60,6 +60,7 @@ static struct device_config config(void)
 	c.settle_ms = 0;
 	c.press_pauses = false;
 	c.prompt_ms = 20000;
+	c.buttons[0].on[GESTURE_DOUBLE] = ACTION_NONE; /* taps known at once */
 	return c;
 }
 
@@ -467,6 +468,47 @@ static void double_press_when_configured(void **state)
 	deck_free(deck);
 }
 
+/* The device's prompts: only those for the household, the round carried over from before a
+ * restart, and the local time of day handed to the picker. */
+static const char *long_press_prompt(struct device *dev, int64_t t)
+{
+	struct device_output out = {0};
+
+	device_edge(dev, 0, true, t, &out);
+	device_tick(dev, t + 700, &out);
+	device_edge(dev, 0, false, t + 800, &out);
+	assert_int_equal(out.n, 1);
+	assert_non_null(out.reports[0].prompt);
+	return out.reports[0].prompt->id;
+}
+
+static void prompts_follow_the_household_and_the_history(void **state)
+{
+	static const char text[] = "self-any | safety | self | any | A.\n"
+				   "self-morning | trust | self | morning | B.\n"
+				   "kids-any | safety | kids | any | C.\n"
+				   "self-repair | repair | self | any | D.\n";
+	const char *const history[] = {"self-any", "kids-any"};
+	struct device_config c = config();
+	struct deck *deck = deck_new();
+	struct device *dev;
+	(void)state;
+
+	deck_parse(deck, "t", text, sizeof(text) - 1, NULL, NULL);
+	c.prompt_audiences = AUDIENCE_SELF;
+	c.prompt_pathways = 1u << PATHWAY_SAFETY | 1u << PATHWAY_TRUST;
+	dev = device_new(&c, deck, 4);
+	device_set_local_time(dev, 0, 7 * 3600000, 20000);
+	/* self-any was shown before the restart; kids-any is not in play */
+	device_restore_prompts(dev, history, 2);
+	assert_string_equal(long_press_prompt(dev, 0), "self-morning");
+	/* a new round, which does not open with the one that closed the last */
+	assert_string_equal(long_press_prompt(dev, 5000), "self-any");
+	assert_string_equal(long_press_prompt(dev, 10000), "self-morning");
+	device_free(dev);
+	deck_free(deck);
+}
+
 static void names_round_trip(void **state)
 {
 	(void)state;
@@ -491,6 +533,7 @@ int main(void)
 		WITH(done_screen_offers_a_prompt, setup),
 		WITH(short_press_while_breathing_ends_the_session, setup),
 		WITH(long_press_shows_prompts_then_idles_back, setup),
+		cmocka_unit_test(prompts_follow_the_household_and_the_history),
 		WITH(long_press_during_a_session_ends_it_early, setup),
 		WITH(full_flow_checkin_settle_breathe_checkin_done, setup_full),
 		WITH(unanswered_checkin_moves_on, setup_full),

@@ -1,18 +1,28 @@
 #!/bin/sh
 # Renders one screen headless and compares it with its stored golden image.
-# Usage: check_golden.sh APP PNG_COMPARE GOLDEN_DIR OUT_DIR NAME SCREEN SIZE AT [PATTERN]
+# Usage: check_golden.sh APP PNG_COMPARE GOLDEN_DIR OUT_DIR NAME SCREEN SIZE AT [PATTERN
+#        [CLOCK [INPUT]]]
+# INPUT, a file in GOLDEN_DIR/inputs: NAME.conf adds settings, NAME.replay is a script of
+# presses that leads to the screen.
 # With UPDATE_GOLDEN=1 the stored image is replaced instead (look at it before committing).
 set -eu
 app=$1 compare=$2 golden_dir=$3 out_dir=$4 name=$5 screen=$6 size=$7 at=$8
 pattern=${9:-resonance}
+clock=${10:-21:34}
+input=${11:-}
 
 mkdir -p "$out_dir"
 actual="$out_dir/$name.png"
 # A fixed deck, so the picture does not change when the shipped prompts do.
-printf '[prompts]\ndeck_dir = %s/deck\n' "$golden_dir" >"$out_dir/golden.conf"
-"$app" --config "$out_dir/golden.conf" --screenshot "$actual" --screen "$screen" --size "$size" --at "$at" \
-  --pattern "$pattern" \
-  --clock 21:34 --date 2026-11-24 --seed 7
+conf="$out_dir/$name.conf"
+printf '[prompts]\ndeck_dir = %s/deck\n' "$golden_dir" >"$conf"
+set --
+case "$input" in
+  *.conf) cat "$golden_dir/inputs/$input" >>"$conf" ;;
+  *.replay) set -- --replay "$golden_dir/inputs/$input" ;;
+esac
+"$app" --config "$conf" --screenshot "$actual" --screen "$screen" --size "$size" --at "$at" \
+  --pattern "$pattern" --clock "$clock" --date 2026-11-24 --seed 7 "$@"
 if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
   cp "$actual" "$golden_dir/$name.png"
   echo "updated $golden_dir/$name.png"

@@ -233,14 +233,14 @@ static void every_problem_is_named_with_its_line(void **state)
 	config_defaults(&c);
 	assert_int_equal(config_load(&c, path, false, collect, &p), 6);
 	assert_string_equal(p.text[0], "bad.conf:2: sise: unknown key in [display] (known: size, "
-				       "fullscreen, font, clock)");
+				       "fullscreen, font, clock, brightness, rotation)");
 	assert_string_equal(
 		p.text[1], "bad.conf:3: size: '800by480': expected WIDTHxHEIGHT, each 240 to 4096");
 	assert_string_equal(p.text[2], "bad.conf:5: minutes: 'forever': expected 'pattern' or "
 				       "minutes from 1 to 60");
 	assert_non_null(strstr(p.text[3], "bad.conf:7: sky: unknown section [colours]"));
 	assert_string_equal(p.text[4], "bad.conf:9: short: 'dance': expected breathe, "
-				       "breathe:PATTERN, together, prompt, end or none");
+				       "breathe:PATTERN, together, prompt, appreciation, end or none");
 	assert_non_null(strstr(p.text[5], "bad.conf:10: -: not 'key = value'"));
 	/* The good values before a bad one are kept; bad ones leave the default. */
 	assert_int_equal(c.width, 800);
@@ -467,6 +467,119 @@ static void log_keep_days_defaults_to_keeping_everything(void **state)
 	assert_int_equal(c.log_keep_days, 0); /* line 5 */
 }
 
+static void night_and_ambient_keys(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	struct device_config d;
+	const char *path = write_conf("night.conf", "[display]\n"
+						    "brightness = 80\n"
+						    "rotation = 180\n"
+						    "[ambient]\n"
+						    "glow = false\n"
+						    "drift = no\n"
+						    "[night]\n"
+						    "start = 21:30\n"
+						    "end = 06:45\n"
+						    "screen = off\n"
+						    "wake_seconds = 20\n"
+						    "brightness = 5\n"
+						    "[button main]\n"
+						    "double = appreciation\n");
+	char good_path[160];
+	const char *bad;
+
+	snprintf(good_path, sizeof(good_path), "%s", path); /* write_conf reuses its buffer */
+	bad = write_conf("badnight.conf", "[night]\n"
+						      "start = 25:00\n"
+						      "screen = dark\n"
+						      "[display]\n"
+						      "rotation = 45\n");
+	(void)state;
+	config_defaults(&c);
+	assert_true(c.ambient_glow);
+	assert_int_equal(c.night_start, 22 * 60);
+	assert_int_equal(c.buttons[0].on[GESTURE_DOUBLE], ACTION_APPRECIATION);
+	assert_int_equal(config_load(&c, good_path, false, collect, &p), 0);
+	assert_false(c.ambient_glow);
+	assert_false(c.ambient_drift);
+	assert_int_equal(c.rotation, 180);
+	config_device(&c, &d);
+	assert_int_equal(d.night_start, 21 * 60 + 30);
+	assert_int_equal(d.night_end, 6 * 60 + 45);
+	assert_true(d.night_screen_off);
+	assert_int_equal(d.wake_ms, 20000);
+	assert_int_equal(d.day_brightness, 80);
+	assert_int_equal(d.night_brightness, 5);
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, bad, false, collect, &p), 3);
+	assert_string_equal(p.text[0], "badnight.conf:2: start: '25:00': expected a time as HH:MM");
+	assert_string_equal(p.text[1], "badnight.conf:3: screen: 'dark': expected dim or off");
+	assert_string_equal(p.text[2],
+			    "badnight.conf:5: rotation: '45': expected 0, 90, 180 or 270");
+}
+
+static void prompts_keys_default_to_everything(void **state)
+{
+	struct config c;
+	struct device_config d;
+	(void)state;
+
+	config_defaults(&c);
+	assert_string_equal(c.extra_dir, "/etc/calm-prompt/prompts.d");
+	assert_string_equal(c.deck_dir, "");
+	config_device(&c, &d);
+	assert_int_equal(d.prompt_audiences, DECK_ALL_AUDIENCES);
+	assert_int_equal(d.prompt_pathways, DECK_ALL_PATHWAYS);
+}
+
+static void prompts_keys_choose_audiences_and_pathways(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	struct device_config d;
+	const char *path = write_conf("prompts.conf", "[prompts]\n"
+						      "extra_dir = /srv/our-prompts\n"
+						      "audiences = partner, kids\n"
+						      "pathways = trust,repair , safety\n");
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
+	assert_string_equal(c.extra_dir, "/srv/our-prompts");
+	config_device(&c, &d);
+	assert_int_equal(d.prompt_audiences, AUDIENCE_PARTNER | AUDIENCE_KIDS);
+	assert_int_equal(d.prompt_pathways,
+			 1u << PATHWAY_TRUST | 1u << PATHWAY_REPAIR | 1u << PATHWAY_SAFETY);
+}
+
+static void prompts_keys_name_unknown_tags(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	const char *path = write_conf("prompts-bad.conf", "[prompts]\n"
+							  "audiences = self, pets\n"
+							  "pathways = joy\n"
+							  "pathways =\n"
+							  "extra_dirs = /x\n");
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, false, collect, &p), 4);
+	assert_string_equal(p.text[0], "prompts-bad.conf:2: audiences: 'pets': use self, partner, "
+				       "family, kids, friends, separated by commas");
+	assert_string_equal(p.text[1], "prompts-bad.conf:3: pathways: 'joy': use safety, "
+				       "empathy, repair, trust, resilience, reflection, separated "
+				       "by commas");
+	assert_non_null(strstr(p.text[2], "prompts-bad.conf:4: pathways: '': use safety"));
+	assert_string_equal(p.text[3], "prompts-bad.conf:5: extra_dirs: unknown key in [prompts] "
+				       "(known: deck_dir, extra_dir, audiences, pathways, "
+				       "show_seconds)");
+	/* a bad value leaves the setting as it was */
+	assert_int_equal(c.audiences, DECK_ALL_AUDIENCES);
+	assert_int_equal(c.pathways, DECK_ALL_PATHWAYS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -478,12 +591,16 @@ int main(void)
 		cmocka_unit_test(every_problem_is_named_with_its_line),
 		cmocka_unit_test(too_many_buttons),
 		cmocka_unit_test(sizes),
+		cmocka_unit_test(night_and_ambient_keys),
 		cmocka_unit_test(gpio_defaults_put_main_on_gpio17),
 		cmocka_unit_test(gpio_keys_are_read),
 		cmocka_unit_test(line_or_offset_the_last_one_counts),
 		cmocka_unit_test(gpio_problems_are_named_with_their_line),
 		cmocka_unit_test(three_button_preset_reads),
 		cmocka_unit_test(log_keep_days_defaults_to_keeping_everything),
+		cmocka_unit_test(prompts_keys_default_to_everything),
+		cmocka_unit_test(prompts_keys_choose_audiences_and_pathways),
+		cmocka_unit_test(prompts_keys_name_unknown_tags),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

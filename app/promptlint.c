@@ -1,0 +1,265 @@
+/* The prompt linter: loads decks as the app does and checks each prompt against the real font at
+ * the smallest screen, with the renderer's own measure. */
+#include "promptlint.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deckfiles.h"
+#include "render.h"
+
+struct lint {
+	FILE *out;
+	int problems;
+};
+
+__attribute__((format(printf, 2, 3))) static void report(struct lint *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(l->out, fmt, ap);
+	va_end(ap);
+	fputc('\n', l->out);
+	l->problems++;
+}
+
+/* Bad lines, bad tags and repeated ids, as the parser finds them. */
+static void on_deck_problem(void *user, const char *source, int line, const char *message)
+{
+	struct lint *l = user;
+
+	if (line > 0)
+		report(l, "%s:%d: %s", source, line, message);
+	else
+		report(l, "%s: %s", source, message);
+}
+
+/* The next code point of UTF-8 text at *s, moving *s past it; -1 for a malformed sequence. */
+static int32_t next_code_point(const unsigned char **s)
+{
+	const unsigned char *p = *s;
+	int32_t c;
+	int more;
+
+	if (p[0] < 0x80) {
+		*s = p + 1;
+		return p[0];
+	}
+	if ((p[0] & 0xe0) == 0xc0) {
+		c = p[0] & 0x1f;
+		more = 1;
+	} else if ((p[0] & 0xf0) == 0xe0) {
+		c = p[0] & 0x0f;
+		more = 2;
+	} else if ((p[0] & 0xf8) == 0xf0) {
+		c = p[0] & 0x07;
+		more = 3;
+	} else {
+		*s = p + 1;
+		return -1;
+	}
+	for (int i = 1; i <= more; i++) {
+		if ((p[i] & 0xc0) != 0x80) {
+			*s = p + i;
+			return -1;
+		}
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	*s = p + more + 1;
+	/* Overlong forms, surrogates and values past Unicode are not text. */
+	if ((more == 1 && c < 0x80) || (more == 2 && c < 0x800) || (more == 3 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return -1;
+	return c;
+}
+
+/* Every character of the text must be valid UTF-8 and drawn by the font, not as a box. */
+static void check_characters(struct lint *l, const struct deck *deck, const struct prompt *p,
+			     TTF_Font *font)
+{
+	const unsigned char *s = (const unsigned char *)p->text;
+
+	while (*s) {
+		const unsigned char *at = s;
+		int32_t c = next_code_point(&s);
+
+		if (c < 0) {
+			report(l, "%s:%d: '%s': the text is not valid UTF-8", deck_source(deck, p),
+			       p->line, p->id);
+			return;
+		}
+		if (!TTF_GlyphIsProvided32(font, (Uint32)c)) {
+			report(l, "%s:%d: '%s': the font has no '%.*s' (U+%04X)",
+			       deck_source(deck, p), p->line, p->id, (int)(s - at),
+			       (const char *)at, (unsigned)c);
+			return;
+		}
+	}
+}
+
+/* The text as compared for duplicates: lower case, runs of spaces as one, trimmed. */
+static char *fold_text(const char *text)
+{
+	char *out = malloc(strlen(text) + 1);
+	size_t n = 0;
+	bool space = false;
+
+	if (!out)
+		return NULL;
+	for (const char *s = text; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (isspace(c)) {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = false;
+		out[n++] = (char)tolower(c);
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static int check_duplicate_texts(struct lint *l, const struct deck *deck)
+{
+	size_t count = deck_count(deck);
+	char **folded = calloc(count ? count : 1, sizeof(*folded));
+	int ret = -1;
+
+	if (!folded)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		folded[i] = fold_text(deck_get(deck, i)->text);
+		if (!folded[i])
+			goto free_folded;
+	}
+	for (size_t i = 0; i < count; i++) {
+		for (size_t j = 0; j < i; j++) {
+			const struct prompt *p = deck_get(deck, i), *first = deck_get(deck, j);
+
+			if (strcmp(folded[i], folded[j]) != 0)
+				continue;
+			report(l, "%s:%d: '%s': the same text as '%s' (%s:%d)",
+			       deck_source(deck, p), p->line, p->id, first->id,
+			       deck_source(deck, first), first->line);
+			break;
+		}
+	}
+	ret = 0;
+free_folded:
+	for (size_t i = 0; i < count; i++)
+		free(folded[i]);
+	free(folded);
+	return ret;
+}
+
+static void print_counts(FILE *out, const struct deck *deck)
+{
+	int pathways[PATHWAY_COUNT] = {0}, audiences[AUDIENCE_COUNT] = {0}, times[TIME_COUNT] = {0};
+
+	for (size_t i = 0; i < deck_count(deck); i++) {
+		const struct prompt *p = deck_get(deck, i);
+
+		pathways[p->pathway]++;
+		for (int a = 0; a < AUDIENCE_COUNT; a++)
+			audiences[a] += (p->audiences >> a) & 1u;
+		for (int t = 0; t < TIME_COUNT; t++)
+			times[t] += (p->times >> t) & 1u;
+	}
+	for (int i = 0; i < PATHWAY_COUNT; i++)
+		fprintf(out, "pathway  %-11s %4d\n", pathway_name((enum pathway)i), pathways[i]);
+	for (int i = 0; i < AUDIENCE_COUNT; i++)
+		fprintf(out, "audience %-11s %4d\n", audience_name(i), audiences[i]);
+	for (int i = 0; i < TIME_COUNT; i++)
+		fprintf(out, "time     %-11s %4d\n", time_name(i), times[i]);
+}
+
+/* Loads the folders as the app does: a missing optional one is skipped without a word. */
+static void load_dirs(struct lint *l, struct deck *deck, const struct promptlint_dir *dirs,
+		      size_t n_dirs)
+{
+	for (size_t i = 0; i < n_dirs; i++) {
+		if (deckfiles_load(deck, dirs[i].path, on_deck_problem, l) >= 0)
+			continue;
+		if (dirs[i].optional && errno == ENOENT)
+			continue;
+		report(l, "%s: cannot read the folder: %s", dirs[i].path, strerror(errno));
+	}
+}
+
+int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char *font_path,
+		   FILE *out, char *msg, size_t msg_len)
+{
+	struct lint l = {.out = out};
+	struct deck *deck;
+	SDL_Surface *surface;
+	SDL_Renderer *sdl;
+	struct render *render;
+	TTF_Font *font;
+	int ret = -1;
+
+	deck = deck_new();
+	if (!deck) {
+		snprintf(msg, msg_len, "out of memory");
+		return -1;
+	}
+	/* The renderer measures text the way it draws it; a 1x1 image is all it needs. */
+	surface = SDL_CreateRGBSurfaceWithFormat(0, 1, 1, 32, SDL_PIXELFORMAT_RGB888);
+	sdl = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+	if (!sdl) {
+		snprintf(msg, msg_len, "cannot set up measuring text: %s", SDL_GetError());
+		goto free_surface;
+	}
+	render = render_new(sdl, font_path, msg, msg_len);
+	if (!render)
+		goto destroy_renderer;
+	font = TTF_OpenFont(font_path, 12);
+	if (!font) {
+		snprintf(msg, msg_len, "cannot open the font '%s': %s", font_path, TTF_GetError());
+		goto free_render;
+	}
+	load_dirs(&l, deck, dirs, n_dirs);
+	for (size_t i = 0; i < deck_count(deck); i++) {
+		const struct prompt *p = deck_get(deck, i);
+
+		for (int turn = 0; turn < 2; turn++) {
+			int w = turn ? PROMPTLINT_SCREEN_H : PROMPTLINT_SCREEN_W;
+			int h = turn ? PROMPTLINT_SCREEN_W : PROMPTLINT_SCREEN_H;
+
+			if (render_prompt_px(render, p->text, w, h) > 0)
+				continue;
+			report(&l,
+			       "%s:%d: '%s': too long to fit a %dx%d screen even at the smallest "
+			       "type size",
+			       deck_source(deck, p), p->line, p->id, w, h);
+			break;
+		}
+		check_characters(&l, deck, p, font);
+	}
+	if (check_duplicate_texts(&l, deck) != 0) {
+		snprintf(msg, msg_len, "out of memory");
+		goto close_font;
+	}
+	print_counts(out, deck);
+	fprintf(out, "%zu prompts\n", deck_count(deck));
+	ret = l.problems > 0 ? 1 : 0;
+close_font:
+	TTF_CloseFont(font);
+free_render:
+	render_free(render);
+destroy_renderer:
+	SDL_DestroyRenderer(sdl);
+free_surface:
+	SDL_FreeSurface(surface);
+	deck_free(deck);
+	return ret;
+}

@@ -1,0 +1,28 @@
+/* The prompt linter (calm-prompt --check-prompts): bad lines, duplicates, prompts that do not fit
+ * the smallest screen, characters the font lacks, and how many prompts each tag has. */
+#ifndef CALM_PROMPTLINT_H
+#define CALM_PROMPTLINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* The smallest screen a prompt must fit (3.5" SPI panels), checked landscape and portrait. */
+#define PROMPTLINT_SCREEN_W 480
+#define PROMPTLINT_SCREEN_H 320
+
+/* A folder of *.deck files to check. */
+struct promptlint_dir {
+	const char *path;
+	bool optional; /* a missing folder is fine (the household's own decks) */
+};
+
+/* Loads every folder into one deck, as the app does, and writes a report to out: one line per
+ * problem (FILE:LINE: what), then the count of prompts per pathway, audience and time, then
+ * "N prompts". The font is the one the app draws with. Returns 0 when all is well, 1 when a
+ * problem was found, or -1 with msg set when the check could not run (the font cannot be opened,
+ * out of memory). */
+int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char *font_path,
+		   FILE *out, char *msg, size_t msg_len);
+
+#endif

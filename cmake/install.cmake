@@ -1,0 +1,87 @@
+# Installing the service and packaging it for Debian; included from the top CMakeLists.txt.
+#
+# cmake --install puts in place: the binary, the shipped assets under share/calm-prompt, the
+# annotated default settings in /etc/calm-prompt (a conffile in the package), the systemd
+# unit, its sysusers.d user, a udev rule (backlight and GPIO chips for the service's groups)
+# and the man page. The system folders come from systemd's pkg-config file, like libgpiod's
+# gpio-manager does; each can be set (-DCALM_SYSTEMD_UNITDIR=...).
+
+set(CALM_MAINTAINER_EMAIL "maintainers@calm-prompt.invalid" CACHE STRING
+    "The address in the Debian package's Maintainer field and changelog")
+find_program(CALM_GZIP gzip REQUIRED)
+pkg_get_variable(calm_pc_unitdir systemd systemdsystemunitdir)
+pkg_get_variable(calm_pc_sysusersdir systemd sysusersdir)
+if(NOT calm_pc_unitdir)
+  set(calm_pc_unitdir lib/systemd/system)
+endif()
+if(NOT calm_pc_sysusersdir)
+  set(calm_pc_sysusersdir lib/sysusers.d)
+endif()
+# udev's rules live beside systemd's units: /lib/udev/rules.d on bookworm, /usr/lib/... later.
+get_filename_component(calm_pc_udevdir "${calm_pc_unitdir}/../../udev/rules.d" ABSOLUTE
+                       BASE_DIR "${CMAKE_INSTALL_PREFIX}")
+set(CALM_SYSTEMD_UNITDIR "${calm_pc_unitdir}" CACHE PATH "Where the systemd unit goes")
+set(CALM_SYSUSERSDIR "${calm_pc_sysusersdir}" CACHE PATH "Where the sysusers.d file goes")
+set(CALM_UDEV_RULESDIR "${calm_pc_udevdir}" CACHE PATH "Where the udev rule goes")
+
+set(CALM_SYSUSERS_FILE "${CALM_SYSUSERSDIR}/calm-prompt.conf")
+configure_file(systemd/calm-prompt.service.in systemd/calm-prompt.service @ONLY)
+
+# GNUInstallDirs gives /etc for a /usr prefix (the package), ${prefix}/etc otherwise; the app
+# itself reads /etc/calm-prompt/calm-prompt.conf (or --config).
+install(FILES assets/calm-prompt.conf DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/calm-prompt)
+install(FILES ${CMAKE_BINARY_DIR}/systemd/calm-prompt.service DESTINATION ${CALM_SYSTEMD_UNITDIR})
+install(FILES systemd/calm-prompt.sysusers.conf DESTINATION ${CALM_SYSUSERSDIR}
+        RENAME calm-prompt.conf)
+install(FILES systemd/60-calm-prompt.rules DESTINATION ${CALM_UDEV_RULESDIR})
+
+# The man page and the package's copyright and changelog, compressed as Debian expects.
+set(calm_changelog "${CMAKE_BINARY_DIR}/docs/changelog")
+string(TIMESTAMP calm_changelog_date "%a, %d %b %Y %H:%M:%S +0000" UTC)
+file(WRITE "${calm_changelog}"
+  "calm-prompt (${PROJECT_VERSION}) unstable; urgency=medium\n\n"
+  "  * Built from the calm-prompt source tree (CPack); see its history for changes.\n\n"
+  " -- calm-prompt maintainers <${CALM_MAINTAINER_EMAIL}>  ${calm_changelog_date}\n")
+add_custom_command(
+  OUTPUT docs/calm-prompt.1.gz docs/changelog.gz
+  COMMAND ${CALM_GZIP} -9nc ${CMAKE_SOURCE_DIR}/docs/calm-prompt.1 > docs/calm-prompt.1.gz
+  COMMAND ${CALM_GZIP} -9nc ${calm_changelog} > docs/changelog.gz
+  DEPENDS docs/calm-prompt.1 ${calm_changelog}
+  WORKING_DIRECTORY ${CMAKE_BINARY_DIR}
+  COMMENT "Compressing the man page and the changelog")
+add_custom_target(calm-docs ALL DEPENDS docs/calm-prompt.1.gz docs/changelog.gz)
+install(FILES ${CMAKE_BINARY_DIR}/docs/calm-prompt.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES docs/copyright ${CMAKE_BINARY_DIR}/docs/changelog.gz
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# CPack: calm-prompt_VERSION_ARCH.deb. Depends: what dpkg-shlibdeps finds the binary linked
+# against, the font, and systemd (units, sysusers). The maintainer scripts make the user and
+# enable the service the way debhelper's do (packaging/debian/).
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME calm-prompt)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_CONTACT "calm-prompt maintainers <${CALM_MAINTAINER_EMAIL}>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "calm bedside display: breathing guides, connection prompts")
+set(CPACK_PACKAGE_DESCRIPTION
+  "A calm, phone-free object for a nightstand or a family shelf: a Raspberry Pi with a\n"
+  "small screen and one to three push buttons. A press guides a slow breathing session,\n"
+  "alone or side by side; a hold shows one small, concrete way to connect with the person\n"
+  "next to you. Left alone it is a quiet clock. Every press is logged on the device.\n"
+  "It runs as a systemd service on the console (KMSDRM), with no desktop and no network.")
+string(REPLACE ";" "" CPACK_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, systemd, init-system-helpers")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+if(CALM_DEB_ARCH)
+  set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${CALM_DEB_ARCH}) # a cross build (toolchain file)
+endif()
+file(WRITE "${CMAKE_BINARY_DIR}/packaging/conffiles"
+     "${CMAKE_INSTALL_FULL_SYSCONFDIR}/calm-prompt/calm-prompt.conf\n")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+  "${CMAKE_SOURCE_DIR}/packaging/debian/postinst;${CMAKE_SOURCE_DIR}/packaging/debian/prerm;${CMAKE_SOURCE_DIR}/packaging/debian/postrm;${CMAKE_BINARY_DIR}/packaging/conffiles")
+include(CPack)

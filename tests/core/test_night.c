@@ -1,0 +1,235 @@
+/* Unit tests of the device's time of day: the night schedule, the dark screen a press only
+ * wakes, the appreciation left for the next person, the prompt of the day. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "device.h"
+
+#define HOUR (3600 * 1000LL)
+#define MIN  (60 * 1000LL)
+
+static const char deck_text[] = "p-one | safety | self | any | One.\n"
+				"p-two | trust | self | any | Two.\n"
+				"p-three | repair | self | any | Three.\n";
+
+static struct deck *deck;
+
+static int make_deck(void **state)
+{
+	(void)state;
+	deck = deck_new();
+	return deck_parse(deck, "t", deck_text, sizeof(deck_text) - 1, NULL, NULL) == 3 ? 0 : -1;
+}
+
+static int free_deck(void **state)
+{
+	(void)state;
+	deck_free(deck);
+	return 0;
+}
+
+/* Night 22:00 to 07:00 with the screen off; no check-in; one resonance pattern. */
+static struct device *night_device(bool screen_off)
+{
+	struct device_config c;
+	struct breath_pattern p;
+
+	device_config_defaults(&c);
+	pattern_init(&p, "resonance");
+	p.phases[0] = (struct breath_phase){PHASE_INHALE, 5500};
+	p.phases[1] = (struct breath_phase){PHASE_EXHALE, 5500};
+	p.n_phases = 2;
+	pattern_put(&c.patterns, &p);
+	c.checkin = false;
+	c.night_screen_off = screen_off;
+	return device_new(&c, deck, 1);
+}
+
+static struct device_output press(struct device *dev, int64_t down, int64_t up)
+{
+	struct device_output out = {0};
+
+	device_edge(dev, 0, true, down, &out);
+	device_tick(dev, up - 1, &out);
+	device_edge(dev, 0, false, up, &out);
+	/* A single tap is only known after the double-press window. */
+	device_tick(dev, up + 400, &out);
+	return out;
+}
+
+static void local_time_runs_on_from_the_anchor(void **state)
+{
+	struct device *dev = night_device(false);
+	(void)state;
+
+	assert_int_equal(device_local_ms(dev, 0), -1);
+	device_set_local_time(dev, 1000, 23 * HOUR + 59 * MIN, 20000);
+	assert_int_equal(device_local_ms(dev, 1000), 20000 * 86400000LL + 23 * HOUR + 59 * MIN);
+	/* Two minutes later it is the next day. */
+	assert_int_equal(device_local_ms(dev, 1000 + 2 * MIN) / 86400000, 20001);
+	device_free(dev);
+}
+
+static void night_crosses_midnight(void **state)
+{
+	struct device *dev = night_device(false);
+	static const struct {
+		int64_t at;
+		bool night;
+	} cases[] = {
+		{21 * HOUR + 59 * MIN, false},  {22 * HOUR, true},
+		{23 * HOUR + 59 * MIN, true},   {24 * HOUR, true},
+		{24 * HOUR + 6 * HOUR, true},   {24 * HOUR + 7 * HOUR, false},
+		{24 * HOUR + 12 * HOUR, false},
+	};
+	(void)state;
+
+	device_set_local_time(dev, 0, 0, 100); /* midnight, day 100, at monotonic 0 */
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct device_view v = device_view(dev, cases[i].at);
+
+		assert_int_equal(v.night, cases[i].night);
+		assert_int_equal(v.brightness, cases[i].night ? 15 : 100);
+		assert_false(v.screen_off); /* this device dims at night */
+	}
+	device_free(dev);
+}
+
+static void unknown_time_is_never_night(void **state)
+{
+	struct device *dev = night_device(true);
+	(void)state;
+
+	assert_false(device_view(dev, 0).night);
+	assert_false(device_view(dev, 0).screen_off);
+	device_free(dev);
+}
+
+static void first_press_in_the_dark_only_wakes(void **state)
+{
+	struct device *dev = night_device(true);
+	struct device_output out;
+	(void)state;
+
+	device_set_local_time(dev, 0, 23 * HOUR, 100);
+	assert_true(device_view(dev, 1000).screen_off);
+	assert_int_equal(device_view(dev, 1000).brightness, 0);
+	out = press(dev, 1000, 1100);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].action, ACTION_WAKE);
+	assert_int_equal(out.reports[0].gesture, GESTURE_SHORT);
+	assert_int_equal(out.reports[0].screen_after, SCREEN_AMBIENT);
+	assert_false(device_view(dev, 2000).screen_off);
+	assert_int_equal(device_view(dev, 2000).brightness, 15);
+	/* The next press does what it always does. */
+	out = press(dev, 5000, 5100);
+	assert_int_equal(out.reports[0].action, ACTION_BREATHE);
+	device_free(dev);
+}
+
+static void woken_screen_goes_dark_again(void **state)
+{
+	struct device *dev = night_device(true);
+	struct device_output out;
+	(void)state;
+
+	device_set_local_time(dev, 0, 23 * HOUR, 100);
+	/* The tap is known once its double-press window (350 ms) closes: at 1450. */
+	press(dev, 1000, 1100);
+	assert_int_equal(device_deadline(dev), 1450 + 30000);
+	out = (struct device_output){0};
+	device_tick(dev, 31450, &out);
+	assert_true(out.changed);
+	assert_int_equal(out.n, 0);
+	assert_true(device_view(dev, 31450).screen_off);
+	assert_int_equal(device_deadline(dev), -1);
+	device_free(dev);
+}
+
+static void a_session_at_night_keeps_the_screen_on(void **state)
+{
+	struct device *dev = night_device(true);
+	(void)state;
+
+	device_set_local_time(dev, 0, 23 * HOUR, 100);
+	press(dev, 1000, 1100); /* wakes */
+	press(dev, 2000, 2100); /* breathes */
+	assert_false(device_view(dev, 100000).screen_off);
+	assert_true(device_view(dev, 100000).night);
+	device_free(dev);
+}
+
+static void appreciation_waits_for_the_next_press(void **state)
+{
+	struct device *dev = night_device(false);
+	struct device_output out = {0};
+	(void)state;
+
+	device_set_local_time(dev, 0, 12 * HOUR, 100);
+	/* A double press leaves it. */
+	device_edge(dev, 0, true, 1000, &out);
+	device_edge(dev, 0, false, 1100, &out);
+	device_edge(dev, 0, true, 1250, &out);
+	device_edge(dev, 0, false, 1350, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].gesture, GESTURE_DOUBLE);
+	assert_int_equal(out.reports[0].action, ACTION_APPRECIATION);
+	assert_true(device_view(dev, 2000).appreciation_waiting);
+	/* Hours later, the next press shows it, and it is seen. */
+	out = press(dev, 3 * HOUR, 3 * HOUR + 100);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].action, ACTION_SEEN);
+	assert_int_equal(out.reports[0].screen_after, SCREEN_NOTE);
+	assert_false(device_view(dev, 3 * HOUR + 1000).appreciation_waiting);
+	/* The note stays a while, then the clock. */
+	out = (struct device_output){0};
+	device_tick(dev, 3 * HOUR + 450 + 15000, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].action, ACTION_AMBIENT);
+	/* And the press after that is an ordinary one again. */
+	out = press(dev, 4 * HOUR, 4 * HOUR + 100);
+	assert_int_equal(out.reports[0].action, ACTION_BREATHE);
+	device_free(dev);
+}
+
+static void prompt_of_the_day_is_stable_within_a_day(void **state)
+{
+	struct device *dev = night_device(false);
+	const struct prompt *first, *p;
+	int changes = 0;
+	(void)state;
+
+	assert_null(device_view(dev, 0).daily); /* unknown day */
+	device_set_local_time(dev, 0, 0, 500);
+	first = device_view(dev, 0).daily;
+	assert_non_null(first);
+	for (int64_t t = 0; t < 24 * HOUR; t += 7 * MIN)
+		assert_ptr_equal(device_view(dev, t).daily, first);
+	/* Over a month of days it changes. */
+	for (int day = 0; day < 30; day++) {
+		p = device_view(dev, (int64_t)day * 24 * HOUR).daily;
+		changes += p != first;
+	}
+	assert_true(changes > 0);
+	device_free(dev);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(local_time_runs_on_from_the_anchor),
+		cmocka_unit_test(night_crosses_midnight),
+		cmocka_unit_test(unknown_time_is_never_night),
+		cmocka_unit_test(first_press_in_the_dark_only_wakes),
+		cmocka_unit_test(woken_screen_goes_dark_again),
+		cmocka_unit_test(a_session_at_night_keeps_the_screen_on),
+		cmocka_unit_test(appreciation_waits_for_the_next_press),
+		cmocka_unit_test(prompt_of_the_day_is_stable_within_a_day),
+	};
+	return cmocka_run_group_tests(tests, make_deck, free_deck);
+}
