@@ -503,7 +503,7 @@ static int on_button(struct load_state *st, const char *name, const char *key, c
 		if (action < 0)
 			return problem(st, key,
 				       "'%s': expected breathe, breathe:PATTERN, together, prompt, appreciation, "
-				       "end or none",
+				       "history, who, sleep, end or none",
 				       value);
 		b->on[g] = (enum action)action;
 		st->cfg->button_pattern[b - st->cfg->buttons][g][0] = '\0';
@@ -513,6 +513,36 @@ static int on_button(struct load_state *st, const char *name, const char *key, c
 		       "unknown key in [button %s] (known: short, long, double, line, chip, "
 		       "offset, active_low, bias, debounce_ms)",
 		       name);
+}
+
+/* [member NAME]: someone of the household, with a colour of their own ("#e07a5f"). */
+static int on_member(struct load_state *st, const char *name, const char *key, const char *value)
+{
+	struct config *cfg = st->cfg;
+	int i;
+	unsigned rgb;
+	char extra;
+
+	if (!name[0] || strlen(name) > MEMBER_NAME_MAX)
+		return problem(st, key, "[member NAME]: a name of 1 to %d characters",
+			       MEMBER_NAME_MAX);
+	for (i = 0; i < cfg->n_members; i++)
+		if (strcmp(cfg->members[i], name) == 0)
+			break;
+	if (i == cfg->n_members) {
+		if (i == DEVICE_MAX_MEMBERS)
+			return problem(st, key, "[member %s]: at most %d members", name,
+				       DEVICE_MAX_MEMBERS);
+		snprintf(cfg->members[i], sizeof(cfg->members[i]), "%s", name);
+		cfg->member_colors[i] = 0xe0a070;
+		cfg->n_members++;
+	}
+	if (strcmp(key, "colour") != 0 && strcmp(key, "color") != 0)
+		return problem(st, key, "unknown key in [member %s] (known: colour)", name);
+	if (sscanf(value, "#%6x%c", &rgb, &extra) != 1 || strlen(value) != 7)
+		return problem(st, key, "'%s': expected a colour as #RRGGBB", value);
+	cfg->member_colors[i] = rgb;
+	return 1;
 }
 
 static int on_gpio(struct load_state *st, const char *key, const char *value)
@@ -610,11 +640,13 @@ static int on_entry(void *user, const char *section, const char *key, const char
 		return on_gpio(st, key, value);
 	if (strcmp(section, "ambient") == 0)
 		return on_ambient(st, key, value);
+	if (strncmp(section, "member ", 7) == 0)
+		return on_member(st, section + 7, key, value);
 	if (strcmp(section, "night") == 0)
 		return on_night(st, key, value);
 	return problem(st, key,
 		       "unknown section [%s] (known: display, breathe, prompts, log, buttons, "
-		       "button NAME, gpio, ambient, night, pattern NAME)",
+		       "button NAME, gpio, ambient, night, pattern NAME, member NAME)",
 		       section);
 }
 
@@ -686,6 +718,9 @@ void config_device(const struct config *cfg, struct device_config *out)
 	out->wake_ms = (int64_t)cfg->wake_seconds * 1000;
 	out->day_brightness = cfg->day_brightness;
 	out->night_brightness = cfg->night_brightness;
+	memcpy(out->members, cfg->members, sizeof(out->members));
+	memcpy(out->member_colors, cfg->member_colors, sizeof(out->member_colors));
+	out->n_members = cfg->n_members;
 	out->prompt_ms = (int64_t)cfg->prompt_seconds * 1000;
 	out->prompt_audiences = cfg->audiences;
 	out->prompt_pathways = cfg->pathways;

@@ -50,6 +50,10 @@ struct config {
 	bool night_screen_off;      /* off at night (else dim and warm) */
 	int wake_seconds;           /* a press at night lights the screen this long */
 	int night_brightness;       /* backlight at night, percent */
+	/* [member NAME] */
+	char members[DEVICE_MAX_MEMBERS][MEMBER_NAME_MAX + 1];
+	uint32_t member_colors[DEVICE_MAX_MEMBERS]; /* 0xRRGGBB */
+	int n_members;
 	/* [breathe] and [pattern NAME] */
 	struct pattern_set patterns;
 	char pattern[PATTERN_NAME_MAX + 1];  /* the pattern "breathe" starts */

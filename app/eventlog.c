@@ -94,16 +94,16 @@ static const char *const statement_sql[STMT_COUNT] = {
 	[STMT_COMMIT] = "COMMIT",
 	[STMT_ROLLBACK] = "ROLLBACK",
 	[STMT_INSERT_PRESS] = "INSERT INTO presses(wall_utc, utc_offset_min, mono_ms, boot_id, "
-			      "clock_synced, button, gesture, action, screen) "
-			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+			      "clock_synced, button, gesture, action, screen, member) "
+			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[STMT_STOP_SESSION] = "UPDATE sessions SET actual_ms = ?1, ended = ?2, ended_wall_utc = ?3 "
 			      "WHERE id = ?4 AND ended = 'running'",
 	[STMT_INSERT_SESSION] = "INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, "
-				"clock_synced, press_id, pattern, planned_ms) "
-				"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				"clock_synced, press_id, pattern, planned_ms, member) "
+				"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[STMT_INSERT_PROMPT] = "INSERT INTO prompts_shown(wall_utc, utc_offset_min, mono_ms, "
-			       "boot_id, clock_synced, press_id, prompt_id) "
-			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			       "boot_id, clock_synced, press_id, prompt_id, member) "
+			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[STMT_CHECKIN_BEFORE] = "UPDATE sessions SET checkin_before = ?1 WHERE id = ?2",
 	[STMT_CHECKIN_AFTER] = "UPDATE sessions SET checkin_after = ?1 WHERE id = ?2",
 	[STMT_SESSION_LENGTH] = "UPDATE sessions SET planned_ms = ?1 WHERE id = ?2 AND ended = "
@@ -599,6 +599,8 @@ enum eventlog_append_result eventlog_append(struct eventlog *log,
 		sqlite3_bind_text(stmt, 7, gesture_name(report->gesture), -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 8, action_name(report->action), -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 9, screen_name(report->screen_before), -1, SQLITE_STATIC);
+		if (report->member) /* unbound parameters are NULL: everyone */
+			sqlite3_bind_text(stmt, 10, report->member, -1, SQLITE_STATIC);
 		rc = run(log, STMT_INSERT_PRESS, "writing a press", msg, msg_len);
 		if (rc != SQLITE_OK)
 			goto err_rollback;
@@ -625,6 +627,8 @@ enum eventlog_append_result eventlog_append(struct eventlog *log,
 		sqlite3_bind_text(stmt, 7, report->pattern ? report->pattern : "unknown", -1,
 				  SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 8, report->session_planned_ms);
+		if (report->member)
+			sqlite3_bind_text(stmt, 9, report->member, -1, SQLITE_STATIC);
 		rc = run(log, STMT_INSERT_SESSION, "writing a session", msg, msg_len);
 		if (rc != SQLITE_OK)
 			goto err_rollback;
@@ -655,6 +659,8 @@ enum eventlog_append_result eventlog_append(struct eventlog *log,
 		bind_stamp(stmt, when);
 		bind_press_id(stmt, 6, press_id);
 		sqlite3_bind_text(stmt, 7, report->prompt->id, -1, SQLITE_STATIC);
+		if (report->member)
+			sqlite3_bind_text(stmt, 8, report->member, -1, SQLITE_STATIC);
 		rc = run(log, STMT_INSERT_PROMPT, "writing a prompt shown", msg, msg_len);
 		if (rc != SQLITE_OK)
 			goto err_rollback;
@@ -747,6 +753,74 @@ err_rollback:
 err:
 	snprintf(msg, msg_len, "event log: %s: %s", what, sqlite3_errmsg(log->db));
 	return -1;
+}
+
+/* How calm an answer says one was: the first answer 1, the last 0; -1 when not an answer. */
+static double calmness(const char *answer, const char (*answers)[CHECKIN_ANSWER_MAX + 1], int n)
+{
+	for (int i = 0; answer && i < n; i++)
+		if (strcmp(answer, answers[i]) == 0)
+			return n > 1 ? 1.0 - (double)i / (n - 1) : 1.0;
+	return -1;
+}
+
+int eventlog_week(struct eventlog *log, int64_t today, const char *member,
+		  const char (*answers)[CHECKIN_ANSWER_MAX + 1], int n_answers,
+		  struct history_week *week, char *msg, size_t msg_len)
+{
+	/* A row's local day: its wall time moved by its own offset, so history stays right
+	 * across a change of time zone or summer time. */
+	static const char *const sql[2] = {
+		"SELECT (wall_utc + utc_offset_min * 60) / 86400 AS d, ifnull(actual_ms, 0), "
+		"checkin_after FROM sessions WHERE d BETWEEN ?1 AND ?2 AND (?3 IS NULL OR member = ?3)",
+		"SELECT (wall_utc + utc_offset_min * 60) / 86400 AS d, count(*) FROM prompts_shown "
+		"WHERE d BETWEEN ?1 AND ?2 AND (?3 IS NULL OR member = ?3) GROUP BY d",
+	};
+	int64_t first = today - (HISTORY_DAYS - 1);
+	double calm_sum[HISTORY_DAYS] = {0};
+
+	memset(week, 0, sizeof(*week));
+	week->member = member;
+	for (int i = 0; i < HISTORY_DAYS; i++)
+		week->days[i].day = first + i;
+	for (int q = 0; q < 2; q++) {
+		sqlite3_stmt *stmt;
+		int rc = sqlite3_prepare_v2(log->db, sql[q], -1, &stmt, NULL);
+
+		if (rc != SQLITE_OK) {
+			snprintf(msg, msg_len, "reading the week: %s", sqlite3_errmsg(log->db));
+			return -1;
+		}
+		sqlite3_bind_int64(stmt, 1, first);
+		sqlite3_bind_int64(stmt, 2, today);
+		if (member)
+			sqlite3_bind_text(stmt, 3, member, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			struct history_day *d = &week->days[sqlite3_column_int64(stmt, 0) - first];
+			double calm;
+
+			if (q == 1) {
+				d->prompts = sqlite3_column_int(stmt, 1);
+				continue;
+			}
+			d->breathed_ms += sqlite3_column_int64(stmt, 1);
+			calm = calmness((const char *)sqlite3_column_text(stmt, 2), answers,
+					n_answers);
+			if (calm >= 0) {
+				calm_sum[d - week->days] += calm;
+				d->answered++;
+			}
+		}
+		sqlite3_finalize(stmt);
+		if (rc != SQLITE_DONE) {
+			snprintf(msg, msg_len, "reading the week: %s", sqlite3_errmsg(log->db));
+			return -1;
+		}
+	}
+	for (int i = 0; i < HISTORY_DAYS; i++)
+		if (week->days[i].answered)
+			week->days[i].calm_after = calm_sum[i] / week->days[i].answered;
+	return 0;
 }
 
 void eventlog_close(struct eventlog *log)

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "device.h"
+#include "history.h"
 #include "wallclock.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
@@ -76,6 +77,13 @@ typedef void (*eventlog_prompt_fn)(void *user, const char *prompt_id);
  * -1 with msg set. */
 int eventlog_recent_prompts(struct eventlog *log, size_t max, eventlog_prompt_fn fn, void *user,
 			    char *msg, size_t msg_len);
+
+/* Fills the week ending on local day `today` (one member's rows, or everyone's when member is
+ * NULL). Answers are calmness by their place in answers[]: the first 1, the last 0.
+ * Returns 0, or -1 with msg set. */
+int eventlog_week(struct eventlog *log, int64_t today, const char *member,
+		  const char (*answers)[CHECKIN_ANSWER_MAX + 1], int n_answers,
+		  struct history_week *week, char *msg, size_t msg_len);
 
 void eventlog_close(struct eventlog *log);
 

@@ -138,7 +138,7 @@ static const char *keep(const char *s, char **next)
 static int copy_report(struct held_row *row, const struct device_report *r, const char *button,
 		       const struct wall_stamp *when)
 {
-	const char *const strings[] = {button, r->pattern, r->reason, r->answer};
+	const char *const strings[] = {button, r->pattern, r->reason, r->answer, r->member};
 	size_t total = 0;
 	char *next;
 
@@ -154,6 +154,7 @@ static int copy_report(struct held_row *row, const struct device_report *r, cons
 	row->report.pattern = keep(r->pattern, &next);
 	row->report.reason = keep(r->reason, &next);
 	row->report.answer = keep(r->answer, &next);
+	row->report.member = keep(r->member, &next);
 	if (r->prompt != NULL) {
 		row->prompt = *r->prompt;
 		row->prompt.text = NULL;
@@ -390,6 +391,17 @@ void logqueue_close(struct logqueue *q)
 	free(q->rows);
 	free(q->path);
 	free(q);
+}
+
+int logqueue_week(struct logqueue *q, int64_t today, const char *member,
+		  const char (*answers)[CHECKIN_ANSWER_MAX + 1], int n_answers,
+		  struct history_week *week, char *msg, size_t msg_len)
+{
+	if (q->log == NULL) {
+		snprintf(msg, msg_len, "the event log '%s' is not open", q->path);
+		return -1;
+	}
+	return eventlog_week(q->log, today, member, answers, n_answers, week, msg, msg_len);
 }
 
 int logqueue_recent_prompts(struct logqueue *q, size_t max, eventlog_prompt_fn fn, void *user,

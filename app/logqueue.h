@@ -67,6 +67,11 @@ size_t logqueue_held(const struct logqueue *q);
 /* When logqueue_tick next has something to do for a retry, or -1 when nothing waits. */
 int64_t logqueue_deadline(const struct logqueue *q);
 
+/* The week at a glance (eventlog_week), when the log is open; -1 with msg otherwise. */
+int logqueue_week(struct logqueue *q, int64_t today, const char *member,
+		  const char (*answers)[CHECKIN_ANSWER_MAX + 1], int n_answers,
+		  struct history_week *week, char *msg, size_t msg_len);
+
 /* The ids of the last `max` prompts shown, newest first (eventlog_recent_prompts); rows still
  * held in memory are not among them. Returns how many, or -1 with msg set (also when the file
  * is not open). */

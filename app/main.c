@@ -38,6 +38,8 @@ struct app {
 	struct deck *deck;
 	struct device *dev;
 	int pattern;           /* --pattern's index, or -1 for the default */
+	struct history_week week; /* read when the history screen opens */
+	bool week_loaded, week_ok;
 	struct logqueue *log;  /* NULL only when no place for the log could be found */
 	bool log_trouble;      /* the log is not open or rows wait in memory: a discreet mark */
 	bool wall_fixed;       /* --clock/--date: the wall clock runs from a given moment */
@@ -480,6 +482,29 @@ static void play_script(struct app *app, const struct replay_script *script, int
 	}
 }
 
+/* The week for the history screen, read once each time the screen opens. */
+static const struct history_week *week_for(struct app *app, const struct device_view *view,
+					   int64_t now_ms)
+{
+	char msg[512] = "";
+	int64_t local = device_local_ms(app->dev, now_ms);
+	const char *member = view->member >= 0 ? app->dcfg.members[view->member] : NULL;
+
+	if (view->screen != SCREEN_HISTORY) {
+		app->week_loaded = false;
+		return NULL;
+	}
+	if (!app->week_loaded) {
+		app->week_loaded = true;
+		app->week_ok = app->log && local >= 0 &&
+			       logqueue_week(app->log, local / 86400000, member, app->dcfg.answers,
+					     app->dcfg.n_answers, &app->week, msg, sizeof(msg)) == 0;
+		if (!app->week_ok && msg[0])
+			log_warn("the history screen: %s", msg);
+	}
+	return app->week_ok ? &app->week : NULL;
+}
+
 /* --screenshot: one frame, drawn by SDL's software renderer into a surface, saved as PNG. */
 static int run_screenshot(struct app *app)
 {
@@ -516,8 +541,11 @@ static int run_screenshot(struct app *app)
 	tell_local_time(app, at_ms);
 	view = device_view(app->dev, at_ms);
 	scene_time(app, at_ms, &local);
+	if (view.screen == SCREEN_HISTORY && open_log(app, true) != 0)
+		return 1;
 	scene = (struct render_scene){.view = &view,
 				      .device = &app->dcfg,
+				      .week = week_for(app, &view, at_ms),
 				      .local = &local,
 				      .clock_24h = app->cfg.clock_24h};
 	surface = SDL_CreateRGBSurfaceWithFormat(0, app->cfg.width, app->cfg.height, 32,
@@ -932,6 +960,7 @@ static int run_app(struct app *app)
 			struct tm local;
 			struct render_scene scene = {.view = &view,
 						     .device = &app->dcfg,
+						     .week = week_for(app, &view, now),
 						     .local = &local,
 						     .clock_24h = app->cfg.clock_24h,
 						     .log_trouble = app->log_trouble};

@@ -479,11 +479,15 @@ static void draw_screen(struct render *r, const struct render_scene *s)
 	case SCREEN_NOTE:
 		draw_note(r, s);
 		break;
+	case SCREEN_HISTORY:
+		draw_history(r, s);
+		break;
 	case SCREEN_AMBIENT:
 	case SCREEN_COUNT:
 		draw_ambient(r, s);
 		break;
 	}
+	draw_member_chip(r, s);
 	if (s->log_trouble) {
 		int d = min_side(r) / 60 + 2;
 		SDL_Rect dot = {d, r->h - 2 * d, d, d};

@@ -8,10 +8,12 @@
 #include <time.h>
 
 #include "device.h"
+#include "history.h"
 
 struct render_scene {
 	const struct device_view *view;
 	const struct device_config *device; /* buttons and check-in answers, for the hints */
+	const struct history_week *week;    /* SCREEN_HISTORY: NULL when it cannot be read */
 	const struct tm *local;             /* the wall-clock time to show */
 	bool clock_24h;
 	bool log_trouble; /* the log could not be written: a small discreet mark */

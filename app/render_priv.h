@@ -101,4 +101,8 @@ void draw_done(struct render *r, const struct render_scene *s);
 void draw_ambient(struct render *r, const struct render_scene *s);
 void draw_note(struct render *r, const struct render_scene *s);
 
+/* The week at a glance, and who is here (render_history.c). */
+void draw_history(struct render *r, const struct render_scene *s);
+void draw_member_chip(struct render *r, const struct render_scene *s);
+
 #endif

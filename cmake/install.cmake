@@ -69,7 +69,9 @@ set(CPACK_PACKAGE_DESCRIPTION
   "next to you. Left alone it is a quiet clock. Every press is logged on the device.\n"
   "It runs as a systemd service on the console (KMSDRM), with no desktop and no network.")
 string(REPLACE ";" "" CPACK_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
-set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+# The package installs where the build was configured for (the unit's ExecStart=, the assets'
+# folder): configure with -DCMAKE_INSTALL_PREFIX=/usr for a .deb (tests/package/build-deb.sh).
+set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)

@@ -27,6 +27,9 @@ struct device {
 	struct session session;
 	const struct prompt *prompt;
 	bool appreciation_waiting; /* a warm sign waits for the next press */
+	bool sleeping;             /* put to sleep: dark until the next press */
+	int member;                /* who is here, or -1 for everyone */
+	int64_t member_until;      /* back to everyone then; -1 when everyone already */
 	int64_t awake_until;       /* a dark screen was woken until then; -1 when not */
 	bool local_known;          /* the shell has told the local time */
 	int64_t local_anchor_ms;   /* at this monotonic time... */
@@ -34,11 +37,12 @@ struct device {
 };
 
 static const char *const screen_names[SCREEN_COUNT] = {
-	"ambient", "breathe", "prompt", "checkin", "settle", "paused", "done", "note",
+	"ambient", "breathe", "prompt", "checkin", "settle", "paused", "done", "note", "history",
 };
 static const char *const action_names[ACTION_COUNT] = {
-	"none",   "breathe", "together", "prompt", "end",          "ambient", "checkin",
-	"length", "pause",   "resume",   "done",   "appreciation", "seen",    "wake",
+	"none",    "breathe", "together", "prompt", "end",   "ambient",
+	"checkin", "length",  "pause",    "resume", "done",  "appreciation",
+	"seen",    "wake",    "history",  "who",    "sleep",
 };
 
 const char *screen_name(enum screen screen)
@@ -91,6 +95,9 @@ int action_from_name(const char *name)
 	case ACTION_PROMPT:
 	case ACTION_END:
 	case ACTION_APPRECIATION:
+	case ACTION_HISTORY:
+	case ACTION_WHO:
+	case ACTION_SLEEP:
 		return a;
 	default:
 		return -1;
@@ -126,6 +133,8 @@ void device_config_defaults(struct device_config *c)
 	c->note_ms = 15000;
 	c->day_brightness = 100;
 	c->night_brightness = 15;
+	c->member_ms = 10 * 60000;
+	c->history_ms = 30000;
 }
 
 struct device *device_new(const struct device_config *config, const struct deck *deck,
@@ -153,6 +162,8 @@ struct device *device_new(const struct device_config *config, const struct deck 
 	}
 	dev->screen = SCREEN_AMBIENT;
 	dev->awake_until = -1;
+	dev->member = -1;
+	dev->member_until = -1;
 	return dev;
 }
 
@@ -194,8 +205,10 @@ static bool is_night(const struct device *dev, int64_t t_ms)
 /* The screen is dark: night with the screen off, on the clock, not woken by a press. */
 static bool screen_dark(const struct device *dev, int64_t t_ms)
 {
-	return dev->config.night_screen_off && dev->screen == SCREEN_AMBIENT &&
-	       t_ms >= dev->awake_until && is_night(dev, t_ms);
+	if (dev->screen != SCREEN_AMBIENT)
+		return false;
+	return dev->sleeping ||
+	       (dev->config.night_screen_off && t_ms >= dev->awake_until && is_night(dev, t_ms));
 }
 
 const struct device_config *device_config(const struct device *dev)
@@ -380,6 +393,21 @@ static void perform(struct device *dev, struct device_report *r, int pattern)
 		/* Left where it is; the clock shows it until the next press. */
 		dev->appreciation_waiting = true;
 		break;
+	case ACTION_HISTORY:
+		close_session(dev, r, SESSION_ENDED_EARLY);
+		enter(dev, r, SCREEN_HISTORY, r->t_ms);
+		break;
+	case ACTION_WHO:
+		/* everyone, then each member in turn, then everyone again */
+		dev->member = dev->member + 1 < dev->config.n_members ? dev->member + 1 : -1;
+		r->member = dev->member >= 0 ? dev->config.members[dev->member] : NULL;
+		break;
+	case ACTION_SLEEP:
+		close_session(dev, r, SESSION_ENDED_EARLY);
+		dev->prompt = NULL;
+		dev->sleeping = true;
+		enter(dev, r, SCREEN_AMBIENT, r->t_ms);
+		break;
 	default:
 		break;
 	}
@@ -466,10 +494,16 @@ static void on_gesture(struct device *dev, int button, enum gesture g, int64_t t
 
 	if (!r)
 		return;
+	r->member = dev->member >= 0 ? dev->config.members[dev->member] : NULL;
+	if (dev->member >= 0 || (b->on[g] == ACTION_WHO && dev->config.n_members > 0))
+		dev->member_until = t_ms + dev->config.member_ms;
 	if (screen_dark(dev, t_ms)) {
 		/* In the dark the first press only wakes the screen. */
 		r->action = ACTION_WAKE;
-		dev->awake_until = t_ms + dev->config.wake_ms;
+		if (dev->sleeping)
+			dev->sleeping = false;
+		else
+			dev->awake_until = t_ms + dev->config.wake_ms;
 		return;
 	}
 	if (dev->screen == SCREEN_AMBIENT && dev->appreciation_waiting) {
@@ -480,7 +514,8 @@ static void on_gesture(struct device *dev, int button, enum gesture g, int64_t t
 		return;
 	}
 	if (dev->screen != SCREEN_AMBIENT && dev->screen != SCREEN_PROMPT &&
-	    dev->screen != SCREEN_NOTE && session_press(dev, r, button, g))
+	    dev->screen != SCREEN_NOTE && dev->screen != SCREEN_HISTORY &&
+	    session_press(dev, r, button, g))
 		return;
 	perform(dev, r, b->pattern[g] - 1);
 }
@@ -508,6 +543,8 @@ static int64_t screen_deadline(const struct device *dev)
 		return dev->screen_since_ms + c->done_ms;
 	case SCREEN_NOTE:
 		return dev->screen_since_ms + c->note_ms;
+	case SCREEN_HISTORY:
+		return dev->screen_since_ms + c->history_ms;
 	case SCREEN_AMBIENT:
 	case SCREEN_COUNT:
 		break;
@@ -563,7 +600,7 @@ static int64_t earlier(int64_t a, int64_t b)
 
 int64_t device_deadline(const struct device *dev)
 {
-	int64_t due = earlier(screen_deadline(dev), dev->awake_until);
+	int64_t due = earlier(earlier(screen_deadline(dev), dev->awake_until), dev->member_until);
 
 	for (int i = 0; i < dev->config.n_buttons; i++)
 		due = earlier(due, gesture_deadline(&dev->trackers[i]));
@@ -594,6 +631,12 @@ void device_tick(struct device *dev, int64_t now_ms, struct device_output *out)
 			continue;
 		if (due == dev->awake_until) {
 			dev->awake_until = -1; /* dark again, if it is still night */
+			out->changed = true;
+			continue;
+		}
+		if (due == dev->member_until) {
+			dev->member_until = -1; /* nobody pressed for a while: everyone again */
+			dev->member = -1;
 			out->changed = true;
 			continue;
 		}
@@ -629,7 +672,8 @@ void device_open(struct device *dev, enum screen screen, int pattern, int64_t no
 		perform(dev, r, -1);
 		return;
 	case SCREEN_NOTE:
-		enter(dev, r, SCREEN_NOTE, now_ms);
+	case SCREEN_HISTORY:
+		enter(dev, r, screen, now_ms);
 		return;
 	case SCREEN_PROMPT:
 		r->action = ACTION_PROMPT;
@@ -670,16 +714,31 @@ void device_open(struct device *dev, enum screen screen, int pattern, int64_t no
 /* The same prompt all day, another the next: the day number, well mixed, picks it. */
 static const struct prompt *prompt_of_the_day(const struct device *dev, int64_t local_ms)
 {
+	const struct device_config *c = &dev->config;
 	size_t count = dev->deck ? deck_count(dev->deck) : 0;
+	size_t eligible = 0, k;
 	uint64_t x;
 
-	if (local_ms < 0 || count == 0)
+	if (local_ms < 0)
+		return NULL;
+	for (size_t i = 0; i < count; i++)
+		eligible += prompt_eligible(deck_get(dev->deck, i), c->prompt_audiences,
+					    c->prompt_pathways);
+	if (eligible == 0)
 		return NULL;
 	x = (uint64_t)(local_ms / 86400000) * 0x9e3779b97f4a7c15ull;
 	x ^= x >> 31;
 	x *= 0xbf58476d1ce4e5b9ull;
 	x ^= x >> 29;
-	return deck_get(dev->deck, (size_t)(x % count));
+	k = (size_t)(x % eligible);
+	/* The k-th prompt this household's settings let in. */
+	for (size_t i = 0; i < count; i++) {
+		const struct prompt *p = deck_get(dev->deck, i);
+
+		if (prompt_eligible(p, c->prompt_audiences, c->prompt_pathways) && k-- == 0)
+			return p;
+	}
+	return NULL;
 }
 
 struct device_view device_view(const struct device *dev, int64_t now_ms)
@@ -700,9 +759,10 @@ struct device_view device_view(const struct device *dev, int64_t now_ms)
 		       : v.night    ? dev->config.night_brightness
 				    : dev->config.day_brightness;
 	v.appreciation_waiting = dev->appreciation_waiting;
+	v.member = dev->member;
 	v.daily = prompt_of_the_day(dev, v.local_ms);
 	if (dev->screen == SCREEN_AMBIENT || dev->screen == SCREEN_PROMPT ||
-	    dev->screen == SCREEN_NOTE)
+	    dev->screen == SCREEN_NOTE || dev->screen == SCREEN_HISTORY)
 		return v;
 	v.pattern = &dev->session.pattern;
 	v.session_ms = dev->session.planned_ms;

@@ -16,6 +16,8 @@
 #define DEVICE_MAX_REPORTS  4
 #define CHECKIN_MAX_ANSWERS 3
 #define CHECKIN_ANSWER_MAX  15
+#define DEVICE_MAX_MEMBERS  6
+#define MEMBER_NAME_MAX     15
 
 enum screen {
 	SCREEN_AMBIENT = 0,
@@ -26,6 +28,7 @@ enum screen {
 	SCREEN_PAUSED,  /* a session on hold */
 	SCREEN_DONE,    /* the calm end of a session, offering a prompt */
 	SCREEN_NOTE,    /* an appreciation someone left, now seen */
+	SCREEN_HISTORY, /* the week at a glance */
 	SCREEN_COUNT,
 };
 
@@ -44,6 +47,9 @@ enum action {
 	ACTION_APPRECIATION, /* leave a warm sign for the next person */
 	ACTION_SEEN,         /* the next person's press: the sign is seen */
 	ACTION_WAKE,         /* a press in the dark: it only wakes the screen */
+	ACTION_HISTORY,      /* show the week at a glance */
+	ACTION_WHO,          /* the next household member (or everyone) */
+	ACTION_SLEEP,        /* the screen off until the next press */
 	ACTION_COUNT,
 };
 
@@ -86,6 +92,12 @@ struct device_config {
 	int64_t wake_ms;                      /* a press wakes a dark screen for this long */
 	int64_t note_ms;                      /* a seen appreciation stays this long */
 	int day_brightness, night_brightness; /* backlight, percent */
+	/* Household members: optional; "who is here" goes back to everyone after a while. */
+	char members[DEVICE_MAX_MEMBERS][MEMBER_NAME_MAX + 1];
+	uint32_t member_colors[DEVICE_MAX_MEMBERS]; /* 0xRRGGBB */
+	int n_members;
+	int64_t member_ms;  /* no press this long: back to everyone */
+	int64_t history_ms; /* the week stays this long */
 };
 
 /* One thing the device did: what the log records and what --replay prints. */
@@ -106,6 +118,7 @@ struct device_report {
 	const char *answer;          /* ACTION_CHECKIN: the answer */
 	bool answer_after;           /* ACTION_CHECKIN: after the session (else before) */
 	const struct prompt *prompt; /* the prompt this report put on screen, if any */
+	const char *member;          /* who is here (NULL: everyone) */
 };
 
 struct device_output {
@@ -132,6 +145,7 @@ struct device_view {
 	bool appreciation_waiting;   /* SCREEN_AMBIENT: someone left a warm sign */
 	const struct prompt *daily;  /* the prompt of the day (NULL: none, or the day unknown) */
 	int64_t local_ms;            /* local time (ms since local day 0), -1 when unknown */
+	int member;                  /* who is here: an index into the members, or -1 */
 };
 
 struct device;

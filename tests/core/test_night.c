@@ -219,6 +219,69 @@ static void prompt_of_the_day_is_stable_within_a_day(void **state)
 	device_free(dev);
 }
 
+static void who_cycles_and_returns_to_everyone(void **state)
+{
+	struct device_config c;
+	struct device *dev;
+	struct device_output out = {0};
+	(void)state;
+
+	device_config_defaults(&c);
+	c.buttons[0].on[GESTURE_DOUBLE] = ACTION_NONE;
+	c.buttons[0].on[GESTURE_SHORT] = ACTION_WHO;
+	c.buttons[0].on[GESTURE_LONG] = ACTION_HISTORY;
+	strcpy(c.members[0], "Ana");
+	strcpy(c.members[1], "Ben");
+	c.n_members = 2;
+	dev = device_new(&c, deck, 1);
+	device_edge(dev, 0, true, 0, &out);
+	device_edge(dev, 0, false, 100, &out);
+	assert_int_equal(out.reports[0].action, ACTION_WHO);
+	assert_string_equal(out.reports[0].member, "Ana");
+	assert_int_equal(device_view(dev, 200).member, 0);
+	device_edge(dev, 0, true, 1000, &out);
+	device_edge(dev, 0, false, 1100, &out);
+	assert_string_equal(out.reports[1].member, "Ben");
+	/* Every press while someone is chosen carries their name. */
+	device_edge(dev, 0, true, 2000, &out);
+	device_tick(dev, 2700, &out);
+	assert_int_equal(out.reports[2].action, ACTION_HISTORY);
+	assert_string_equal(out.reports[2].member, "Ben");
+	assert_int_equal(device_view(dev, 2800).screen, SCREEN_HISTORY);
+	device_edge(dev, 0, false, 2800, &out);
+	/* Ten quiet minutes: everyone again. */
+	assert_int_equal(device_view(dev, 2700 + 10 * MIN - 1).member, 1);
+	out = (struct device_output){0};
+	device_tick(dev, 2700 + 10 * MIN, &out);
+	assert_int_equal(device_view(dev, 2700 + 10 * MIN).member, -1);
+	device_free(dev);
+}
+
+static void sleep_until_the_next_press(void **state)
+{
+	struct device_config c;
+	struct device *dev;
+	struct device_output out = {0};
+	(void)state;
+
+	device_config_defaults(&c);
+	c.buttons[0].on[GESTURE_DOUBLE] = ACTION_NONE;
+	c.buttons[0].on[GESTURE_LONG] = ACTION_SLEEP;
+	dev = device_new(&c, deck, 1);
+	device_edge(dev, 0, true, 0, &out);
+	device_tick(dev, 700, &out);
+	assert_int_equal(out.reports[0].action, ACTION_SLEEP);
+	device_edge(dev, 0, false, 800, &out);
+	assert_true(device_view(dev, 5 * HOUR).screen_off);
+	assert_int_equal(device_view(dev, 5 * HOUR).brightness, 0);
+	device_edge(dev, 0, true, 5 * HOUR, &out);
+	device_edge(dev, 0, false, 5 * HOUR + 100, &out);
+	assert_int_equal(out.reports[1].action, ACTION_WAKE);
+	assert_false(device_view(dev, 5 * HOUR + 200).screen_off);
+	assert_int_equal(device_deadline(dev), -1); /* awake for good, not for a while */
+	device_free(dev);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +293,8 @@ int main(void)
 		cmocka_unit_test(a_session_at_night_keeps_the_screen_on),
 		cmocka_unit_test(appreciation_waits_for_the_next_press),
 		cmocka_unit_test(prompt_of_the_day_is_stable_within_a_day),
+		cmocka_unit_test(who_cycles_and_returns_to_everyone),
+		cmocka_unit_test(sleep_until_the_next_press),
 	};
 	return cmocka_run_group_tests(tests, make_deck, free_deck);
 }

@@ -3,7 +3,8 @@
 # Usage: check_golden.sh APP PNG_COMPARE GOLDEN_DIR OUT_DIR NAME SCREEN SIZE AT [PATTERN
 #        [CLOCK [INPUT]]]
 # INPUT, a file in GOLDEN_DIR/inputs: NAME.conf adds settings, NAME.replay is a script of
-# presses that leads to the screen.
+# presses that leads to the screen, NAME.week a script replayed into a database over the six
+# days before (for the history screen).
 # With UPDATE_GOLDEN=1 the stored image is replaced instead (look at it before committing).
 set -eu
 app=$1 compare=$2 golden_dir=$3 out_dir=$4 name=$5 screen=$6 size=$7 at=$8
@@ -20,6 +21,13 @@ set --
 case "$input" in
   *.conf) cat "$golden_dir/inputs/$input" >>"$conf" ;;
   *.replay) set -- --replay "$golden_dir/inputs/$input" ;;
+  *.week)
+    db="$out_dir/$name.db"
+    rm -f "$db" "$db-wal" "$db-shm"
+    "$app" --config "$conf" --replay "$golden_dir/inputs/$input" --db "$db" --clock 21:00 \
+      --date 2026-11-18 --seed 7 >/dev/null
+    set -- --db "$db"
+    ;;
 esac
 "$app" --config "$conf" --screenshot "$actual" --screen "$screen" --size "$size" --at "$at" \
   --pattern "$pattern" --clock "$clock" --date 2026-11-24 --seed 7 "$@"

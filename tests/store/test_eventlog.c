@@ -675,6 +675,51 @@ static void a_schema_2_file_gets_the_checkin_columns(void **state)
 	assert_integrity_ok(path);
 }
 
+static void the_week_sums_each_day_and_each_member(void **state)
+{
+	static const char answers[2][CHECKIN_ANSWER_MAX + 1] = {"calm", "tense"};
+	struct device_report start =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_SETTLE);
+	struct device_report end = press(GESTURE_SHORT, ACTION_END, SCREEN_BREATHE, SCREEN_AMBIENT);
+	struct device_report after = press(GESTURE_SHORT, ACTION_CHECKIN, SCREEN_CHECKIN, SCREEN_DONE);
+	struct wall_stamp day0 = stamp_at(100), day0b = stamp_at(400);
+	struct wall_stamp prev = stamp_at(100 - 2 * 86400);
+	struct history_week week;
+	char path[PATH_MAX], msg[256];
+	struct eventlog *log;
+	/* 2026-01-01 00:01:40 UTC is 01:01:40 at +60 min: local day 20454. */
+	const int64_t today = 20454;
+
+	start_session(&start, "resonance", 300000);
+	stop_session(&end, SESSION_ENDED_EARLY, 120000);
+	after.answer = "tense";
+	after.answer_after = true;
+	path_in(state, "week.db", path);
+	log = open_ok(path);
+	append_ok(log, &start, "main", &day0);
+	append_ok(log, &end, "main", &day0);
+	start.member = end.member = after.member = "Ana";
+	append_ok(log, &start, "main", &day0b);
+	append_ok(log, &end, "main", &day0b);
+	append_ok(log, &after, "main", &day0b);
+	start.member = end.member = NULL;
+	append_ok(log, &start, "main", &prev);
+	append_ok(log, &end, "main", &prev);
+
+	assert_int_equal(eventlog_week(log, today, NULL, answers, 2, &week, msg, sizeof(msg)), 0);
+	assert_int_equal(week.days[6].day, today);
+	assert_int_equal(week.days[6].breathed_ms, 240000);
+	assert_int_equal(week.days[6].answered, 1);
+	assert_true(week.days[6].calm_after < 0.01); /* "tense": the last answer */
+	assert_int_equal(week.days[4].breathed_ms, 120000);
+	assert_int_equal(week.days[5].breathed_ms, 0);
+	assert_int_equal(eventlog_week(log, today, "Ana", answers, 2, &week, msg, sizeof(msg)), 0);
+	assert_int_equal(week.days[6].breathed_ms, 120000);
+	assert_int_equal(week.days[4].breathed_ms, 0);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
 static void one_report_can_end_a_session_and_start_the_next(void **state)
 {
 	struct device_report first =
@@ -1324,6 +1369,7 @@ int main(void)
 		cmocka_unit_test(one_report_can_end_a_session_and_start_the_next),
 		cmocka_unit_test(checkin_answers_and_a_new_length_go_to_the_session),
 		cmocka_unit_test(a_schema_2_file_gets_the_checkin_columns),
+		cmocka_unit_test(the_week_sums_each_day_and_each_member),
 		cmocka_unit_test(a_shown_prompt_gets_a_row),
 		cmocka_unit_test(a_device_report_writes_no_press_row),
 		cmocka_unit_test(reopening_keeps_rows_and_interrupts_a_running_session),
