@@ -13,6 +13,7 @@
 #include "backlight.h"
 #include "cli.h"
 #include "config.h"
+#include "deadline.h"
 #include "deckfiles.h"
 #include "device.h"
 #include "eventlog.h"
@@ -505,6 +506,21 @@ static const struct history_week *week_for(struct app *app, const struct device_
 	return app->week_ok ? &app->week : NULL;
 }
 
+/* The renderer, set up as the settings say; NULL (said why) when the font cannot be had. */
+static struct render *make_render(const struct app *app, SDL_Renderer *sdl)
+{
+	char msg[600];
+	struct render *render = render_new(sdl, app->cfg.font, msg, sizeof(msg));
+
+	if (!render) {
+		log_error("%s", msg);
+		return NULL;
+	}
+	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
+	render_set_rotation(render, app->cfg.rotation);
+	return render;
+}
+
 /* --screenshot: one frame, drawn by SDL's software renderer into a surface, saved as PNG. */
 static int run_screenshot(struct app *app)
 {
@@ -516,7 +532,6 @@ static int run_screenshot(struct app *app)
 	struct device_view view;
 	struct render_scene scene;
 	struct tm local;
-	char msg[512];
 	int ret = 1;
 
 	if (fix_wall_clock(app, 0) != 0)
@@ -560,13 +575,9 @@ static int run_screenshot(struct app *app)
 		log_error("cannot draw into an image: %s", SDL_GetError());
 		goto free_surface;
 	}
-	render = render_new(sdl, app->cfg.font, msg, sizeof(msg));
-	if (!render) {
-		log_error("%s", msg);
+	render = make_render(app, sdl);
+	if (!render)
 		goto free_renderer;
-	}
-	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
-	render_set_rotation(render, app->cfg.rotation);
 	render_frame(render, &scene);
 	SDL_RenderPresent(sdl);
 	if (IMG_SavePNG(surface, app->opt.screenshot_path) != 0)
@@ -636,15 +647,6 @@ static int64_t ms_to_next_minute(const struct app *app, int64_t mono_ms)
 		wall_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 	}
 	return 60000 - wall_ms % 60000;
-}
-
-static int64_t earliest(int64_t a, int64_t b)
-{
-	if (a < 0)
-		return b;
-	if (b < 0)
-		return a;
-	return a < b ? a : b;
 }
 
 /* Handles one SDL event; returns false when the user asked to quit. */
@@ -895,13 +897,9 @@ static int run_app(struct app *app)
 		log_error("cannot draw on the window: %s", SDL_GetError());
 		goto destroy_window;
 	}
-	render = render_new(sdl, app->cfg.font, msg, sizeof(msg));
-	if (!render) {
-		log_error("%s", msg);
+	render = make_render(app, sdl);
+	if (!render)
 		goto destroy_renderer;
-	}
-	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
-	render_set_rotation(render, app->cfg.rotation);
 	if (app->cfg.fullscreen)
 		SDL_ShowCursor(SDL_DISABLE);
 	if (!idlewait_driver_sleeps(SDL_GetCurrentVideoDriver())) {
@@ -974,15 +972,15 @@ static int run_app(struct app *app)
 		}
 		/* Sleep until something can change: a frame, a gesture or screen timeout, the
 		 * next minute on the clock, or the end of the run. */
-		wake = earliest(device_deadline(app->dev), exit_at);
+		wake = deadline_earlier(device_deadline(app->dev), exit_at);
 		if (app->log)
-			wake = earliest(wake,
+			wake = deadline_earlier(wake,
 					logqueue_deadline(app->log)); /* a retry of held rows */
 		if (frame_ms > 0)
-			wake = earliest(wake, last_frame + frame_ms);
+			wake = deadline_earlier(wake, last_frame + frame_ms);
 		if (view.screen == SCREEN_AMBIENT)
-			wake = earliest(wake, now + ms_to_next_minute(app, now));
-		wake = earliest(wake, notify_deadline(notify)); /* the watchdog's keep-alive */
+			wake = deadline_earlier(wake, now + ms_to_next_minute(app, now));
+		wake = deadline_earlier(wake, notify_deadline(notify)); /* the watchdog's keep-alive */
 		if (exit_at >= 0 && now >= exit_at)
 			break;
 		/* Even when something is already due, the edges that came in meanwhile go first:

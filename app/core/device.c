@@ -1,5 +1,6 @@
 /* The device state machine: screens, sessions and what each press means on each screen. */
 #include "device.h"
+#include "deadline.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -589,21 +590,13 @@ static void screen_timeout(struct device *dev, int64_t due, struct device_output
 	}
 }
 
-static int64_t earlier(int64_t a, int64_t b)
-{
-	if (a < 0)
-		return b;
-	if (b < 0)
-		return a;
-	return a < b ? a : b;
-}
-
 int64_t device_deadline(const struct device *dev)
 {
-	int64_t due = earlier(earlier(screen_deadline(dev), dev->awake_until), dev->member_until);
+	int64_t due = deadline_earlier(deadline_earlier(screen_deadline(dev), dev->awake_until),
+				       dev->member_until);
 
 	for (int i = 0; i < dev->config.n_buttons; i++)
-		due = earlier(due, gesture_deadline(&dev->trackers[i]));
+		due = deadline_earlier(due, gesture_deadline(&dev->trackers[i]));
 	return due;
 }
 

@@ -1,5 +1,6 @@
 /* Gesture recognition from debounced button edges; pure, time comes in as an argument. */
 #include "gesture.h"
+#include "deadline.h"
 
 #include <stddef.h>
 
@@ -92,21 +93,12 @@ enum gesture gesture_tick(struct gesture_tracker *g, int64_t now_ms)
 	return GESTURE_LONG;
 }
 
-static int64_t earlier(int64_t a, int64_t b)
-{
-	if (a < 0)
-		return b;
-	if (b < 0)
-		return a;
-	return a < b ? a : b;
-}
-
 int64_t gesture_deadline(const struct gesture_tracker *g)
 {
-	int64_t due = earlier(g->settle_due_ms, g->short_due_ms);
+	int64_t due = deadline_earlier(g->settle_due_ms, g->short_due_ms);
 
 	if (g->down && !g->long_fired)
-		due = earlier(due, g->down_ms + g->timing.long_ms);
+		due = deadline_earlier(due, g->down_ms + g->timing.long_ms);
 	return due;
 }
 
