@@ -320,7 +320,7 @@ static void retries_back_off_and_wait_for_their_time(void **state)
  * here: no permission to change user, or a TMPDIR that user cannot reach. */
 static bool drop_root(const char *dir)
 {
-	char probe[PATH_MAX];
+	char probe[PATH_MAX + 16]; /* room for dir (at most PATH_MAX) and the name */
 	FILE *f;
 
 	if (geteuid() != 0)
