@@ -503,7 +503,7 @@ static int on_button(struct load_state *st, const char *name, const char *key, c
 		if (action < 0)
 			return problem(st, key,
 				       "'%s': expected breathe, breathe:PATTERN, together, prompt, appreciation, "
-				       "history, who, sleep, end or none",
+				       "history, who, wake, sleep, end or none",
 				       value);
 		b->on[g] = (enum action)action;
 		st->cfg->button_pattern[b - st->cfg->buttons][g][0] = '\0';

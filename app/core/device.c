@@ -99,6 +99,7 @@ int action_from_name(const char *name)
 	case ACTION_HISTORY:
 	case ACTION_WHO:
 	case ACTION_SLEEP:
+	case ACTION_WAKE:
 		return a;
 	default:
 		return -1;
@@ -402,6 +403,11 @@ static void perform(struct device *dev, struct device_report *r, int pattern)
 		/* everyone, then each member in turn, then everyone again */
 		dev->member = dev->member + 1 < dev->config.n_members ? dev->member + 1 : -1;
 		r->member = dev->member >= 0 ? dev->config.members[dev->member] : NULL;
+		break;
+	case ACTION_WAKE:
+		/* Asked for on a lit screen: keep it lit a while, as a press in the dark would. */
+		dev->sleeping = false;
+		dev->awake_until = r->t_ms + dev->config.wake_ms;
 		break;
 	case ACTION_SLEEP:
 		close_session(dev, r, SESSION_ENDED_EARLY);

@@ -509,6 +509,34 @@ static void prompts_follow_the_household_and_the_history(void **state)
 	deck_free(deck);
 }
 
+static void two_buttons_at_once_each_count(void **state)
+{
+	/* Two people press two buttons at the same moment: each press is its own gesture. */
+	struct device_config c = config();
+	struct device *dev;
+	struct device_output out = {0};
+	(void)state;
+
+	c.n_buttons = 2;
+	strcpy(c.buttons[1].name, "two");
+	c.buttons[1].on[GESTURE_SHORT] = ACTION_PROMPT;
+	c.buttons[1].on[GESTURE_LONG] = ACTION_NONE;
+	c.buttons[1].on[GESTURE_DOUBLE] = ACTION_NONE;
+	dev = device_new(&c, NULL, 1);
+	device_edge(dev, 0, true, 1000, &out);
+	device_edge(dev, 1, true, 1000, &out);
+	device_edge(dev, 1, false, 1100, &out);
+	device_edge(dev, 0, false, 1900, &out); /* main was held: a long press */
+	assert_int_equal(out.n, 2);
+	assert_int_equal(out.reports[0].button, 1);
+	assert_int_equal(out.reports[0].gesture, GESTURE_SHORT);
+	assert_int_equal(out.reports[0].action, ACTION_PROMPT);
+	assert_int_equal(out.reports[1].button, 0);
+	assert_int_equal(out.reports[1].gesture, GESTURE_LONG);
+	assert_int_equal(out.reports[1].t_ms, 1700); /* at 0.7 s, not at the release */
+	device_free(dev);
+}
+
 static void names_round_trip(void **state)
 {
 	(void)state;
@@ -545,6 +573,7 @@ int main(void)
 		WITH(unknown_button_is_ignored, setup),
 		cmocka_unit_test(together_and_cycles),
 		cmocka_unit_test(double_press_when_configured),
+		cmocka_unit_test(two_buttons_at_once_each_count),
 		cmocka_unit_test(names_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -240,8 +240,8 @@ static void every_problem_is_named_with_its_line(void **state)
 				       "minutes from 1 to 60");
 	assert_non_null(strstr(p.text[3], "bad.conf:7: sky: unknown section [colours]"));
 	assert_string_equal(p.text[4], "bad.conf:9: short: 'dance': expected breathe, "
-				       "breathe:PATTERN, together, prompt, appreciation, history, who, sleep, end or "
-				       "none");
+				       "breathe:PATTERN, together, prompt, appreciation, history, who, wake, sleep, "
+				       "end or none");
 	assert_non_null(strstr(p.text[5], "bad.conf:10: -: not 'key = value'"));
 	/* The good values before a bad one are kept; bad ones leave the default. */
 	assert_int_equal(c.width, 800);
