@@ -787,9 +787,8 @@ static bool needs_restart(const struct config *was, const struct config *now)
 {
 	if (was->width != now->width || was->height != now->height ||
 	    was->fullscreen != now->fullscreen || strcmp(was->font, now->font) != 0 ||
-	    strcmp(was->database, now->database) != 0 ||
-	    was->log_keep_days != now->log_keep_days || was->gpio_use != now->gpio_use ||
-	    was->n_buttons != now->n_buttons)
+	    strcmp(was->database, now->database) != 0 || was->log_keep_days != now->log_keep_days ||
+	    was->gpio_use != now->gpio_use || was->n_buttons != now->n_buttons)
 		return true;
 	for (int i = 0; i < now->n_buttons; i++) {
 		const struct button_gpio *a = &was->gpio[i], *b = &now->gpio[i];
@@ -911,7 +910,8 @@ static int run_app(struct app *app)
 	}
 	notify = notify_open(start);
 	if (notify_watchdog_ms(notify) > 0)
-		log_debug("systemd's watchdog: every %lld ms", (long long)notify_watchdog_ms(notify));
+		log_debug("systemd's watchdog: every %lld ms",
+			  (long long)notify_watchdog_ms(notify));
 	catch_hangup(true, waiter);
 	log_info("running on the '%s' video driver, %dx%d%s", SDL_GetCurrentVideoDriver(),
 		 app->cfg.width, app->cfg.height,
@@ -980,7 +980,8 @@ static int run_app(struct app *app)
 			wake = deadline_earlier(wake, last_frame + frame_ms);
 		if (view.screen == SCREEN_AMBIENT)
 			wake = deadline_earlier(wake, now + ms_to_next_minute(app, now));
-		wake = deadline_earlier(wake, notify_deadline(notify)); /* the watchdog's keep-alive */
+		/* systemd's watchdog wants to hear from the loop even on an idle clock. */
+		wake = deadline_earlier(wake, notify_deadline(notify));
 		if (exit_at >= 0 && now >= exit_at)
 			break;
 		/* Even when something is already due, the edges that came in meanwhile go first:

@@ -55,20 +55,20 @@ install(FILES docs/copyright ${CMAKE_BINARY_DIR}/docs/changelog.gz
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # CPack: calm-prompt_VERSION_ARCH.deb. Depends: what dpkg-shlibdeps finds the binary linked
-# against, the font, and systemd (units, sysusers). The maintainer scripts make the user and
-# enable the service the way debhelper's do (packaging/debian/).
+# against, the font, systemd (units, sysusers) and procps (/bin/kill for ExecReload=). The
+# maintainer scripts make the user and enable the service the way debhelper's do
+# (packaging/debian/).
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME calm-prompt)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "calm-prompt maintainers <${CALM_MAINTAINER_EMAIL}>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "calm bedside display: breathing guides, connection prompts")
-set(CPACK_PACKAGE_DESCRIPTION
-  "A calm, phone-free object for a nightstand or a family shelf: a Raspberry Pi with a\n"
-  "small screen and one to three push buttons. A press guides a slow breathing session,\n"
-  "alone or side by side; a hold shows one small, concrete way to connect with the person\n"
-  "next to you. Left alone it is a quiet clock. Every press is logged on the device.\n"
-  "It runs as a systemd service on the console (KMSDRM), with no desktop and no network.")
-string(REPLACE ";" "" CPACK_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
+set(CPACK_PACKAGE_DESCRIPTION "A calm, phone-free object for a nightstand or a family shelf: a Raspberry
+Pi with a small screen and one to three push buttons. A press guides a slow
+breathing session, alone or side by side; a hold shows one small, concrete
+way to connect with the person next to you. Left alone it is a quiet clock.
+Every press is logged on the device. It runs as a systemd service on the
+console (KMSDRM), with no desktop and no network.")
 # The package installs where the build was configured for (the unit's ExecStart=, the assets'
 # folder): configure with -DCMAKE_INSTALL_PREFIX=/usr for a .deb (tests/package/build-deb.sh).
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
@@ -77,7 +77,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, systemd, init-system-helpers")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, systemd, procps")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 if(CALM_DEB_ARCH)
   set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${CALM_DEB_ARCH}) # a cross build (toolchain file)

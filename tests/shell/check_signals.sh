@@ -18,7 +18,9 @@ fail() {
 # Waits up to 30 s (slow under an emulator) until the app has said TEXT COUNT times.
 wait_for() {
   text=$1 count=${2:-1} tries=0
-  while [ "$(grep -cF -- "$text" "$out")" -lt "$count" ]; do
+  while :; do
+    said=$(grep -cF -- "$text" "$out")
+    [ "${said:-0}" -ge "$count" ] && return 0
     tries=$((tries + 1))
     if [ $tries -gt 150 ] || ! kill -0 "$pid" 2>/dev/null; then
       return 1
@@ -28,6 +30,7 @@ wait_for() {
 }
 
 printf '[breathe]\npattern = resonance\n' >"$conf"
+: >"$out" # there before the app starts: the first wait must not find it missing
 SDL_VIDEODRIVER=dummy "$app" --config "$conf" --db "$work/events.db" --exit-after 120 \
   >"$out" 2>&1 &
 pid=$!

@@ -171,8 +171,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(no_watchdog_for_another_process, listener_setup,
 						listener_teardown),
 #else
-		cmocka_unit_test_setup_teardown(without_libsystemd_nothing_is_sent,
-						listener_setup, listener_teardown),
+		cmocka_unit_test_setup_teardown(without_libsystemd_nothing_is_sent, listener_setup,
+						listener_teardown),
 #endif
 		cmocka_unit_test(null_handle_does_nothing),
 	};

@@ -17,6 +17,7 @@ fail() {
 
 rm -rf "$work"
 mkdir -p "$work"
+work=$(cd "$work" && pwd) # the unit's ExecStart= must be an absolute path
 root=$work/root
 if ! DESTDIR=$root cmake --install "$build" >"$work/out.txt" 2>&1; then
   fail "cmake --install"
@@ -24,8 +25,8 @@ if ! DESTDIR=$root cmake --install "$build" >"$work/out.txt" 2>&1; then
 fi
 unit=$(find "$root" -name calm-prompt.service -path '*/systemd/system/*' | head -n 1)
 sysusers=$(find "$root" -name calm-prompt.conf -path '*/sysusers.d/*' | head -n 1)
-[ -n "$unit" ] && echo "unit: ${unit#"$root"}" || fail "no unit installed"
-[ -n "$sysusers" ] && echo "sysusers: ${sysusers#"$root"}" || fail "no sysusers.d file installed"
+if [ -n "$unit" ]; then echo "unit: ${unit#"$root"}"; else fail "no unit installed"; fi
+if [ -n "$sysusers" ]; then echo "sysusers: ${sysusers#"$root"}"; else fail "no sysusers.d"; fi
 [ -n "$(find "$root" -name 'calm-prompt.1*' -path '*/man1/*')" ] || fail "no man page installed"
 [ -n "$(find "$root" -name '*calm-prompt.rules' -path '*/rules.d/*')" ] || fail "no udev rule"
 [ "$failures" -eq 0 ] || exit 1
