@@ -502,7 +502,8 @@ static int on_button(struct load_state *st, const char *name, const char *key, c
 		action = action_from_name(value);
 		if (action < 0)
 			return problem(st, key,
-				       "'%s': expected breathe, breathe:PATTERN, together, prompt, appreciation, "
+				       "'%s': expected breathe, breathe:PATTERN, together, prompt, "
+				       "appreciation, "
 				       "history, who, wake, sleep, end or none",
 				       value);
 		b->on[g] = (enum action)action;

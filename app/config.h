@@ -10,7 +10,7 @@
 #define CONFIG_PATH_MAX 512
 /* Where a household's own prompt decks go unless [prompts] extra_dir says otherwise. */
 #define CONFIG_DEFAULT_EXTRA_DIR "/etc/calm-prompt/prompts.d"
-#define GPIO_NAME_MAX   63
+#define GPIO_NAME_MAX            63
 
 /* A button's GPIO line, for the GPIO backend; the core's device_button knows nothing of it. */
 enum gpio_bias {
@@ -69,11 +69,11 @@ struct config {
 	/* "breathe:NAME" actions: the pattern per button and gesture ("" for the default) */
 	char button_pattern[DEVICE_MAX_BUTTONS][4][PATTERN_NAME_MAX + 1];
 	/* [prompts] */
-	char deck_dir[CONFIG_PATH_MAX]; /* empty: the shipped deck */
+	char deck_dir[CONFIG_PATH_MAX];  /* empty: the shipped deck */
 	char extra_dir[CONFIG_PATH_MAX]; /* the household's own decks; empty: none */
 	unsigned audiences;              /* enum audience_bit set in play */
 	unsigned pathways;               /* 1 << enum pathway for each pathway in play */
-	int prompt_seconds;             /* a prompt stays this long without a press */
+	int prompt_seconds;              /* a prompt stays this long without a press */
 	/* [log] */
 	char database[CONFIG_PATH_MAX]; /* empty: the state directory's events.db */
 	int log_keep_days;              /* rows older than this are deleted daily; 0: keep all */

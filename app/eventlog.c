@@ -772,7 +772,8 @@ int eventlog_week(struct eventlog *log, int64_t today, const char *member,
 	 * across a change of time zone or summer time. */
 	static const char *const sql[2] = {
 		"SELECT (wall_utc + utc_offset_min * 60) / 86400 AS d, ifnull(actual_ms, 0), "
-		"checkin_after FROM sessions WHERE d BETWEEN ?1 AND ?2 AND (?3 IS NULL OR member = ?3)",
+		"checkin_after FROM sessions WHERE d BETWEEN ?1 AND ?2 AND (?3 IS NULL OR member = "
+		"?3)",
 		"SELECT (wall_utc + utc_offset_min * 60) / 86400 AS d, count(*) FROM prompts_shown "
 		"WHERE d BETWEEN ?1 AND ?2 AND (?3 IS NULL OR member = ?3) GROUP BY d",
 	};
@@ -861,7 +862,6 @@ int eventlog_recent_prompts(struct eventlog *log, size_t max, eventlog_prompt_fn
 	return n;
 
 err:
-	snprintf(msg, msg_len, "event log: reading the prompts shown: %s",
-		 sqlite3_errmsg(log->db));
+	snprintf(msg, msg_len, "event log: reading the prompts shown: %s", sqlite3_errmsg(log->db));
 	return -1;
 }

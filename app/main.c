@@ -38,7 +38,7 @@ struct app {
 	struct device_config dcfg;
 	struct deck *deck;
 	struct device *dev;
-	int pattern;           /* --pattern's index, or -1 for the default */
+	int pattern;              /* --pattern's index, or -1 for the default */
 	struct history_week week; /* read when the history screen opens */
 	bool week_loaded, week_ok;
 	struct logqueue *log;  /* NULL only when no place for the log could be found */
@@ -497,9 +497,10 @@ static const struct history_week *week_for(struct app *app, const struct device_
 	}
 	if (!app->week_loaded) {
 		app->week_loaded = true;
-		app->week_ok = app->log && local >= 0 &&
-			       logqueue_week(app->log, local / 86400000, member, app->dcfg.answers,
-					     app->dcfg.n_answers, &app->week, msg, sizeof(msg)) == 0;
+		app->week_ok =
+			app->log && local >= 0 &&
+			logqueue_week(app->log, local / 86400000, member, app->dcfg.answers,
+				      app->dcfg.n_answers, &app->week, msg, sizeof(msg)) == 0;
 		if (!app->week_ok && msg[0])
 			log_warn("the history screen: %s", msg);
 	}
@@ -974,8 +975,8 @@ static int run_app(struct app *app)
 		 * next minute on the clock, or the end of the run. */
 		wake = deadline_earlier(device_deadline(app->dev), exit_at);
 		if (app->log)
-			wake = deadline_earlier(wake,
-					logqueue_deadline(app->log)); /* a retry of held rows */
+			wake = deadline_earlier(
+				wake, logqueue_deadline(app->log)); /* a retry of held rows */
 		if (frame_ms > 0)
 			wake = deadline_earlier(wake, last_frame + frame_ms);
 		if (view.screen == SCREEN_AMBIENT)

@@ -14,7 +14,7 @@
 #define BREATHE_FPS      30
 #define PROMPT_MIN_PX    18  /* the smallest prompt type, in pixels */
 #define GLOW_SIZE        512 /* the glowing disc's texture, in pixels */
-#define AMBIENT_GLOW_FPS 2 /* the slow, soft glow moves about 2 px a frame at this rate */
+#define AMBIENT_GLOW_FPS 2   /* the slow, soft glow moves about 2 px a frame at this rate */
 
 enum glow_style {
 	GLOW_CLOSE = 0, /* a tight glow: breathing in, holding */

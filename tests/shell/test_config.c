@@ -239,9 +239,11 @@ static void every_problem_is_named_with_its_line(void **state)
 	assert_string_equal(p.text[2], "bad.conf:5: minutes: 'forever': expected 'pattern' or "
 				       "minutes from 1 to 60");
 	assert_non_null(strstr(p.text[3], "bad.conf:7: sky: unknown section [colours]"));
-	assert_string_equal(p.text[4], "bad.conf:9: short: 'dance': expected breathe, "
-				       "breathe:PATTERN, together, prompt, appreciation, history, who, wake, sleep, "
-				       "end or none");
+	assert_string_equal(
+		p.text[4],
+		"bad.conf:9: short: 'dance': expected breathe, "
+		"breathe:PATTERN, together, prompt, appreciation, history, who, wake, sleep, "
+		"end or none");
 	assert_non_null(strstr(p.text[5], "bad.conf:10: -: not 'key = value'"));
 	/* The good values before a bad one are kept; bad ones leave the default. */
 	assert_int_equal(c.width, 800);
@@ -492,10 +494,10 @@ static void night_and_ambient_keys(void **state)
 
 	snprintf(good_path, sizeof(good_path), "%s", path); /* write_conf reuses its buffer */
 	bad = write_conf("badnight.conf", "[night]\n"
-						      "start = 25:00\n"
-						      "screen = dark\n"
-						      "[display]\n"
-						      "rotation = 45\n");
+					  "start = 25:00\n"
+					  "screen = dark\n"
+					  "[display]\n"
+					  "rotation = 45\n");
 	(void)state;
 	config_defaults(&c);
 	assert_true(c.ambient_glow);

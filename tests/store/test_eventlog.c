@@ -681,7 +681,8 @@ static void the_week_sums_each_day_and_each_member(void **state)
 	struct device_report start =
 		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_SETTLE);
 	struct device_report end = press(GESTURE_SHORT, ACTION_END, SCREEN_BREATHE, SCREEN_AMBIENT);
-	struct device_report after = press(GESTURE_SHORT, ACTION_CHECKIN, SCREEN_CHECKIN, SCREEN_DONE);
+	struct device_report after =
+		press(GESTURE_SHORT, ACTION_CHECKIN, SCREEN_CHECKIN, SCREEN_DONE);
 	struct wall_stamp day0 = stamp_at(100), day0b = stamp_at(400);
 	struct wall_stamp prev = stamp_at(100 - 2 * 86400);
 	struct history_week week;
