@@ -1,0 +1,92 @@
+/* The app's state, and what its ways of running share (app.c): settings, decks, the log,
+ * clocks. The window (window.c), the headless modes (headless.c) and main.c use it. */
+#ifndef CALM_APP_H
+#define CALM_APP_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "cli.h"
+#include "config.h"
+#include "device.h"
+#include "gpioevent.h"
+#include "history.h"
+#include "logqueue.h"
+#include "render.h"
+
+#define EXIT_USAGE 2
+
+struct app {
+	struct options opt;
+	struct config cfg;
+	struct device_config dcfg;
+	struct deck *deck;
+	struct device *dev;
+	int pattern;              /* --pattern's index, or -1 for the default */
+	struct history_week week; /* read when the history screen opens */
+	bool week_loaded, week_ok;
+	struct logqueue *log;  /* NULL only when no place for the log could be found */
+	bool log_trouble;      /* the log is not open or rows wait in memory: a discreet mark */
+	bool wall_fixed;       /* --clock/--date: the wall clock runs from a given moment */
+	int64_t wall_base_utc; /* with wall_fixed: the wall time at monotonic wall_base_mono */
+	int64_t wall_base_mono;
+	struct gpioevent_link buttons; /* GPIO edges arrive as SDL events of this type */
+};
+
+/* Reads the settings: built-in defaults, then the file. Returns 0 or an exit code. */
+int app_load_config(struct app *app);
+
+/* The folder of the main deck: [prompts] deck_dir, else the shipped prompts. */
+void app_deck_dir(const struct app *app, char *dir, size_t len);
+
+/* The main deck, then the household's own decks ([prompts] extra_dir): a missing folder of
+ * their own is fine and goes unsaid, an unreadable one is worth a warning. */
+int app_load_deck(struct app *app);
+
+/* Tells the device which prompts the log says were shown lately, so a restart does not begin a
+ * new round. Going back, the round in progress ends at the first repeat: twice the deck is more
+ * rows than it can take. */
+void app_restore_prompt_history(struct app *app);
+
+/* Opens the event log. When it cannot be opened the app carries on: rows are held in memory
+ * and opening is retried. required: fail instead (--replay promises rows). */
+int app_open_log(struct app *app, bool required);
+
+/* Commits what the device did to the log; every row is durable when this returns, before
+ * the screen shows the change, or held in memory when the file cannot take it (the discreet
+ * mark shows until it is written). Called on every pass of the main loop, so it also drives
+ * the log's retries and daily retention. */
+void app_record(struct app *app, const struct device_output *out, int64_t now_ms, bool print);
+
+/* --clock/--date: the wall clock runs from the given moment at mono_ms. Returns 0 or an exit
+ * code. */
+int app_fix_wall_clock(struct app *app, int64_t mono_ms);
+
+/* The device, from the settings and the deck. Returns 0 or an exit code. */
+int app_make_device(struct app *app);
+
+/* The local wall-clock time at mono_ms (real, or run on from --clock/--date). */
+void app_local_time(const struct app *app, int64_t mono_ms, struct tm *local);
+
+/* Tells the device the local time, which the night schedule and prompts depend on. */
+void app_tell_local_time(struct app *app, int64_t mono_ms);
+
+/* The week for the history screen, read once each time the screen opens. */
+const struct history_week *app_week_for(struct app *app, const struct device_view *view,
+					int64_t now_ms);
+
+/* The renderer, set up as the settings say; NULL (said why) when the font cannot be had. */
+struct render *app_make_render(const struct app *app, SDL_Renderer *sdl);
+
+/* --screenshot: one frame, drawn by SDL's software renderer into a surface, saved as PNG. */
+int headless_screenshot(struct app *app);
+
+/* --replay: button edges in virtual time, no waiting; rows committed before each line. */
+int headless_replay(struct app *app);
+
+/* The app in a window or full screen, until Esc, SIGTERM or --exit-after. */
+int window_run(struct app *app);
+
+#endif

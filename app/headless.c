@@ -1,0 +1,199 @@
+/* Running without a screen: --screenshot draws one frame into an image; --replay feeds a
+ * script of presses to the device in virtual time, committing and printing what it does. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <errno.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "backlight.h"
+#include "cli.h"
+#include "config.h"
+#include "deadline.h"
+#include "deckfiles.h"
+#include "device.h"
+#include "eventlog.h"
+#include "gpio.h"
+#include "gpioevent.h"
+#include "idlewait.h"
+#include "log.h"
+#include "logcli.h"
+#include "logqueue.h"
+#include "notify.h"
+#include "paths.h"
+#include "promptlint.h"
+#include "render.h"
+#include "replay.h"
+#include "wallclock.h"
+
+#include "app.h"
+
+static char *read_text_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, n;
+
+	if (!f)
+		return NULL;
+	do {
+		if (len + 4096 + 1 > cap) {
+			char *nb = realloc(buf, cap = cap ? cap * 2 : 8192);
+
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				errno = ENOMEM;
+				return NULL;
+			}
+			buf = nb;
+		}
+		n = fread(buf + len, 1, 4096, f);
+		len += n;
+	} while (n > 0);
+	buf[len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* --replay: button edges in virtual time, no waiting; rows committed before each line. */
+/* Reads and parses the --replay script. Returns 0 or an exit code. */
+static int load_script(struct app *app, struct replay_script *script)
+{
+	char msg[512];
+	char *text;
+	int ret;
+
+	text = read_text_file(app->opt.replay_path);
+	if (!text) {
+		log_errno(LEVEL_ERROR, "cannot read the replay script %s", app->opt.replay_path);
+		return 1;
+	}
+	ret = replay_parse(app->opt.replay_path, text, &app->dcfg, script, msg, sizeof(msg));
+	free(text);
+	if (ret != 0) {
+		log_error("%s", msg);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* Feeds the script's steps up to until_ms to the device in virtual time; with logging, what
+ * the device does is committed and printed step by step. */
+static void play_script(struct app *app, const struct replay_script *script, int64_t until_ms,
+			bool logging)
+{
+	for (size_t i = 0; i < script->count && script->steps[i].t_ms <= until_ms; i++) {
+		const struct replay_step *s = &script->steps[i];
+		struct device_output out = {0};
+
+		app_tell_local_time(app, s->t_ms);
+		if (s->button < 0)
+			device_tick(app->dev, s->t_ms, &out);
+		else
+			device_edge(app->dev, s->button, s->down, s->t_ms, &out);
+		if (logging)
+			app_record(app, &out, s->t_ms, true);
+	}
+}
+
+/* --screenshot: one frame, drawn by SDL's software renderer into a surface, saved as PNG. */
+int headless_screenshot(struct app *app)
+{
+	int64_t at_ms = (int64_t)(app->opt.at_s * 1000.0 + 0.5);
+	struct device_output out = {0};
+	SDL_Surface *surface;
+	SDL_Renderer *sdl;
+	struct render *render;
+	struct device_view view;
+	struct render_scene scene;
+	struct tm local;
+	int ret = 1;
+
+	if (app_fix_wall_clock(app, 0) != 0)
+		return EXIT_USAGE;
+	if (app_load_deck(app) != 0 || app_make_device(app) != 0)
+		return 1;
+	app_tell_local_time(app, 0);
+	device_open(app->dev, (enum screen)app->opt.shot_screen, app->pattern, 0, &out);
+	if (app->opt.replay_path) {
+		/* The screen a script of presses leads to, without writing to any log. */
+		struct replay_script script;
+
+		ret = load_script(app, &script);
+		if (ret != 0)
+			return ret;
+		play_script(app, &script, at_ms, false);
+		replay_script_free(&script);
+		memset(&out, 0, sizeof(out));
+		device_tick(app->dev, at_ms, &out);
+		ret = 1;
+	}
+	app_tell_local_time(app, at_ms);
+	view = device_view(app->dev, at_ms);
+	app_local_time(app, at_ms, &local);
+	if (view.screen == SCREEN_HISTORY && app_open_log(app, true) != 0)
+		return 1;
+	scene = (struct render_scene){.view = &view,
+				      .device = &app->dcfg,
+				      .week = app_week_for(app, &view, at_ms),
+				      .local = &local,
+				      .clock_24h = app->cfg.clock_24h};
+	surface = SDL_CreateRGBSurfaceWithFormat(0, app->cfg.width, app->cfg.height, 32,
+						 SDL_PIXELFORMAT_RGB888);
+	if (!surface) {
+		log_error("cannot make a %dx%d image: %s", app->cfg.width, app->cfg.height,
+			  SDL_GetError());
+		return 1;
+	}
+	sdl = SDL_CreateSoftwareRenderer(surface);
+	if (!sdl) {
+		log_error("cannot draw into an image: %s", SDL_GetError());
+		goto free_surface;
+	}
+	render = app_make_render(app, sdl);
+	if (!render)
+		goto free_renderer;
+	render_frame(render, &scene);
+	SDL_RenderPresent(sdl);
+	if (IMG_SavePNG(surface, app->opt.screenshot_path) != 0)
+		log_error("cannot write %s: %s", app->opt.screenshot_path, IMG_GetError());
+	else
+		ret = 0;
+	render_free(render);
+free_renderer:
+	SDL_DestroyRenderer(sdl);
+free_surface:
+	SDL_FreeSurface(surface);
+	return ret;
+}
+
+int headless_replay(struct app *app)
+{
+	struct replay_script script;
+	int ret = load_script(app, &script);
+
+	if (ret != 0)
+		return ret;
+	if (app_fix_wall_clock(app, 0) != 0 || app_load_deck(app) != 0 ||
+	    app_make_device(app) != 0 || app_open_log(app, true) != 0) {
+		replay_script_free(&script);
+		return 1;
+	}
+	app_restore_prompt_history(app);
+	if (app->opt.start_screen >= 0) {
+		struct device_output out = {0};
+
+		app_tell_local_time(app, 0);
+		device_open(app->dev, (enum screen)app->opt.start_screen, app->pattern, 0, &out);
+		app_record(app, &out, 0, true);
+	}
+	play_script(app, &script, INT64_MAX, true);
+	replay_script_free(&script);
+	return app->log_trouble ? 1 : 0;
+}
