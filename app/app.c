@@ -163,16 +163,23 @@ static void on_prompt_shown(void *user, const char *prompt_id)
 		snprintf(h->ids[h->n++], sizeof(h->ids[0]), "%s", prompt_id);
 }
 
-/* Tells the device which prompts the log says were shown lately, so a restart does not begin a
- * new round. Going back, the round in progress ends at the first repeat: twice the deck is more
- * rows than it can take. */
-void app_restore_prompt_history(struct app *app)
+/* Going back through the prompts shown, the round in progress ends at the first repeat: twice
+ * the deck is more rows than it can take. */
+void app_restore_from_log(struct app *app)
 {
 	struct prompt_history h = {0};
 	const char **ids;
 	char msg[512];
+	int waiting;
 
-	if (!app->log || deck_count(app->deck) == 0)
+	if (!app->log)
+		return;
+	/* A power cut at night must not lose the warm sign someone left. */
+	waiting = logqueue_appreciation_waiting(app->log, msg, sizeof(msg));
+	if (waiting < 0)
+		log_warn("%s", msg);
+	device_restore_appreciation(app->dev, waiting > 0);
+	if (deck_count(app->deck) == 0)
 		return;
 	h.cap = deck_count(app->deck) * 2 + 1;
 	h.ids = calloc(h.cap, sizeof(h.ids[0]));

@@ -45,10 +45,9 @@ void app_deck_dir(const struct app *app, char *dir, size_t len);
  * their own is fine and goes unsaid, an unreadable one is worth a warning. */
 int app_load_deck(struct app *app);
 
-/* Tells the device which prompts the log says were shown lately, so a restart does not begin a
- * new round. Going back, the round in progress ends at the first repeat: twice the deck is more
- * rows than it can take. */
-void app_restore_prompt_history(struct app *app);
+/* Tells the device what the log remembers: an appreciation still waiting, and which prompts
+ * were shown lately, so a restart does not begin a new round of prompts. */
+void app_restore_from_log(struct app *app);
 
 /* Opens the event log. When it cannot be opened the app carries on: rows are held in memory
  * and opening is retried. required: fail instead (--replay promises rows). */

@@ -836,6 +836,31 @@ void eventlog_close(struct eventlog *log)
 	free(log);
 }
 
+int eventlog_appreciation_waiting(struct eventlog *log, char *msg, size_t msg_len)
+{
+	sqlite3_stmt *stmt;
+	int waiting = 0;
+	int rc = sqlite3_prepare_v2(log->db,
+				    "SELECT action FROM presses WHERE action IN ('appreciation', "
+				    "'seen') ORDER BY id DESC LIMIT 1",
+				    -1, &stmt, NULL);
+
+	if (rc != SQLITE_OK)
+		goto err;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		waiting = strcmp((const char *)sqlite3_column_text(stmt, 0), "appreciation") == 0;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto err;
+	return waiting;
+
+err:
+	snprintf(msg, msg_len, "event log: reading the last appreciation: %s",
+		 sqlite3_errmsg(log->db));
+	return -1;
+}
+
 int eventlog_recent_prompts(struct eventlog *log, size_t max, eventlog_prompt_fn fn, void *user,
 			    char *msg, size_t msg_len)
 {

@@ -70,6 +70,10 @@ enum eventlog_append_result eventlog_append(struct eventlog *log,
 int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run,
 		    struct eventlog_counts *counts, char *msg, size_t msg_len);
 
+/* Whether the last appreciation left is still waiting to be seen: 1 yes, 0 no, -1 with msg
+ * set on failure. */
+int eventlog_appreciation_waiting(struct eventlog *log, char *msg, size_t msg_len);
+
 /* Called with each prompt id eventlog_recent_prompts reads. */
 typedef void (*eventlog_prompt_fn)(void *user, const char *prompt_id);
 

@@ -185,7 +185,7 @@ int headless_replay(struct app *app)
 		replay_script_free(&script);
 		return 1;
 	}
-	app_restore_prompt_history(app);
+	app_restore_from_log(app);
 	if (app->opt.start_screen >= 0) {
 		struct device_output out = {0};
 

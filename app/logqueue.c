@@ -404,6 +404,15 @@ int logqueue_week(struct logqueue *q, int64_t today, const char *member,
 	return eventlog_week(q->log, today, member, answers, n_answers, week, msg, msg_len);
 }
 
+int logqueue_appreciation_waiting(struct logqueue *q, char *msg, size_t msg_len)
+{
+	if (q->log == NULL) {
+		snprintf(msg, msg_len, "the event log '%s' is not open", q->path);
+		return -1;
+	}
+	return eventlog_appreciation_waiting(q->log, msg, msg_len);
+}
+
 int logqueue_recent_prompts(struct logqueue *q, size_t max, eventlog_prompt_fn fn, void *user,
 			    char *msg, size_t msg_len)
 {

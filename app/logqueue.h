@@ -72,6 +72,9 @@ int logqueue_week(struct logqueue *q, int64_t today, const char *member,
 		  const char (*answers)[CHECKIN_ANSWER_MAX + 1], int n_answers,
 		  struct history_week *week, char *msg, size_t msg_len);
 
+/* Whether an appreciation left earlier still waits (eventlog_appreciation_waiting). */
+int logqueue_appreciation_waiting(struct logqueue *q, char *msg, size_t msg_len);
+
 /* The ids of the last `max` prompts shown, newest first (eventlog_recent_prompts); rows still
  * held in memory are not among them. Returns how many, or -1 with msg set (also when the file
  * is not open). */

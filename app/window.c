@@ -289,7 +289,7 @@ int window_run(struct app *app)
 	if (app_load_deck(app) != 0 || app_make_device(app) != 0)
 		return 1;
 	app_open_log(app, false);
-	app_restore_prompt_history(app);
+	app_restore_from_log(app);
 	if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
 		log_error("cannot open a display (SDL video driver '%s'): %s. On a desktop, run it "
 			  "inside the graphical session; on a console, check that /dev/dri/card* "

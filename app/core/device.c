@@ -169,6 +169,11 @@ struct device *device_new(const struct device_config *config, const struct deck 
 	return dev;
 }
 
+void device_restore_appreciation(struct device *dev, bool waiting)
+{
+	dev->appreciation_waiting = waiting;
+}
+
 void device_set_local_time(struct device *dev, int64_t now_ms, int64_t ms_of_day, int64_t day)
 {
 	dev->local_known = true;

@@ -160,6 +160,9 @@ void device_free(struct device *dev);
  * the first prompt is shown. */
 void device_restore_prompts(struct device *dev, const char *const *ids_newest_first, size_t n);
 
+/* An appreciation left before a restart still waits for the next press. */
+void device_restore_appreciation(struct device *dev, bool waiting);
+
 /* Opens a screen directly (the --start and --screenshot options), reported with reason "start".
  * SCREEN_BREATHE starts breathing at once; the other session screens start a session at that
  * stage. pattern is a pattern index, or -1 for the default. */
