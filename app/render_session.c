@@ -190,8 +190,9 @@ void draw_settle(struct render *r, const struct render_scene *s)
 	else
 		draw_text(r, "Get comfortable. Let your shoulders drop.", body_px, r->pal->text_dim,
 			  r->w / 2, r->h * 33 / 100);
-	if (p->cycles > 0 && v->session_ms < 60000 * (int64_t)p->minutes && minutes < 2)
-		snprintf(line, sizeof(line), "%d breaths  ·  tap for another length", p->cycles);
+	if (v->session_breaths > 0)
+		snprintf(line, sizeof(line), "%d breaths  ·  tap for another length",
+			 v->session_breaths);
 	else
 		snprintf(line, sizeof(line), "%d min  ·  tap for another length", (int)minutes);
 	draw_text(r, line, small_px, r->pal->text_dim, r->w / 2, r->h * 78 / 100);

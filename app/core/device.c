@@ -770,6 +770,8 @@ struct device_view device_view(const struct device *dev, int64_t now_ms)
 		return v;
 	v.pattern = &dev->session.pattern;
 	v.session_ms = dev->session.planned_ms;
+	/* A pattern counted in breaths (4-7-8), until someone picks a length in minutes. */
+	v.session_breaths = dev->session.minutes == 0 ? dev->session.pattern.cycles : 0;
 	v.session_elapsed_ms = breathed_ms(dev, now_ms);
 	v.breath = breath_phase_at(&dev->session.pattern, dev->session.pattern.ramp_ms,
 				   v.session_elapsed_ms);

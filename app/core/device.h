@@ -134,6 +134,7 @@ struct device_view {
 	struct breath_state breath;           /* SCREEN_BREATHE, SCREEN_PAUSED */
 	int64_t session_elapsed_ms;           /* time breathed so far */
 	int64_t session_ms;                   /* planned length */
+	int session_breaths;                  /* > 0: planned as this many breaths */
 	double fade;                 /* 1: full brightness; less as a fading session goes on */
 	int64_t screen_elapsed_ms;   /* time on this screen */
 	int64_t screen_left_ms;      /* until this screen moves on by itself (-1: never) */

@@ -416,6 +416,7 @@ static void together_and_cycles(void **state)
 	assert_string_equal(out.reports[0].pattern, "478");
 	/* Four breaths of 19 s. */
 	assert_int_equal(out.reports[0].session_planned_ms, 4 * 19000);
+	assert_int_equal(device_view(dev, 2000).session_breaths, 4);
 	device_free(dev);
 }
 
