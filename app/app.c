@@ -1,35 +1,14 @@
 /* What every way of running the app shares: reading the settings and decks, opening the
  * log and committing rows to it, the wall clock (real or given), the device and renderer. */
-#include <SDL.h>
-#include <SDL_image.h>
-#include <SDL_ttf.h>
-#include <errno.h>
-#include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <errno.h>
 
-#include "backlight.h"
-#include "cli.h"
-#include "config.h"
-#include "deadline.h"
 #include "deckfiles.h"
-#include "device.h"
-#include "eventlog.h"
-#include "gpio.h"
-#include "gpioevent.h"
-#include "idlewait.h"
 #include "log.h"
-#include "logcli.h"
-#include "logqueue.h"
-#include "notify.h"
 #include "paths.h"
-#include "promptlint.h"
-#include "render.h"
 #include "replay.h"
-#include "wallclock.h"
 
 #include "app.h"
 

@@ -1,35 +1,13 @@
 /* Running without a screen: --screenshot draws one frame into an image; --replay feeds a
  * script of presses to the device in virtual time, committing and printing what it does. */
-#include <SDL.h>
-#include <SDL_image.h>
-#include <SDL_ttf.h>
-#include <errno.h>
-#include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <SDL_image.h>
+#include <errno.h>
 
-#include "backlight.h"
-#include "cli.h"
-#include "config.h"
-#include "deadline.h"
-#include "deckfiles.h"
-#include "device.h"
-#include "eventlog.h"
-#include "gpio.h"
-#include "gpioevent.h"
-#include "idlewait.h"
 #include "log.h"
-#include "logcli.h"
-#include "logqueue.h"
-#include "notify.h"
-#include "paths.h"
-#include "promptlint.h"
-#include "render.h"
 #include "replay.h"
-#include "wallclock.h"
 
 #include "app.h"
 

@@ -1,35 +1,15 @@
 /* The app on a screen: the window or console, one event loop that sleeps until something
  * can change, keys and GPIO buttons, the backlight, and reloading the settings on SIGHUP. */
-#include <SDL.h>
-#include <SDL_image.h>
-#include <SDL_ttf.h>
-#include <errno.h>
-#include <signal.h>
-#include <sqlite3.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <errno.h>
+#include <signal.h>
 
 #include "backlight.h"
-#include "cli.h"
-#include "config.h"
 #include "deadline.h"
-#include "deckfiles.h"
-#include "device.h"
-#include "eventlog.h"
 #include "gpio.h"
-#include "gpioevent.h"
-#include "idlewait.h"
 #include "log.h"
-#include "logcli.h"
-#include "logqueue.h"
 #include "notify.h"
-#include "paths.h"
-#include "promptlint.h"
-#include "render.h"
-#include "replay.h"
-#include "wallclock.h"
 
 #include "app.h"
 
