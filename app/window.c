@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <glob.h>
 #include <signal.h>
 
 #include "backlight.h"
@@ -12,6 +13,27 @@
 #include "notify.h"
 
 #include "app.h"
+
+/* At boot the service can start before the kernel has made /dev/dri/card*: on the console,
+ * give it a few seconds rather than fail and wait for systemd's restart. */
+static void wait_for_drm(void)
+{
+	const char *driver = getenv("SDL_VIDEODRIVER");
+	glob_t found;
+
+	if (!driver || strcmp(driver, "kmsdrm") != 0)
+		return;
+	for (int tries = 0; tries < 50; tries++) {
+		bool there = glob("/dev/dri/card*", 0, NULL, &found) == 0;
+
+		globfree(&found);
+		if (there)
+			return;
+		if (tries == 0)
+			log_info("waiting for the screen's device (/dev/dri/card*)");
+		SDL_Delay(200);
+	}
+}
 
 /* Which configured button a key stands for, or -1. */
 static int key_button(SDL_Keycode key)
@@ -270,6 +292,7 @@ int window_run(struct app *app)
 		return 1;
 	app_open_log(app, false);
 	app_restore_from_log(app);
+	wait_for_drm();
 	if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
 		log_error("cannot open a display (SDL video driver '%s'): %s. On a desktop, run it "
 			  "inside the graphical session; on a console, check that /dev/dri/card* "
@@ -287,6 +310,10 @@ int window_run(struct app *app)
 			  SDL_GetCurrentVideoDriver(), SDL_GetError());
 		goto quit_video;
 	}
+	/* On the console, SDL's first choice (desktop OpenGL) may draw nothing where only GLES is
+	 * there (seen in a VM); a Pi's GPU speaks GLES2. SDL falls back if it cannot. */
+	if (strcmp(SDL_GetCurrentVideoDriver(), "kmsdrm") == 0)
+		SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
 	sdl = SDL_CreateRenderer(window, -1, 0);
 	if (!sdl) {
 		log_error("cannot draw on the window: %s", SDL_GetError());
@@ -309,9 +336,16 @@ int window_run(struct app *app)
 		log_debug("systemd's watchdog: every %lld ms",
 			  (long long)notify_watchdog_ms(notify));
 	catch_hangup(true, waiter);
-	log_info("running on the '%s' video driver, %dx%d%s", SDL_GetCurrentVideoDriver(),
-		 app->cfg.width, app->cfg.height,
-		 waiter ? ", sleeping in poll() between events" : "");
+	{
+		SDL_RendererInfo info = {0};
+		int w = 0, h = 0;
+
+		SDL_GetRendererInfo(sdl, &info);
+		SDL_GetRendererOutputSize(sdl, &w, &h);
+		log_info("running on the '%s' video driver with the '%s' renderer, %dx%d%s",
+			 SDL_GetCurrentVideoDriver(), info.name ? info.name : "?", w, h,
+			 waiter ? ", sleeping in poll() between events" : "");
+	}
 	gpio = start_gpio(app, waiter);
 	backlight = open_backlight();
 	if (app->opt.start_screen >= 0) {

@@ -77,7 +77,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, systemd, procps")
+# SDL loads EGL and GL at run time for its console (KMSDRM) driver, so dpkg-shlibdeps cannot
+# see them; without them the service cannot draw (found by the system test in a VM).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "fonts-dejavu-core, systemd, procps, libegl1, libgles2, libgl1, libgl1-mesa-dri")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 if(CALM_DEB_ARCH)
   set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${CALM_DEB_ARCH}) # a cross build (toolchain file)
