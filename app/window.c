@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <glob.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include "backlight.h"
 #include "deadline.h"
@@ -14,23 +15,33 @@
 
 #include "app.h"
 
-/* At boot the service can start before the kernel has made /dev/dri/card*: on the console,
- * give it a few seconds rather than fail and wait for systemd's restart. */
+/* At boot the service can start before /dev/dri/card* is there, or before udev has given the
+ * video group its access to it: on the console, give it a few seconds rather than fail and
+ * wait for systemd's restart. */
 static void wait_for_drm(void)
 {
 	const char *driver = getenv("SDL_VIDEODRIVER");
-	glob_t found;
 
 	if (!driver || strcmp(driver, "kmsdrm") != 0)
 		return;
-	for (int tries = 0; tries < 50; tries++) {
-		bool there = glob("/dev/dri/card*", 0, NULL, &found) == 0;
+	/* udev hands the device to the video group during its first pass over the devices, which
+	 * can take a while on a slow machine; 30 s is still better than a failed start. */
+	for (int tries = 0; tries < 150; tries++) {
+		glob_t found;
+		bool usable = false;
 
+		if (glob("/dev/dri/card*", 0, NULL, &found) == 0)
+			for (size_t i = 0; i < found.gl_pathc && !usable; i++)
+				usable = access(found.gl_pathv[i], R_OK | W_OK) == 0;
 		globfree(&found);
-		if (there)
+		if (usable) {
+			if (tries > 0)
+				log_info("the screen's device is ready after %d ms", tries * 200);
 			return;
+		}
 		if (tries == 0)
-			log_info("waiting for the screen's device (/dev/dri/card*)");
+			log_info("waiting for the screen's device (/dev/dri/card*) to be there and "
+				 "ours");
 		SDL_Delay(200);
 	}
 }
