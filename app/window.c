@@ -25,7 +25,9 @@ static void wait_for_drm(void)
 	if (!driver || strcmp(driver, "kmsdrm") != 0)
 		return;
 	/* udev hands the device to the video group during its first pass over the devices, which
-	 * can take a while on a slow machine; 30 s is still better than a failed start. */
+	 * can take a while on a slow machine; 30 s is still better than a failed start. In a VM
+	 * under TCG this was not always enough (one of three boots still failed once and started
+	 * on systemd's restart), so the cause there may be another. */
 	for (int tries = 0; tries < 150; tries++) {
 		glob_t found;
 		bool usable = false;
