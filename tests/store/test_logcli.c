@@ -18,6 +18,7 @@
 
 #include <sqlite3.h>
 
+#include "sqlite_probe.h"
 #include "eventlog.h"
 #include "logcli.h"
 
@@ -92,14 +93,6 @@ static int remove_dir(void **state)
 static void path_in(const char *name, char path[PATH_MAX])
 {
 	assert_true(snprintf(path, PATH_MAX, "%s/%s", dir, name) < PATH_MAX);
-}
-
-static void run_sql(sqlite3 *db, const char *sql)
-{
-	char *err = NULL;
-
-	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
-		fail_msg("%s: %s", sql, err ? err : "?");
 }
 
 static struct wall_stamp stamp(int64_t utc_s, int offset_min)

@@ -20,6 +20,7 @@
 
 #include <sqlite3.h>
 
+#include "sqlite_probe.h"
 #include "logqueue.h"
 
 #define BOOT_ID "0f3c2a8e-5d1b-4c6e-9a7f-1b2c3d4e5f60"
@@ -113,36 +114,6 @@ static int restore_process(void **state)
 static void path_in(void **state, const char *name, char path[PATH_MAX])
 {
 	assert_true(snprintf(path, PATH_MAX, "%s/%s", (const char *)*state, name) < PATH_MAX);
-}
-
-static sqlite3 *reader(const char *path)
-{
-	sqlite3 *db = NULL;
-
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-	sqlite3_busy_timeout(db, 2000);
-	return db;
-}
-
-static const char *text_of(sqlite3 *db, const char *sql, char *out, size_t out_len)
-{
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		const unsigned char *text = sqlite3_column_text(stmt, 0);
-
-		snprintf(out, out_len, "%s", text ? (const char *)text : "(null)");
-	} else if (rc == SQLITE_DONE) {
-		snprintf(out, out_len, "(no row)");
-	} else {
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	}
-	sqlite3_finalize(stmt);
-	return out;
 }
 
 /* The first column of the first row of sql, run on the file at path by a fresh connection. */
