@@ -119,6 +119,16 @@ struct eventlog {
 					  the answer after a session goes there */
 };
 
+/* What to say of a file a newer build wrote: it is left exactly as it is. */
+static void newer_schema(const char *path, int version, char *msg, size_t msg_len)
+{
+	snprintf(msg, msg_len,
+		 "the event log '%s' was written by a newer calm-prompt (schema %d, this build "
+		 "knows "
+		 "%d); leaving it untouched",
+		 path, version, EVENTLOG_SCHEMA_VERSION);
+}
+
 enum open_outcome {
 	OUTCOME_READY,
 	OUTCOME_DAMAGED, /* the file is not a database or is corrupt: move it aside */
@@ -262,10 +272,7 @@ static enum open_outcome open_db(const char *path, sqlite3 **out, char *reason, 
 	}
 	/* Checked before anything writes, so a newer build's file is left exactly as it was. */
 	if (version > EVENTLOG_SCHEMA_VERSION) {
-		snprintf(msg, msg_len,
-			 "the event log '%s' was written by a newer calm-prompt (schema %d, this "
-			 "build knows %d); leaving it untouched",
-			 path, version, EVENTLOG_SCHEMA_VERSION);
+		newer_schema(path, version, msg, msg_len);
 		sqlite3_close(db);
 		return OUTCOME_FAILED;
 	}
@@ -500,10 +507,7 @@ int eventlog_open_existing(const char *path, struct eventlog **out, char *msg, s
 		goto err_close_log;
 	}
 	if (version > EVENTLOG_SCHEMA_VERSION) {
-		snprintf(msg, msg_len,
-			 "the event log '%s' was written by a newer calm-prompt (schema %d, this "
-			 "build knows %d); leaving it untouched",
-			 path, version, EVENTLOG_SCHEMA_VERSION);
+		newer_schema(path, version, msg, msg_len);
 		goto err_close_log;
 	}
 	/* What it deletes is as durable as what the app writes. */
