@@ -95,18 +95,7 @@ int gpio_read_v1_records(int fd, struct gpio_raw_event *events, int max)
 	return n;
 }
 
-#if CALM_GPIOD_API >= 2
-
-const char *gpio_library_version(void)
-{
-	return gpiod_api_version();
-}
-
-struct v2_request {
-	struct gpiod_line_request *request;
-	struct gpiod_edge_event_buffer *events;
-};
-
+/* Opening and closing a chip reads the same in both APIs. */
 static void *chip_open(void *ctx, const char *path)
 {
 	(void)ctx;
@@ -118,6 +107,18 @@ static void chip_close(void *ctx, void *chip)
 	(void)ctx;
 	gpiod_chip_close(chip);
 }
+
+#if CALM_GPIOD_API >= 2
+
+const char *gpio_library_version(void)
+{
+	return gpiod_api_version();
+}
+
+struct v2_request {
+	struct gpiod_line_request *request;
+	struct gpiod_edge_event_buffer *events;
+};
 
 static unsigned chip_lines(void *ctx, void *chip)
 {
@@ -242,18 +243,6 @@ static int read_events(void *ctx, void *request, struct gpio_raw_event *events, 
 const char *gpio_library_version(void)
 {
 	return gpiod_version_string();
-}
-
-static void *chip_open(void *ctx, const char *path)
-{
-	(void)ctx;
-	return gpiod_chip_open(path);
-}
-
-static void chip_close(void *ctx, void *chip)
-{
-	(void)ctx;
-	gpiod_chip_close(chip);
 }
 
 static unsigned chip_lines(void *ctx, void *chip)
