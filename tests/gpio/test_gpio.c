@@ -95,6 +95,15 @@ static void pi5_chips(struct fake_gpio *f)
 }
 
 /* Default settings with button main on line, plus more buttons on the given lines. */
+/* The wiring the app hands the GPIO module for these settings. */
+static const struct gpio_wiring *wiring_of(const struct config *c)
+{
+	static struct gpio_wiring w;
+
+	config_wiring(c, &w);
+	return &w;
+}
+
 static void buttons_on(struct config *c, const char *main_line, const char *second_line)
 {
 	config_defaults(c);
@@ -182,7 +191,7 @@ static void no_chip_means_keyboard(void **state)
 
 	fake_gpio_init(&f, false);
 	config_defaults(&c);
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_NO_CHIP);
 	assert_non_null(strstr(msg, "no GPIO chip on this machine (no /dev/gpiochip*)"));
 	assert_non_null(strstr(msg, "gpiodetect"));
@@ -201,7 +210,7 @@ static void chips_that_cannot_be_listed(void **state)
 	fake_gpio_init(&f, false);
 	f.list_errno = EACCES;
 	config_defaults(&c);
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_NO_PERMISSION);
 	assert_string_equal(msg, "cannot look for GPIO chips in /dev: Permission denied");
 	fake_gpio_destroy(&f);
@@ -217,7 +226,7 @@ static void unwired_buttons_touch_nothing(void **state)
 
 	fake_gpio_init(&f, false);
 	buttons_on(&c, "", NULL);
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_OK);
 	assert_string_equal(msg, "");
 	assert_false(f.listed);
@@ -237,7 +246,7 @@ static void line_found_by_name_on_any_chip(void **state)
 	fake_gpio_init(&f, false);
 	pi5_chips(&f);
 	buttons_on(&c, "GPIO5", NULL);
-	g = gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg));
+	g = gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg));
 	assert_non_null(g);
 	assert_int_equal(st, GPIO_OK);
 	assert_string_equal(msg, "");
@@ -267,7 +276,7 @@ static void missing_line_names_what_to_check(void **state)
 	fake_gpio_init(&f, false);
 	pi5_chips(&f);
 	buttons_on(&c, "GPIO17", NULL);
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_NO_LINE);
 	assert_string_equal(msg, "no GPIO line named GPIO17 (button main) on /dev/gpiochip0, "
 				 "/dev/gpiochip1, /dev/gpiochip4: check the line names with "
@@ -290,13 +299,13 @@ static void busy_line_names_its_holder(void **state)
 	f.chips[2].lines[5].request_errno = EBUSY;
 	f.chips[2].lines[5].consumer = "gpio-keys";
 	buttons_on(&c, "GPIO5", NULL);
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_BUSY);
 	assert_string_equal(msg, "GPIO5 (button main) is in use by 'gpio-keys': see who holds it "
 				 "with gpioinfo, and stop that program or choose another line");
 	/* A holder the kernel does not name. */
 	f.chips[2].lines[5].consumer = NULL;
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_non_null(strstr(msg, "is in use by another program: see who holds it"));
 	assert_int_equal(f.chips_open, 0);
 	fake_gpio_destroy(&f);
@@ -315,7 +324,7 @@ static void permission_points_at_the_gpio_group(void **state)
 	/* The chip with the line may not be opened: that is what to fix, not the name. */
 	f.chips[2].open_errno = EACCES;
 	buttons_on(&c, "GPIO5", NULL);
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_NO_PERMISSION);
 	assert_non_null(strstr(msg, "no permission to open /dev/gpiochip4 (button main)"));
 	assert_non_null(strstr(msg, "gpio group"));
@@ -323,7 +332,7 @@ static void permission_points_at_the_gpio_group(void **state)
 	/* The kernel can refuse the request itself too. */
 	f.chips[2].open_errno = 0;
 	f.chips[2].lines[5].request_errno = EPERM;
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_NO_PERMISSION);
 	assert_non_null(strstr(msg, "no permission to open /dev/gpiochip4 (button main)"));
 	assert_int_equal(f.chips_open, 0);
@@ -342,7 +351,7 @@ static void other_request_errors(void **state)
 	pi5_chips(&f);
 	f.chips[2].lines[5].request_errno = EIO;
 	buttons_on(&c, "GPIO5", NULL);
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_FAILED);
 	assert_string_equal(msg, "cannot watch GPIO5 (button main) on /dev/gpiochip4: "
 				 "Input/output error");
@@ -363,7 +372,7 @@ static void line_by_chip_and_offset(void **state)
 	buttons_on(&c, "", NULL);
 	snprintf(c.gpio[0].chip, sizeof(c.gpio[0].chip), "gpiochip4");
 	c.gpio[0].offset = 3;
-	g = gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg));
+	g = gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg));
 	assert_non_null(g);
 	assert_int_equal(st, GPIO_OK);
 	assert_non_null(fake_gpio_request(&f, 2, 3));
@@ -374,14 +383,14 @@ static void line_by_chip_and_offset(void **state)
 	gpio_close(g);
 
 	c.gpio[0].offset = 8;
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_NO_LINE);
 	assert_string_equal(msg, "/dev/gpiochip4 has 8 lines (offsets from 0), so no offset 8 "
 				 "(button main): check with gpioinfo");
 
 	snprintf(c.gpio[0].chip, sizeof(c.gpio[0].chip), "/dev/gpiochip7");
 	c.gpio[0].offset = 1;
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_NO_LINE);
 	assert_string_equal(msg, "no GPIO chip /dev/gpiochip7 (button main): see the chips this "
 				 "machine has with gpiodetect");
@@ -401,7 +410,7 @@ static void name_on_a_given_chip_only(void **state)
 	pi5_chips(&f);
 	buttons_on(&c, "GPIO5", NULL);
 	snprintf(c.gpio[0].chip, sizeof(c.gpio[0].chip), "gpiochip0");
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_NO_LINE);
 	assert_non_null(strstr(msg, "no GPIO line named GPIO5 (button main) on /dev/gpiochip0:"));
 	fake_gpio_destroy(&f);
@@ -419,7 +428,7 @@ static void working_buttons_stay_when_one_fails(void **state)
 	fake_gpio_init(&f, false);
 	pi5_chips(&f);
 	buttons_on(&c, "GPIO2", "GPIO27");
-	g = gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg));
+	g = gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg));
 	assert_non_null(g);
 	assert_int_equal(st, GPIO_NO_LINE);
 	assert_non_null(strstr(msg, "no GPIO line named GPIO27 (button second)"));
@@ -446,7 +455,7 @@ static void two_buttons_on_one_line(void **state)
 	buttons_on(&c, "GPIO2", "");
 	snprintf(c.gpio[1].chip, sizeof(c.gpio[1].chip), "gpiochip4");
 	c.gpio[1].offset = 2;
-	g = gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg));
+	g = gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg));
 	assert_non_null(g);
 	assert_int_equal(st, GPIO_BUSY);
 	assert_string_equal(msg, "buttons main and second are both on gpiochip4 line 2: give each "
@@ -467,12 +476,12 @@ static void every_problem_in_one_message(void **state)
 	pi5_chips(&f);
 	f.chips[2].lines[1].request_errno = EBUSY;
 	buttons_on(&c, "GPIO99", "GPIO1");
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_NO_LINE); /* the first problem */
 	assert_non_null(strstr(msg, "GPIO99 (button main)"));
 	assert_non_null(strstr(msg, "; GPIO1 (button second) is in use"));
 	/* A short buffer cuts the message, never overruns it. */
-	assert_null(gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, 40));
+	assert_null(gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, 40));
 	assert_int_equal(strlen(msg), 39);
 	fake_gpio_destroy(&f);
 }
@@ -493,7 +502,7 @@ static void settings_reach_the_kernel(void **state)
 	c.gpio[1].bias = GPIO_BIAS_PULL_DOWN;
 	c.gpio[1].active_low = false;
 	c.gpio[1].debounce_ms = 5;
-	g = gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg));
+	g = gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg));
 	assert_non_null(g);
 	r = fake_gpio_request(&f, 2, 2);
 	assert_non_null(r);
@@ -524,7 +533,7 @@ static void reader_hands_over_kernel_times(void **state)
 	pi5_chips(&f);
 	buttons_on(&c, "GPIO2", "GPIO3");
 	c.gpio[1].active_low = false;
-	g = gpio_open_with(&f.be, &c, collect_edge, &ed, &st, msg, sizeof(msg));
+	g = gpio_open_with(&f.be, wiring_of(&c), collect_edge, &ed, &st, msg, sizeof(msg));
 	assert_non_null(g);
 	main_line = fake_gpio_request(&f, 2, 2);
 	second_line = fake_gpio_request(&f, 2, 3);
@@ -567,7 +576,7 @@ static void a_vanished_line_never_spins(void **state)
 	fake_gpio_init(&f, false);
 	pi5_chips(&f);
 	buttons_on(&c, "GPIO2", "GPIO3");
-	g = gpio_open_with(&f.be, &c, collect_edge, &ed, &st, msg, sizeof(msg));
+	g = gpio_open_with(&f.be, wiring_of(&c), collect_edge, &ed, &st, msg, sizeof(msg));
 	assert_non_null(g);
 	fake_gpio_hang_up(fake_gpio_request(&f, 2, 2));
 	usleep(100000);
@@ -598,7 +607,7 @@ static void signals_stay_with_the_main_thread(void **state)
 	fake_gpio_init(&f, false);
 	pi5_chips(&f);
 	buttons_on(&c, "GPIO2", NULL);
-	g = gpio_open_with(&f.be, &c, collect_edge, NULL, &st, msg, sizeof(msg));
+	g = gpio_open_with(&f.be, wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg));
 	assert_non_null(g);
 	/* With SIGUSR1 blocked here, a signal to the process can only stay pending: the reader
 	 * thread must not take it (it would leave the main loop's poll() asleep). */
@@ -648,7 +657,7 @@ static void real_backend_without_chips(void **state)
 	if (stat("/dev/gpiochip0", &st_dev) == 0)
 		skip(); /* a machine with GPIO: the fakes above cover the logic */
 	config_defaults(&c);
-	assert_null(gpio_open(&c, collect_edge, NULL, &st, msg, sizeof(msg)));
+	assert_null(gpio_open(wiring_of(&c), collect_edge, NULL, &st, msg, sizeof(msg)));
 	assert_int_equal(st, GPIO_NO_CHIP);
 }
 

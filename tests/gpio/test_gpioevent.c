@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "config.h"
 #include "fake_gpio.h"
 #include "gpio_backend.h"
 #include "gpioevent.h"
@@ -132,6 +133,7 @@ static void from_the_line_to_the_loop(void **state)
 	struct gpioevent_link link;
 	struct idlewait *w = idlewait_new();
 	struct config c;
+	struct gpio_wiring wiring;
 	enum gpio_status st;
 	struct gpio *g;
 	SDL_Event ev;
@@ -150,7 +152,8 @@ static void from_the_line_to_the_loop(void **state)
 	f.chips[0].lines[0].name = "GPIO17";
 	f.n_chips = 1;
 	config_defaults(&c); /* main on GPIO17, active low */
-	g = gpio_open_with(&f.be, &c, gpioevent_push, &link, &st, msg, sizeof(msg));
+	config_wiring(&c, &wiring);
+	g = gpio_open_with(&f.be, &wiring, gpioevent_push, &link, &st, msg, sizeof(msg));
 	assert_non_null(g);
 	assert_int_equal(st, GPIO_OK);
 

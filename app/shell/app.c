@@ -6,7 +6,7 @@
 #include <errno.h>
 
 #include "deckfiles.h"
-#include "log.h"
+#include "diag.h"
 #include "paths.h"
 #include "replay.h"
 
@@ -36,23 +36,23 @@ int app_load_config(struct app *app)
 	problems = config_load(&app->cfg, patterns, false, on_config_problem, NULL);
 	if (problems != 0) {
 		if (problems < 0)
-			log_errno(LEVEL_ERROR, "cannot read the built-in patterns %s", patterns);
+			diag_errno(DIAG_ERROR, "cannot read the built-in patterns %s", patterns);
 		return problems < 0 ? 1 : EXIT_USAGE;
 	}
 	problems =
 		config_load(&app->cfg, path, app->opt.config_path == NULL, on_config_problem, NULL);
 	if (problems < 0) {
-		log_errno(LEVEL_ERROR, "cannot read the settings file %s", path);
+		diag_errno(DIAG_ERROR, "cannot read the settings file %s", path);
 		return EXIT_USAGE;
 	}
 	shipped_bad = app->cfg.pattern_problems;
 	if (problems > 0 && (problems > shipped_bad || app->opt.mode == MODE_CHECK_CONFIG)) {
-		log_error("%d problem%s in %s; nothing was started", problems,
+		diag_error("%d problem%s in %s; nothing was started", problems,
 			  problems == 1 ? "" : "s", path);
 		return EXIT_USAGE;
 	}
 	if (problems > 0)
-		log_warn(
+		diag_warn(
 			"%d problem%s in the [pattern] sections of %s: those patterns were left as "
 			"they were",
 			problems, problems == 1 ? "" : "s", path);
@@ -66,7 +66,7 @@ int app_load_config(struct app *app)
 	if (app->opt.pattern) {
 		app->pattern = pattern_index(&app->dcfg.patterns, app->opt.pattern);
 		if (app->pattern < 0) {
-			log_error("no pattern named '%s' (calm-prompt --list-patterns shows them)",
+			diag_error("no pattern named '%s' (calm-prompt --list-patterns shows them)",
 				  app->opt.pattern);
 			return EXIT_USAGE;
 		}
@@ -77,7 +77,7 @@ int app_load_config(struct app *app)
 static void on_deck_problem(void *user, const char *source, int line, const char *message)
 {
 	(void)user;
-	log_warn("%s:%d: %s (line skipped)", source, line, message);
+	diag_warn("%s:%d: %s (line skipped)", source, line, message);
 }
 
 /* The folder of the main deck: [prompts] deck_dir, else the shipped prompts. */
@@ -102,29 +102,29 @@ int app_load_deck(struct app *app)
 	app_deck_dir(app, dir, sizeof(dir));
 	app->deck = deck_new();
 	if (!app->deck) {
-		log_error("out of memory");
+		diag_error("out of memory");
 		return 1;
 	}
 	n = deckfiles_load(app->deck, dir, on_deck_problem, NULL);
 	if (n < 0)
-		log_errno(LEVEL_WARN, "cannot read the prompt folder %s", dir);
+		diag_errno(DIAG_WARN, "cannot read the prompt folder %s", dir);
 	else if (n == 0)
-		log_warn("no prompts found in %s (files named *.deck)", dir);
+		diag_warn("no prompts found in %s (files named *.deck)", dir);
 	else
-		log_debug("%d prompts from %s", n, dir);
+		diag_debug("%d prompts from %s", n, dir);
 	if (app->cfg.extra_dir[0]) {
 		n = deckfiles_load(app->deck, app->cfg.extra_dir, on_deck_problem, NULL);
 		if (n < 0 && errno != ENOENT)
-			log_errno(LEVEL_WARN, "cannot read the household's prompt folder %s",
+			diag_errno(DIAG_WARN, "cannot read the household's prompt folder %s",
 				  app->cfg.extra_dir);
 		else if (n > 0)
-			log_debug("%d prompts from %s", n, app->cfg.extra_dir);
+			diag_debug("%d prompts from %s", n, app->cfg.extra_dir);
 	}
 	for (size_t i = 0; i < deck_count(app->deck); i++)
 		eligible += prompt_eligible(deck_get(app->deck, i), app->cfg.audiences,
 					    app->cfg.pathways);
 	if (deck_count(app->deck) > 0 && eligible == 0)
-		log_warn("none of the %zu prompts is for the audiences and pathways in [prompts]",
+		diag_warn("none of the %zu prompts is for the audiences and pathways in [prompts]",
 			 deck_count(app->deck));
 	return 0;
 }
@@ -156,7 +156,7 @@ void app_restore_from_log(struct app *app)
 	/* A power cut at night must not lose the warm sign someone left. */
 	waiting = logqueue_appreciation_waiting(app->log, msg, sizeof(msg));
 	if (waiting < 0)
-		log_warn("%s", msg);
+		diag_warn("%s", msg);
 	device_restore_appreciation(app->dev, waiting > 0);
 	if (deck_count(app->deck) == 0)
 		return;
@@ -164,11 +164,11 @@ void app_restore_from_log(struct app *app)
 	h.ids = calloc(h.cap, sizeof(h.ids[0]));
 	ids = calloc(h.cap, sizeof(*ids));
 	if (!h.ids || !ids) {
-		log_warn("out of memory reading the prompts shown; starting a new round");
+		diag_warn("out of memory reading the prompts shown; starting a new round");
 		goto free_ids;
 	}
 	if (logqueue_recent_prompts(app->log, h.cap, on_prompt_shown, &h, msg, sizeof(msg)) < 0) {
-		log_warn("%s; starting a new round of prompts", msg);
+		diag_warn("%s; starting a new round of prompts", msg);
 		goto free_ids;
 	}
 	for (size_t i = 0; i < h.n; i++)
@@ -187,15 +187,15 @@ static void on_log_notice(void *user, enum logqueue_notice what, const char *msg
 	case LOGQUEUE_FAILING:
 	case LOGQUEUE_DROPPING:
 	case LOGQUEUE_LOST:
-		log_error("%s", msg);
+		diag_error("%s", msg);
 		break;
 	case LOGQUEUE_MOVED_ASIDE:
 	case LOGQUEUE_PRUNE_FAILED:
-		log_warn("%s", msg);
+		diag_warn("%s", msg);
 		break;
 	case LOGQUEUE_RECOVERED:
 	case LOGQUEUE_PRUNED:
-		log_info("%s", msg);
+		diag_info("%s", msg);
 		break;
 	}
 }
@@ -212,22 +212,22 @@ int app_open_log(struct app *app, bool required)
 
 	if (eventlog_choose_path(app->opt.db_path, app->cfg.database, path, sizeof(path), msg,
 				 sizeof(msg)) != 0) {
-		log_error("%s", msg);
+		diag_error("%s", msg);
 		app->log_trouble = true;
 		return required ? 1 : 0;
 	}
 	/* A folder that cannot be made now may be later (a mount): the queue keeps trying. */
 	if (paths_make_parent(path) != 0)
-		log_errno(LEVEL_ERROR, "cannot create the folder for the event log %s", path);
+		diag_errno(DIAG_ERROR, "cannot create the folder for the event log %s", path);
 	app->log = logqueue_open(path, &settings);
 	if (!app->log) {
-		log_error("out of memory");
+		diag_error("out of memory");
 		return 1;
 	}
 	app->log_trouble = logqueue_trouble(app->log);
 	if (app->log_trouble)
 		return required ? 1 : 0;
-	log_debug("event log: %s", path);
+	diag_debug("event log: %s", path);
 	return 0;
 }
 
@@ -283,7 +283,7 @@ int app_fix_wall_clock(struct app *app, int64_t mono_ms)
 		return 0;
 	if (wallclock_parse_fixed(app->opt.clock, app->opt.date, (int64_t)time(NULL),
 				  &app->wall_base_utc, msg, sizeof(msg)) != 0) {
-		log_error("%s", msg);
+		diag_error("%s", msg);
 		return EXIT_USAGE;
 	}
 	app->wall_fixed = true;
@@ -300,7 +300,7 @@ int app_make_device(struct app *app)
 {
 	app->dev = device_new(&app->dcfg, app->deck, prompt_seed(app));
 	if (!app->dev) {
-		log_error("out of memory");
+		diag_error("out of memory");
 		return 1;
 	}
 	return 0;
@@ -346,7 +346,7 @@ const struct history_week *app_week_for(struct app *app, const struct device_vie
 			logqueue_week(app->log, local / 86400000, member, app->dcfg.answers,
 				      app->dcfg.n_answers, &app->week, msg, sizeof(msg)) == 0;
 		if (!app->week_ok && msg[0])
-			log_warn("the history screen: %s", msg);
+			diag_warn("the history screen: %s", msg);
 	}
 	return app->week_ok ? &app->week : NULL;
 }
@@ -358,7 +358,7 @@ struct render *app_make_render(const struct app *app, SDL_Renderer *sdl)
 	struct render *render = render_new(sdl, app->cfg.font, msg, sizeof(msg));
 
 	if (!render) {
-		log_error("%s", msg);
+		diag_error("%s", msg);
 		return NULL;
 	}
 	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);

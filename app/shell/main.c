@@ -7,7 +7,7 @@
 #include <sqlite3.h>
 
 #include "gpio.h"
-#include "log.h"
+#include "diag.h"
 #include "logcli.h"
 #include "paths.h"
 #include "promptlint.h"
@@ -67,7 +67,7 @@ static int check_prompts(struct app *app)
 	}
 	ret = promptlint_run(dirs, n, app->cfg.font, stdout, msg, sizeof(msg));
 	if (ret < 0)
-		log_error("%s", msg);
+		diag_error("%s", msg);
 	return ret == 0 ? 0 : 1;
 }
 
@@ -108,7 +108,7 @@ int main(int argc, char **argv)
 	char msg[512];
 	int ret;
 
-	log_init();
+	diag_init();
 	if (argc > 1 && strcmp(argv[1], "log") == 0)
 		return logcli_main(argc - 1, argv + 1);
 	if (cli_parse(argc, argv, &app.opt, msg, sizeof(msg)) != 0) {
@@ -136,7 +136,7 @@ int main(int argc, char **argv)
 	if (ret != 0)
 		return ret;
 	if (SDL_Init(0) != 0 || TTF_Init() != 0) {
-		log_error("cannot start SDL: %s", SDL_GetError());
+		diag_error("cannot start SDL: %s", SDL_GetError());
 		return 1;
 	}
 	switch (app.opt.mode) {

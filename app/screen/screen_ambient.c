@@ -4,7 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "render_priv.h"
+#include "screens.h"
 
 #define DRIFT_MINUTES 3    /* a new position this often */
 #define GLOW_PERIOD_S 11.0 /* one slow breath of the glow, as at resonance */

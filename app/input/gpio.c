@@ -34,7 +34,7 @@ struct watched_line {
 	struct open_chip *chip;
 	unsigned offset;
 	int fd;
-	int button; /* index into the config's buttons */
+	int button; /* index into the wiring's buttons */
 	bool active_low;
 	bool live;                    /* still read; false once its descriptor failed */
 	char what[3 * GPIO_NAME_MAX]; /* "main on GPIO17 (gpiochip0 line 17)" */
@@ -259,12 +259,12 @@ static bool find_line(struct gpio *g, const struct button_gpio *bg, const char *
 }
 
 /* Requests a found line; reports why not. */
-static bool request_line(struct gpio *g, const struct config *cfg, int button,
+static bool request_line(struct gpio *g, const struct gpio_wiring *w, int button,
 			 struct open_chip *chip, unsigned offset, struct report *r)
 {
-	const struct button_gpio *bg = &cfg->gpio[button];
-	const char *name = cfg->buttons[button].name;
-	int debounce_ms = bg->debounce_ms >= 0 ? bg->debounce_ms : cfg->timing.debounce_ms;
+	const struct button_gpio *bg = &w->line[button];
+	const char *name = w->names[button];
+	int debounce_ms = bg->debounce_ms >= 0 ? bg->debounce_ms : w->debounce_ms;
 	struct gpio_line_settings settings = {
 		.offset = offset,
 		.bias = bg->bias,
@@ -286,7 +286,7 @@ static bool request_line(struct gpio *g, const struct config *cfg, int button,
 			add_problem(r, GPIO_BUSY,
 				    "buttons %s and %s are both on %s: give each button its own "
 				    "line",
-				    cfg->buttons[g->lines[i].button].name, name, line);
+				    w->names[g->lines[i].button], name, line);
 			return false;
 		}
 	}
@@ -421,7 +421,7 @@ static void release_all(struct gpio *g)
 	g->n_chips = 0;
 }
 
-struct gpio *gpio_open_with(const struct gpio_backend *backend, const struct config *cfg,
+struct gpio *gpio_open_with(const struct gpio_backend *backend, const struct gpio_wiring *w,
 			    gpio_edge_fn on_edge, void *user, enum gpio_status *status, char *msg,
 			    size_t len)
 {
@@ -431,8 +431,8 @@ struct gpio *gpio_open_with(const struct gpio_backend *backend, const struct con
 	struct gpio *g;
 
 	msg[0] = '\0';
-	for (int i = 0; i < cfg->n_buttons; i++)
-		wired += cfg->gpio[i].line[0] || cfg->gpio[i].offset >= 0;
+	for (int i = 0; i < w->n_buttons; i++)
+		wired += w->line[i].line[0] || w->line[i].offset >= 0;
 	if (wired == 0) {
 		*status = GPIO_OK;
 		return NULL;
@@ -460,15 +460,15 @@ struct gpio *gpio_open_with(const struct gpio_backend *backend, const struct con
 			    "or its GPIO driver is not loaded (check with gpiodetect)");
 		goto free_gpio;
 	}
-	for (int i = 0; i < cfg->n_buttons; i++) {
+	for (int i = 0; i < w->n_buttons; i++) {
 		struct open_chip *chip;
 		unsigned offset;
 
-		if (!cfg->gpio[i].line[0] && cfg->gpio[i].offset < 0)
+		if (!w->line[i].line[0] && w->line[i].offset < 0)
 			continue;
-		if (find_line(g, &cfg->gpio[i], cfg->buttons[i].name, chips, n_chips, &chip,
+		if (find_line(g, &w->line[i], w->names[i], chips, n_chips, &chip,
 			      &offset, &r))
-			request_line(g, cfg, i, chip, offset, &r);
+			request_line(g, w, i, chip, offset, &r);
 	}
 	/* Chips that were only searched are closed now. */
 	for (int i = 0; i < g->n_chips; i++) {
@@ -525,8 +525,8 @@ void gpio_describe(const struct gpio *g, char *buf, size_t len)
 	}
 }
 
-struct gpio *gpio_open(const struct config *cfg, gpio_edge_fn on_edge, void *user,
+struct gpio *gpio_open(const struct gpio_wiring *w, gpio_edge_fn on_edge, void *user,
 		       enum gpio_status *status, char *msg, size_t len)
 {
-	return gpio_open_with(gpio_backend_default(), cfg, on_edge, user, status, msg, len);
+	return gpio_open_with(gpio_backend_default(), w, on_edge, user, status, msg, len);
 }

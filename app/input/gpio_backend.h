@@ -58,7 +58,7 @@ struct gpio_backend {
 const struct gpio_backend *gpio_backend_default(void);
 
 /* gpio_open() over a given backend. */
-struct gpio *gpio_open_with(const struct gpio_backend *backend, const struct config *cfg,
+struct gpio *gpio_open_with(const struct gpio_backend *backend, const struct gpio_wiring *w,
 			    gpio_edge_fn on_edge, void *user, enum gpio_status *status, char *msg,
 			    size_t len);
 

@@ -6,7 +6,7 @@
 #include <SDL_image.h>
 #include <errno.h>
 
-#include "log.h"
+#include "diag.h"
 #include "replay.h"
 
 #include "app.h"
@@ -49,13 +49,13 @@ static int load_script(struct app *app, struct replay_script *script)
 
 	text = read_text_file(app->opt.replay_path);
 	if (!text) {
-		log_errno(LEVEL_ERROR, "cannot read the replay script %s", app->opt.replay_path);
+		diag_errno(DIAG_ERROR, "cannot read the replay script %s", app->opt.replay_path);
 		return 1;
 	}
 	ret = replay_parse(app->opt.replay_path, text, &app->dcfg, script, msg, sizeof(msg));
 	free(text);
 	if (ret != 0) {
-		log_error("%s", msg);
+		diag_error("%s", msg);
 		return EXIT_USAGE;
 	}
 	return 0;
@@ -125,13 +125,13 @@ int headless_screenshot(struct app *app)
 	surface = SDL_CreateRGBSurfaceWithFormat(0, app->cfg.width, app->cfg.height, 32,
 						 SDL_PIXELFORMAT_RGB888);
 	if (!surface) {
-		log_error("cannot make a %dx%d image: %s", app->cfg.width, app->cfg.height,
+		diag_error("cannot make a %dx%d image: %s", app->cfg.width, app->cfg.height,
 			  SDL_GetError());
 		return 1;
 	}
 	sdl = SDL_CreateSoftwareRenderer(surface);
 	if (!sdl) {
-		log_error("cannot draw into an image: %s", SDL_GetError());
+		diag_error("cannot draw into an image: %s", SDL_GetError());
 		goto free_surface;
 	}
 	render = app_make_render(app, sdl);
@@ -140,7 +140,7 @@ int headless_screenshot(struct app *app)
 	render_frame(render, &scene);
 	SDL_RenderPresent(sdl);
 	if (IMG_SavePNG(surface, app->opt.screenshot_path) != 0)
-		log_error("cannot write %s: %s", app->opt.screenshot_path, IMG_GetError());
+		diag_error("cannot write %s: %s", app->opt.screenshot_path, IMG_GetError());
 	else
 		ret = 0;
 	render_free(render);

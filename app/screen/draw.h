@@ -1,6 +1,7 @@
-/* The renderer's insides, shared by its files: the text cache, the palette, the primitives. */
-#ifndef CALM_RENDER_PRIV_H
-#define CALM_RENDER_PRIV_H
+/* The drawing primitives every screen uses (draw.c): the text cache, the palette, discs and
+ * rings. Below the screens: nothing here calls a screen. */
+#ifndef CALM_DRAW_H
+#define CALM_DRAW_H
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -91,18 +92,10 @@ void draw_ring(struct render *r, float cx, float cy, float inner, float outer, d
 
 int min_side(const struct render *r);
 
-/* The session screens (render_session.c). */
-void draw_breathe(struct render *r, const struct render_scene *s);
-void draw_checkin(struct render *r, const struct render_scene *s);
-void draw_settle(struct render *r, const struct render_scene *s);
-void draw_done(struct render *r, const struct render_scene *s);
+/* The font at a size, opened on first use; NULL when the file cannot be opened. */
+TTF_Font *font_at(struct render *r, int px);
 
-/* The clock and the appreciation note (render_ambient.c). */
-void draw_ambient(struct render *r, const struct render_scene *s);
-void draw_note(struct render *r, const struct render_scene *s);
-
-/* The week at a glance, and who is here (render_history.c). */
-void draw_history(struct render *r, const struct render_scene *s);
-void draw_member_chip(struct render *r, const struct render_scene *s);
+/* The night palette (dim, warm, no blue) or the day one, for the frame being drawn. */
+void draw_use_palette(struct render *r, bool at_night);
 
 #endif

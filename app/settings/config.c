@@ -726,3 +726,14 @@ void config_device(const struct config *cfg, struct device_config *out)
 	out->prompt_audiences = cfg->audiences;
 	out->prompt_pathways = cfg->pathways;
 }
+
+void config_wiring(const struct config *cfg, struct gpio_wiring *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->n_buttons = cfg->n_buttons;
+	for (int i = 0; i < cfg->n_buttons; i++) {
+		snprintf(out->names[i], sizeof(out->names[i]), "%s", cfg->buttons[i].name);
+		out->line[i] = cfg->gpio[i];
+	}
+	out->debounce_ms = cfg->timing.debounce_ms;
+}

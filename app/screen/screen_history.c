@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "render_priv.h"
+#include "screens.h"
 
 #define MAX_DOTS 5 /* prompts drawn as dots per day; more is still five */
 

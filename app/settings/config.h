@@ -6,34 +6,11 @@
 #include <stddef.h>
 
 #include "device.h"
+#include "wiring.h"
 
 #define CONFIG_PATH_MAX 512
 /* Where a household's own prompt decks go unless [prompts] extra_dir says otherwise. */
 #define CONFIG_DEFAULT_EXTRA_DIR "/etc/calm-prompt/prompts.d"
-#define GPIO_NAME_MAX            63
-
-/* A button's GPIO line, for the GPIO backend; the core's device_button knows nothing of it. */
-enum gpio_bias {
-	GPIO_BIAS_PULL_UP = 0, /* the usual wiring: pin to button to ground */
-	GPIO_BIAS_PULL_DOWN,   /* pin to button to 3.3 V */
-	GPIO_BIAS_NONE,        /* an external resistor does it */
-};
-
-struct button_gpio {
-	char line[GPIO_NAME_MAX + 1]; /* the line's name ("GPIO17"); empty: by offset, or no line */
-	char chip[GPIO_NAME_MAX + 1]; /* "gpiochip0" or a /dev path; empty: any chip (by name) */
-	int offset;                   /* the line's number on chip; -1: by name */
-	bool active_low;              /* pressed reads low (wired to ground) */
-	enum gpio_bias bias;
-	int debounce_ms; /* kernel debounce where the API has it; -1: [buttons] debounce_ms */
-};
-
-enum gpio_use {
-	GPIO_USE_AUTO = 0, /* try; without GPIO say so once and use the keyboard */
-	GPIO_USE_YES,      /* expected: a failure is an error (the keyboard still works) */
-	GPIO_USE_NO,       /* keyboard only */
-};
-
 struct config {
 	/* [display] */
 	int width, height;          /* window size on a desktop */
@@ -101,6 +78,9 @@ int config_load(struct config *cfg, const char *path, bool optional, config_erro
 /* The device's part of the settings. Pattern names were checked when loading; one that is
  * still unknown falls back to the first pattern. */
 void config_device(const struct config *cfg, struct device_config *out);
+
+/* Where the buttons are wired, for the GPIO module. */
+void config_wiring(const struct config *cfg, struct gpio_wiring *out);
 
 /* Parses "WxH" into sizes within the supported range; false when malformed. */
 bool config_parse_size(const char *text, int *width, int *height);

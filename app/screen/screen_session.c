@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "render_priv.h"
+#include "screens.h"
 
 static SDL_Color phase_color(const struct palette *pal, enum breath_phase_kind kind)
 {

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "config.h"
+#include "wiring.h"
 
 /* Why buttons could not be watched, each with its own remedy. */
 enum gpio_status {
@@ -29,11 +29,11 @@ typedef void (*gpio_edge_fn)(void *user, int button, bool down, int64_t t_ms);
 
 struct gpio;
 
-/* Watches the lines of cfg's buttons that have one. Returns the handle when at least one line
+/* Watches the lines of the wired buttons that have one. Returns the handle when at least one line
  * is watched. Every button that could not be watched is described in msg (empty when all is
  * well) and *status says what went wrong first (GPIO_OK when nothing did). Returns NULL when no
  * line is watched: with GPIO_OK when no button has a line. */
-struct gpio *gpio_open(const struct config *cfg, gpio_edge_fn on_edge, void *user,
+struct gpio *gpio_open(const struct gpio_wiring *w, gpio_edge_fn on_edge, void *user,
 		       enum gpio_status *status, char *msg, size_t len);
 
 /* Stops the reader thread (no callback runs after this returns) and frees the lines. */

@@ -1,12 +1,13 @@
 /* Default locations, following systemd's and the XDG base directory conventions. */
 #include "paths.h"
 
-#include <SDL.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 int paths_default_db(char *out, size_t len, char *msg, size_t msg_len)
 {
@@ -59,14 +60,20 @@ int paths_make_parent(const char *path)
 
 void paths_assets_dir(char *out, size_t len)
 {
-	char *base = SDL_GetBasePath();
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
 	struct stat st;
 
-	if (base) {
-		snprintf(out, len, "%sassets", base);
-		SDL_free(base);
-		if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
-			return;
+	/* The binary's own folder, as the kernel knows it: never the current directory. */
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash && (size_t)(slash - exe) + sizeof("/assets") <= len) {
+			snprintf(out, len, "%.*s/assets", (int)(slash - exe), exe);
+			if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
+				return;
+		}
 	}
 	snprintf(out, len, "%s", CALM_DATADIR);
 }

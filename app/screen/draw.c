@@ -1,6 +1,6 @@
-/* Screen drawing: layout is relative to the output size, from 480x320 up to 1280x800. */
-#include "render.h"
-#include "render_priv.h"
+/* Drawing primitives shared by every screen: fonts and the text cache, palettes, colours,
+ * discs, rings. Screens build on these; nothing here knows which screen is drawn. */
+#include "draw.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -34,7 +34,6 @@ static const struct palette night = {
 	.trouble = {110, 30, 0, 255},
 	.warm = {170, 62, 20, 255},
 };
-
 struct render *render_new(SDL_Renderer *renderer, const char *font_path, char *msg, size_t msg_len)
 {
 	struct render *r;
@@ -83,7 +82,7 @@ void render_free(struct render *r)
 	free(r);
 }
 
-static TTF_Font *font_at(struct render *r, int px)
+TTF_Font *font_at(struct render *r, int px)
 {
 	int victim = 0;
 
@@ -323,194 +322,7 @@ int min_side(const struct render *r)
 	return r->w < r->h ? r->w : r->h;
 }
 
-/* The box a prompt wraps in on a w x h screen: the screen less a margin all round. */
-static void prompt_box(int w, int h, int *wrap, int *max_h)
+void draw_use_palette(struct render *r, bool at_night)
 {
-	int margin = (w < h ? w : h) * 8 / 100;
-
-	*wrap = w - 2 * margin;
-	*max_h = h - 2 * margin;
-}
-
-/* The largest type size at which text, wrapped in the prompt box, fits: smaller screens get
- * smaller type, never below a size still legible across a room. Measured once per text and
- * screen; the linter (--check-prompts) asks the same question for the smallest screen. */
-int render_prompt_px(struct render *r, const char *text, int w, int h)
-{
-	int wrap, max_h, px;
-
-	prompt_box(w, h, &wrap, &max_h);
-	/* The text cache keys on the whole text: a longer one could not be drawn at all. */
-	if (strlen(text) >= TEXT_KEY_MAX || wrap <= 0)
-		return 0;
-	if (r->fit_px && r->fit_wrap == wrap && r->fit_max_h == max_h &&
-	    strcmp(r->fit_text, text) == 0)
-		return r->fit_px > 0 ? r->fit_px : 0;
-	/* Down in steps of 2, the last step landing on the smallest size itself. */
-	for (px = (w < h ? w : h) * 11 / 100;; px -= 2) {
-		TTF_Font *font;
-		SDL_Surface *surf;
-		bool fits;
-
-		if (px < PROMPT_MIN_PX)
-			px = PROMPT_MIN_PX;
-		font = font_at(r, px);
-		surf = font ? TTF_RenderUTF8_Blended_Wrapped(font, text, r->pal->text, (Uint32)wrap)
-			    : NULL;
-		fits = surf && surf->h <= max_h && surf->w <= wrap;
-		SDL_FreeSurface(surf);
-		if (fits)
-			break;
-		if (px == PROMPT_MIN_PX) {
-			px = -1; /* does not fit: remembered too */
-			break;
-		}
-	}
-	snprintf(r->fit_text, sizeof(r->fit_text), "%s", text);
-	r->fit_wrap = wrap;
-	r->fit_max_h = max_h;
-	r->fit_px = px;
-	return r->fit_px > 0 ? r->fit_px : 0;
-}
-
-static void draw_prompt(struct render *r, const struct render_scene *s)
-{
-	const char *text = s->view->prompt ? s->view->prompt->text
-					   : "No prompts are loaded. Check the prompt folder "
-					     "in the settings.";
-	int wrap, max_h;
-	int px = render_prompt_px(r, text, r->w, r->h);
-	struct text_slot *t;
-	SDL_Rect dst;
-
-	prompt_box(r->w, r->h, &wrap, &max_h);
-	/* Too long to fit (the linter reports it): the smallest type, centred, is the best left. */
-	t = text_at(r, text, px ? px : PROMPT_MIN_PX, wrap, r->pal->text);
-	clear(r, r->pal->bg_prompt);
-	if (!t)
-		return;
-	dst = (SDL_Rect){(r->w - t->w) / 2, (r->h - t->h) / 2, t->w, t->h};
-	SDL_RenderCopy(r->sdl, t->tex, NULL, &dst);
-}
-
-static void draw_screen(struct render *r, const struct render_scene *s);
-
-void render_set_rotation(struct render *r, int degrees)
-{
-	r->rotation = degrees;
-}
-
-/* With a rotation, frames are drawn upright into a texture of the turned size, then copied
- * turned onto the screen. Returns false (and draws straight) when that is not possible. */
-static bool begin_rotated(struct render *r, int out_w, int out_h)
-{
-	bool sideways = r->rotation == 90 || r->rotation == 270;
-	int w = sideways ? out_h : out_w, h = sideways ? out_w : out_h;
-
-	if (r->rotated && (r->rotated_w != w || r->rotated_h != h)) {
-		SDL_DestroyTexture(r->rotated);
-		r->rotated = NULL;
-	}
-	if (!r->rotated) {
-		r->rotated = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888,
-					       SDL_TEXTUREACCESS_TARGET, w, h);
-		r->rotated_w = w;
-		r->rotated_h = h;
-	}
-	if (!r->rotated || SDL_SetRenderTarget(r->sdl, r->rotated) != 0)
-		return false;
-	r->w = w;
-	r->h = h;
-	return true;
-}
-
-static void end_rotated(struct render *r, int out_w, int out_h)
-{
-	SDL_Rect dst = {(out_w - r->w) / 2, (out_h - r->h) / 2, r->w, r->h};
-
-	SDL_SetRenderTarget(r->sdl, NULL);
-	SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, 255);
-	SDL_RenderClear(r->sdl);
-	SDL_RenderCopyEx(r->sdl, r->rotated, NULL, &dst, r->rotation, NULL, SDL_FLIP_NONE);
-}
-
-void render_frame(struct render *r, const struct render_scene *s)
-{
-	int out_w, out_h;
-	bool rotated;
-
-	r->frame++;
-	SDL_GetRendererOutputSize(r->sdl, &out_w, &out_h);
-	rotated = r->rotation != 0 && begin_rotated(r, out_w, out_h);
-	if (!rotated) {
-		r->w = out_w;
-		r->h = out_h;
-	}
-	draw_screen(r, s);
-	if (rotated)
-		end_rotated(r, out_w, out_h);
-}
-
-static void draw_screen(struct render *r, const struct render_scene *s)
-{
-	r->pal = s->view->night ? &night : &day;
-	if (s->view->screen_off) {
-		/* A dark bedroom: black, and nothing more is drawn until a press. */
-		clear(r, (SDL_Color){0, 0, 0, 255});
-		return;
-	}
-	switch (s->view->screen) {
-	case SCREEN_BREATHE:
-	case SCREEN_PAUSED:
-		draw_breathe(r, s);
-		break;
-	case SCREEN_CHECKIN:
-		draw_checkin(r, s);
-		break;
-	case SCREEN_SETTLE:
-		draw_settle(r, s);
-		break;
-	case SCREEN_DONE:
-		draw_done(r, s);
-		break;
-	case SCREEN_PROMPT:
-		draw_prompt(r, s);
-		break;
-	case SCREEN_NOTE:
-		draw_note(r, s);
-		break;
-	case SCREEN_HISTORY:
-		draw_history(r, s);
-		break;
-	case SCREEN_AMBIENT:
-	case SCREEN_COUNT:
-		draw_ambient(r, s);
-		break;
-	}
-	draw_member_chip(r, s);
-	if (s->log_trouble) {
-		int d = min_side(r) / 60 + 2;
-		SDL_Rect dot = {d, r->h - 2 * d, d, d};
-
-		SDL_SetRenderDrawColor(r->sdl, r->pal->trouble.r, r->pal->trouble.g,
-				       r->pal->trouble.b, 255);
-		SDL_RenderFillRect(r->sdl, &dot);
-	}
-}
-
-void render_set_ambient(struct render *r, bool glow, bool drift)
-{
-	r->ambient_glow = glow;
-	r->ambient_drift = drift;
-}
-
-int render_frame_interval_ms(const struct render *r, const struct device_view *view)
-{
-	if (view->screen_off)
-		return 0;
-	if (view->screen == SCREEN_BREATHE || view->screen == SCREEN_SETTLE)
-		return 1000 / BREATHE_FPS;
-	if (view->screen == SCREEN_AMBIENT && r->ambient_glow)
-		return 1000 / AMBIENT_GLOW_FPS;
-	return 0;
+	r->pal = at_night ? &night : &day;
 }

@@ -1,5 +1,5 @@
 /* Logging to stderr, with journal priority prefixes when running under systemd. */
-#include "log.h"
+#include "diag.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -8,25 +8,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-static enum log_level max_level = LEVEL_INFO;
+static enum diag_level max_level = DIAG_INFO;
 static bool to_journal;
 
-void log_set_level(enum log_level level)
+void diag_set_level(enum diag_level level)
 {
 	max_level = level;
 }
 
-void log_init(void)
+void diag_init(void)
 {
 	to_journal = getenv("JOURNAL_STREAM") != NULL;
 }
 
-static void log_v(enum log_level level, const char *suffix, const char *fmt, va_list ap)
+static void diag_v(enum diag_level level, const char *suffix, const char *fmt, va_list ap)
 {
-	static const char *const words[] = {[LEVEL_ERROR] = "error: ",
-					    [LEVEL_WARN] = "warning: ",
-					    [LEVEL_INFO] = "",
-					    [LEVEL_DEBUG] = "debug: "};
+	static const char *const words[] = {[DIAG_ERROR] = "error: ",
+					    [DIAG_WARN] = "warning: ",
+					    [DIAG_INFO] = "",
+					    [DIAG_DEBUG] = "debug: "};
 
 	if (level > max_level)
 		return;
@@ -40,21 +40,21 @@ static void log_v(enum log_level level, const char *suffix, const char *fmt, va_
 	fputc('\n', stderr);
 }
 
-void log_msg(enum log_level level, const char *fmt, ...)
+void diag_msg(enum diag_level level, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	log_v(level, NULL, fmt, ap);
+	diag_v(level, NULL, fmt, ap);
 	va_end(ap);
 }
 
-void log_errno(enum log_level level, const char *fmt, ...)
+void diag_errno(enum diag_level level, const char *fmt, ...)
 {
 	const char *why = strerror(errno);
 	va_list ap;
 
 	va_start(ap, fmt);
-	log_v(level, why, fmt, ap);
+	diag_v(level, why, fmt, ap);
 	va_end(ap);
 }

@@ -10,7 +10,7 @@
 #include "backlight.h"
 #include "deadline.h"
 #include "gpio.h"
-#include "log.h"
+#include "diag.h"
 #include "notify.h"
 
 #include "app.h"
@@ -38,11 +38,11 @@ static void wait_for_drm(void)
 		globfree(&found);
 		if (usable) {
 			if (tries > 0)
-				log_info("the screen's device is ready after %d ms", tries * 200);
+				diag_info("the screen's device is ready after %d ms", tries * 200);
 			return;
 		}
 		if (tries == 0)
-			log_info("waiting for the screen's device (/dev/dri/card*) to be there and "
+			diag_info("waiting for the screen's device (/dev/dri/card*) to be there and "
 				 "ours");
 		SDL_Delay(200);
 	}
@@ -129,11 +129,11 @@ static struct backlight *open_backlight(void)
 	struct backlight *b = backlight_open("/sys/class/backlight", msg, sizeof(msg));
 
 	if (b)
-		log_info("backlight: %s (day and night brightness set there)", backlight_path(b));
+		diag_info("backlight: %s (day and night brightness set there)", backlight_path(b));
 	else if (msg[0])
-		log_warn("%s; night dims by colour alone", msg);
+		diag_warn("%s; night dims by colour alone", msg);
 	else
-		log_info("no backlight control found: night dims by colour alone");
+		diag_info("no backlight control found: night dims by colour alone");
 	return b;
 }
 
@@ -154,30 +154,32 @@ static bool wait_for_event(struct idlewait *waiter, int timeout_ms, SDL_Event *e
 static struct gpio *start_gpio(struct app *app, struct idlewait *waiter)
 {
 	enum gpio_status status;
-	enum log_level level;
+	enum diag_level level;
+	struct gpio_wiring wiring;
 	struct gpio *gpio;
 	char msg[1024], what[256];
 
 	if (app->cfg.gpio_use == GPIO_USE_NO)
 		return NULL;
 	if (!gpioevent_init(&app->buttons, waiter)) {
-		log_error("GPIO buttons are off: SDL has no user event type left for them");
+		diag_error("GPIO buttons are off: SDL has no user event type left for them");
 		return NULL;
 	}
-	gpio = gpio_open(&app->cfg, gpioevent_push, &app->buttons, &status, msg, sizeof(msg));
+	config_wiring(&app->cfg, &wiring);
+	gpio = gpio_open(&wiring, gpioevent_push, &app->buttons, &status, msg, sizeof(msg));
 	if (status != GPIO_OK) {
 		/* No chip at all is a desktop, unless the settings say GPIO is expected. */
 		if (app->cfg.gpio_use == GPIO_USE_YES)
-			level = LEVEL_ERROR;
+			level = DIAG_ERROR;
 		else
-			level = status == GPIO_NO_CHIP ? LEVEL_INFO : LEVEL_WARN;
-		log_msg(level, "GPIO buttons: %s; %s", msg,
+			level = status == GPIO_NO_CHIP ? DIAG_INFO : DIAG_WARN;
+		diag_msg(level, "GPIO buttons: %s; %s", msg,
 			gpio ? "the other buttons work"
 			     : "using the keyboard instead (Space or Enter, 1 to 3)");
 	}
 	if (gpio) {
 		gpio_describe(gpio, what, sizeof(what));
-		log_info("GPIO buttons (libgpiod %s): %s", gpio_library_version(), what);
+		diag_info("GPIO buttons (libgpiod %s): %s", gpio_library_version(), what);
 	}
 	return gpio;
 }
@@ -243,13 +245,13 @@ static void reload_settings(struct app *app, struct render *render)
 	int was_pattern = app->pattern;
 
 	if (!was || !was_device) {
-		log_error("out of memory: the settings were not read again");
+		diag_error("out of memory: the settings were not read again");
 		goto free_copies;
 	}
 	*was = app->cfg;
 	*was_device = app->dcfg;
 	if (app_load_config(app) != 0) {
-		log_error("the settings were not read again (problems above): the ones running "
+		diag_error("the settings were not read again (problems above): the ones running "
 			  "stay");
 		goto restore;
 	}
@@ -261,7 +263,7 @@ static void reload_settings(struct app *app, struct render *render)
 	deck_free(was_deck);
 	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
 	render_set_rotation(render, app->cfg.rotation);
-	log_info("settings and prompts read again%s",
+	diag_info("settings and prompts read again%s",
 		 needs_restart(was, &app->cfg)
 			 ? "; the window, font, log and GPIO settings wait for a restart"
 			 : "");
@@ -307,7 +309,7 @@ int window_run(struct app *app)
 	app_restore_from_log(app);
 	wait_for_drm();
 	if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-		log_error("cannot open a display (SDL video driver '%s'): %s. On a desktop, run it "
+		diag_error("cannot open a display (SDL video driver '%s'): %s. On a desktop, run it "
 			  "inside the graphical session; on a console, check that /dev/dri/card* "
 			  "exists and that this user is in the video and render groups.",
 			  getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "auto",
@@ -319,7 +321,7 @@ int window_run(struct app *app)
 	window = SDL_CreateWindow("calm-prompt", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
 				  app->cfg.width, app->cfg.height, flags);
 	if (!window) {
-		log_error("cannot open a window on the '%s' video driver: %s",
+		diag_error("cannot open a window on the '%s' video driver: %s",
 			  SDL_GetCurrentVideoDriver(), SDL_GetError());
 		goto quit_video;
 	}
@@ -329,7 +331,7 @@ int window_run(struct app *app)
 		SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
 	sdl = SDL_CreateRenderer(window, -1, 0);
 	if (!sdl) {
-		log_error("cannot draw on the window: %s", SDL_GetError());
+		diag_error("cannot draw on the window: %s", SDL_GetError());
 		goto destroy_window;
 	}
 	render = app_make_render(app, sdl);
@@ -340,13 +342,13 @@ int window_run(struct app *app)
 	if (!idlewait_driver_sleeps(SDL_GetCurrentVideoDriver())) {
 		waiter = idlewait_new();
 		if (!waiter) {
-			log_errno(LEVEL_ERROR, "cannot set up waiting for input");
+			diag_errno(DIAG_ERROR, "cannot set up waiting for input");
 			goto free_render;
 		}
 	}
 	notify = notify_open(start);
 	if (notify_watchdog_ms(notify) > 0)
-		log_debug("systemd's watchdog: every %lld ms",
+		diag_debug("systemd's watchdog: every %lld ms",
 			  (long long)notify_watchdog_ms(notify));
 	catch_hangup(true, waiter);
 	{
@@ -355,7 +357,7 @@ int window_run(struct app *app)
 
 		SDL_GetRendererInfo(sdl, &info);
 		SDL_GetRendererOutputSize(sdl, &w, &h);
-		log_info("running on the '%s' video driver with the '%s' renderer, %dx%d%s",
+		diag_info("running on the '%s' video driver with the '%s' renderer, %dx%d%s",
 			 SDL_GetCurrentVideoDriver(), info.name ? info.name : "?", w, h,
 			 waiter ? ", sleeping in poll() between events" : "");
 	}
@@ -393,7 +395,7 @@ int window_run(struct app *app)
 		dirty |= out.changed || trouble != app->log_trouble;
 		view = device_view(app->dev, now);
 		if (backlight && backlight_set(backlight, view.brightness, msg, sizeof(msg)) != 0)
-			log_warn("%s", msg);
+			diag_warn("%s", msg);
 		frame_ms = render_frame_interval_ms(render, &view);
 		if (frame_ms > 0 && now - last_frame >= frame_ms)
 			dirty = true;
