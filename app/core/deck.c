@@ -6,12 +6,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* An id a `# retired:` line named: never to be used again, since old log rows refer to it. */
+struct retired_id {
+	char id[PROMPT_ID_MAX + 1];
+	size_t source; /* where it was retired, as in struct prompt */
+	int line;
+};
+
 struct deck {
 	struct prompt *prompts;
 	size_t count;
 	size_t cap;
 	char **sources; /* the source names given to deck_parse, in order */
 	size_t n_sources;
+	struct retired_id *retired;
+	size_t n_retired;
 };
 
 static const char *const pathway_names[PATHWAY_COUNT] = {
@@ -23,6 +32,12 @@ static const char *const audience_names[AUDIENCE_COUNT] = {
 static const char *const time_names[TIME_COUNT] = {
 	"morning", "day", "evening", "bedtime", "any",
 };
+/* The optional tags column; one tag so far. */
+enum tag_bit {
+	TAG_SHARED = 1u << 0,
+};
+static const char *const tag_names[] = {"shared"};
+#define TAG_COUNT ((int)(sizeof(tag_names) / sizeof(tag_names[0])))
 
 struct deck *deck_new(void)
 {
@@ -39,6 +54,7 @@ void deck_free(struct deck *deck)
 	for (size_t i = 0; i < deck->n_sources; i++)
 		free(deck->sources[i]);
 	free(deck->sources);
+	free(deck->retired);
 	free(deck);
 }
 
@@ -60,9 +76,27 @@ const struct prompt *deck_find(const struct deck *deck, const char *id)
 	return NULL;
 }
 
+static const struct retired_id *find_retired(const struct deck *deck, const char *id)
+{
+	for (size_t i = 0; i < deck->n_retired; i++)
+		if (strcmp(deck->retired[i].id, id) == 0)
+			return &deck->retired[i];
+	return NULL;
+}
+
+bool deck_is_retired(const struct deck *deck, const char *id)
+{
+	return find_retired(deck, id) != NULL;
+}
+
+static const char *source_name(const struct deck *deck, size_t source)
+{
+	return source < deck->n_sources ? deck->sources[source] : "?";
+}
+
 const char *deck_source(const struct deck *deck, const struct prompt *prompt)
 {
-	return prompt->source < deck->n_sources ? deck->sources[prompt->source] : "?";
+	return source_name(deck, prompt->source);
 }
 
 /* Keeps a copy of a source's name; false when out of memory. */
@@ -196,10 +230,12 @@ enum line_result { LINE_SKIP, LINE_PROMPT, LINE_BAD, LINE_NOMEM };
 static enum line_result parse_line(const struct deck *deck, struct field line, struct prompt *out,
 				   char *msg, size_t msg_len)
 {
-	struct field fields[5];
+	struct field fields[6];
+	struct field text;
 	int n = 0;
 	size_t start = 0;
 	struct field bad = {"", 0};
+	const struct retired_id *retired;
 
 	line = trim(line.s, line.n);
 	if (line.n == 0 || line.s[0] == '#')
@@ -207,20 +243,22 @@ static enum line_result parse_line(const struct deck *deck, struct field line, s
 	for (size_t i = 0; i <= line.n; i++) {
 		if (i < line.n && line.s[i] != '|')
 			continue;
-		if (n == 5) {
+		if (n == 6) {
 			snprintf(msg, msg_len,
-				 "more than 5 fields ('|' is not allowed in the text)");
+				 "more than 6 fields ('|' is not allowed in the text)");
 			return LINE_BAD;
 		}
 		fields[n++] = trim(line.s + start, i - start);
 		start = i + 1;
 	}
-	if (n != 5) {
+	if (n < 5) {
 		snprintf(msg, msg_len,
-			 "expected 5 fields 'id | pathway | audiences | times | text', found %d",
+			 "expected 'id | pathway | audiences | times | text' (a tags column before "
+			 "the text is optional), found %d fields",
 			 n);
 		return LINE_BAD;
 	}
+	text = fields[n - 1];
 	if (!valid_id(fields[0])) {
 		snprintf(msg, msg_len, "id '%.*s': use 1-%d characters a-z, 0-9 and '-'",
 			 (int)fields[0].n, fields[0].s, PROMPT_ID_MAX);
@@ -230,6 +268,12 @@ static enum line_result parse_line(const struct deck *deck, struct field line, s
 	out->id[fields[0].n] = '\0';
 	if (deck_find(deck, out->id)) {
 		snprintf(msg, msg_len, "id '%s' is already used by another prompt", out->id);
+		return LINE_BAD;
+	}
+	retired = find_retired(deck, out->id);
+	if (retired) {
+		snprintf(msg, msg_len, "id '%s' is retired (%s:%d): give the prompt a new id",
+			 out->id, source_name(deck, retired->source), retired->line);
 		return LINE_BAD;
 	}
 	int pw = name_index(fields[1], pathway_names, PATHWAY_COUNT);
@@ -254,16 +298,98 @@ static enum line_result parse_line(const struct deck *deck, struct field line, s
 			 (int)bad.n, bad.s);
 		return LINE_BAD;
 	}
-	if (fields[4].n == 0) {
+	/* An empty tags column is no tags. */
+	if (n == 6 && fields[4].n > 0) {
+		unsigned tags = parse_tags(fields[4], tag_names, TAG_COUNT, &bad);
+
+		if (!tags) {
+			snprintf(msg, msg_len, "tag '%.*s': the only tag is shared", (int)bad.n,
+				 bad.s);
+			return LINE_BAD;
+		}
+		out->shared = (tags & TAG_SHARED) != 0;
+	}
+	/* The shared screen is seen all day and all night: a prompt made for one part of the
+	 * day would be out of place there at another. */
+	if (out->shared && out->times != TIME_ANY) {
+		snprintf(msg, msg_len, "a shared prompt is for any time: its times must be 'any'");
+		return LINE_BAD;
+	}
+	if (text.n == 0) {
 		snprintf(msg, msg_len, "the prompt text is empty");
 		return LINE_BAD;
 	}
-	out->text = malloc(fields[4].n + 1);
+	out->text = malloc(text.n + 1);
 	if (!out->text)
 		return LINE_NOMEM;
-	memcpy(out->text, fields[4].s, fields[4].n);
-	out->text[fields[4].n] = '\0';
+	memcpy(out->text, text.s, text.n);
+	out->text[text.n] = '\0';
 	return LINE_PROMPT;
+}
+
+/* The ids of a `# retired: a, b` comment, after the colon; an empty field when the line is
+ * something else. */
+static struct field retired_list(struct field line)
+{
+	static const char key[] = "retired:";
+	struct field f = trim(line.s, line.n);
+
+	if (f.n == 0 || f.s[0] != '#')
+		return (struct field){"", 0};
+	f = trim(f.s + 1, f.n - 1);
+	if (f.n < sizeof(key) - 1 || memcmp(f.s, key, sizeof(key) - 1) != 0)
+		return (struct field){"", 0};
+	return trim(f.s + sizeof(key) - 1, f.n - (sizeof(key) - 1));
+}
+
+/* Records the ids of a retired list; bad ids and ids in use are reported. -1 when out of
+ * memory. */
+static int retire_ids(struct deck *deck, struct field list, int line_no, deck_error_fn on_error,
+		      void *user)
+{
+	const char *source = deck->sources[deck->n_sources - 1];
+	size_t start = 0;
+	char msg[256];
+
+	for (size_t i = 0; i <= list.n; i++) {
+		if (i < list.n && list.s[i] != ',')
+			continue;
+		struct field id = trim(list.s + start, i - start);
+		char name[PROMPT_ID_MAX + 1];
+		const struct prompt *used;
+
+		start = i + 1;
+		if (id.n == 0) /* a trailing comma */
+			continue;
+		if (!valid_id(id)) {
+			snprintf(msg, sizeof(msg),
+				 "retired id '%.*s': use 1-%d characters a-z, 0-9 and '-'",
+				 (int)id.n, id.s, PROMPT_ID_MAX);
+			if (on_error)
+				on_error(user, source, line_no, msg);
+			continue;
+		}
+		memcpy(name, id.s, id.n);
+		name[id.n] = '\0';
+		used = deck_find(deck, name);
+		if (used && on_error) {
+			snprintf(msg, sizeof(msg),
+				 "id '%s' is retired but a prompt uses it (%s:%d)", name,
+				 deck_source(deck, used), used->line);
+			on_error(user, source, line_no, msg);
+		}
+		if (find_retired(deck, name))
+			continue;
+		struct retired_id *r = realloc(deck->retired, (deck->n_retired + 1) * sizeof(*r));
+		if (!r)
+			return -1;
+		deck->retired = r;
+		r = &deck->retired[deck->n_retired++];
+		memcpy(r->id, name, id.n + 1);
+		r->source = deck->n_sources - 1;
+		r->line = line_no;
+	}
+	return 0;
 }
 
 int deck_parse(struct deck *deck, const char *source, const char *text, size_t len,
@@ -279,11 +405,14 @@ int deck_parse(struct deck *deck, const char *source, const char *text, size_t l
 		const char *nl = memchr(text + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - text) : len;
 		struct prompt p = {0};
-		char msg[160];
+		struct field line = {text + pos, end - pos};
+		struct field retired = retired_list(line);
+		char msg[256];
 
 		line_no++;
-		switch (parse_line(deck, (struct field){text + pos, end - pos}, &p, msg,
-				   sizeof(msg))) {
+		if (retired.n > 0 && retire_ids(deck, retired, line_no, on_error, user) != 0)
+			return -1;
+		switch (parse_line(deck, line, &p, msg, sizeof(msg))) {
 		case LINE_SKIP:
 			break;
 		case LINE_BAD:

@@ -42,6 +42,7 @@ struct prompt {
 	enum pathway pathway;
 	unsigned audiences; /* enum audience_bit set */
 	unsigned times;     /* enum time_bit set */
+	bool shared;        /* tagged 'shared': fit for the screen everyone walks past */
 	char *text;         /* UTF-8, owned by the deck */
 	size_t source;      /* which deck_parse call it came from: see deck_source() */
 	int line;           /* its line there, 1-based */
@@ -55,15 +56,22 @@ typedef void (*deck_error_fn)(void *user, const char *source, int line, const ch
 struct deck *deck_new(void);
 void deck_free(struct deck *deck);
 
-/* Parses deck text (one `id | pathway | audiences | times | text` per line, `#` comments) and
- * adds its good prompts. A bad line or a repeated id is reported through on_error and skipped;
- * the rest still loads. Returns the number of prompts added, or -1 when out of memory. */
+/* Parses deck text and adds its good prompts. One prompt a line,
+ *   id | pathway | audiences | times | text          or
+ *   id | pathway | audiences | times | tags | text
+ * where tags is a comma list (only "shared", which needs times "any"); `#` starts a comment.
+ * A comment `# retired: id, id` retires ids for good: a prompt using one, now or in a later
+ * deck_parse, is refused, and so is retiring an id a prompt already uses. A bad line, a repeated
+ * or retired id is reported through on_error and skipped; the rest still loads. Returns the
+ * number of prompts added, or -1 when out of memory. */
 int deck_parse(struct deck *deck, const char *source, const char *text, size_t len,
 	       deck_error_fn on_error, void *user);
 
 size_t deck_count(const struct deck *deck);
 const struct prompt *deck_get(const struct deck *deck, size_t index);
 const struct prompt *deck_find(const struct deck *deck, const char *id);
+/* Whether a `# retired:` line of any deck parsed so far named this id. */
+bool deck_is_retired(const struct deck *deck, const char *id);
 /* The source name a prompt was parsed from (as given to deck_parse). */
 const char *deck_source(const struct deck *deck, const struct prompt *prompt);
 

@@ -16,6 +16,7 @@
 struct errors {
 	int count;
 	int lines[8];
+	char messages[8][200]; /* "source:line: message", the first eight */
 	char last[200];
 };
 
@@ -23,10 +24,12 @@ static void collect(void *user, const char *source, int line, const char *messag
 {
 	struct errors *e = user;
 
-	if (e->count < 8)
-		e->lines[e->count] = line;
-	e->count++;
 	snprintf(e->last, sizeof(e->last), "%s:%d: %s", source, line, message);
+	if (e->count < 8) {
+		e->lines[e->count] = line;
+		memcpy(e->messages[e->count], e->last, sizeof(e->last));
+	}
+	e->count++;
 }
 
 static void parses_good_lines_and_tags(void **state)
@@ -417,6 +420,111 @@ static void prompts_know_their_file_and_line(void **state)
 	deck_free(d);
 }
 
+static void the_shared_tag(void **state)
+{
+	const char *text =
+		"plain | safety | self | any | Not on the clock.\n"
+		"for-all | empathy | self,family,kids | any | shared | Say something kind.\n"
+		"no-tags | trust | self | morning |  | An empty tags column is no tags.\n"
+		"spaced | trust | family | any |  shared  | Spaces are trimmed.\n";
+	struct deck *d = deck_new();
+	struct errors e = {0};
+	const struct prompt *p;
+	(void)state;
+
+	assert_int_equal(deck_parse(d, "t.deck", text, strlen(text), collect, &e), 4);
+	assert_int_equal(e.count, 0);
+	assert_false(deck_find(d, "plain")->shared);
+	p = deck_find(d, "for-all");
+	assert_true(p->shared);
+	assert_int_equal(p->audiences, AUDIENCE_SELF | AUDIENCE_FAMILY | AUDIENCE_KIDS);
+	assert_int_equal(p->times, TIME_ANY);
+	assert_string_equal(p->text, "Say something kind.");
+	p = deck_find(d, "no-tags");
+	assert_false(p->shared);
+	assert_string_equal(p->text, "An empty tags column is no tags.");
+	assert_true(deck_find(d, "spaced")->shared);
+	deck_free(d);
+}
+
+static void bad_shared_lines_are_reported(void **state)
+{
+	const char *text = "at-night | safety | self | bedtime | shared | Sleep well.\n"
+			   "any-and-more | safety | self | any,evening | shared | Mixed times.\n"
+			   "unknown | safety | self | any | public | An unknown tag.\n"
+			   "seven | safety | self | any | shared | text | more\n"
+			   "four | safety | self | any\n";
+	struct deck *d = deck_new();
+	struct errors e = {0};
+	(void)state;
+
+	assert_int_equal(deck_parse(d, "s.deck", text, strlen(text), collect, &e), 0);
+	assert_int_equal(e.count, 5);
+	assert_string_equal(e.messages[0],
+			    "s.deck:1: a shared prompt is for any time: its times must be 'any'");
+	assert_string_equal(e.messages[1],
+			    "s.deck:2: a shared prompt is for any time: its times must be 'any'");
+	assert_string_equal(e.messages[2], "s.deck:3: tag 'public': the only tag is shared");
+	assert_string_equal(e.messages[3],
+			    "s.deck:4: more than 6 fields ('|' is not allowed in the text)");
+	assert_string_equal(e.messages[4],
+			    "s.deck:5: expected 'id | pathway | audiences | times | text' (a tags "
+			    "column before the text is optional), found 4 fields");
+	assert_int_equal(deck_count(d), 0);
+	deck_free(d);
+}
+
+static void retired_ids_are_never_used_again(void **state)
+{
+	const char *old = "# a deck, second edition\n"
+			  "# retired: old-hug, old-yes,\n"
+			  "#retired:old-report\n"
+			  "kept | trust | self | any | Still here.\n"
+			  "old-yes | trust | self | any | The same id, new words.\n";
+	const char *later = "old-hug | safety | partner | any | Reused in another deck.\n"
+			    "new-hug | safety | partner | any | A new id is fine.\n";
+	struct deck *d = deck_new();
+	struct errors e = {0};
+	(void)state;
+
+	assert_int_equal(deck_parse(d, "old.deck", old, strlen(old), collect, &e), 1);
+	assert_int_equal(deck_parse(d, "later.deck", later, strlen(later), collect, &e), 1);
+	assert_int_equal(e.count, 2);
+	assert_string_equal(e.messages[0], "old.deck:5: id 'old-yes' is retired (old.deck:2): "
+					   "give the prompt a new id");
+	assert_string_equal(e.messages[1], "later.deck:1: id 'old-hug' is retired (old.deck:2): "
+					   "give the prompt a new id");
+	assert_true(deck_is_retired(d, "old-hug"));
+	assert_true(deck_is_retired(d, "old-yes"));
+	assert_true(deck_is_retired(d, "old-report"));
+	assert_false(deck_is_retired(d, "kept"));
+	assert_null(deck_find(d, "old-yes"));
+	assert_non_null(deck_find(d, "new-hug"));
+	deck_free(d);
+}
+
+static void retiring_an_id_in_use_is_reported(void **state)
+{
+	const char *first = "in-use | trust | self | any | Loaded first.\n";
+	/* only a comment that starts with "retired:" retires */
+	const char *second = "# Notes. retired: not-a-list\n"
+			     "# retired: in-use, Bad_Id\n";
+	struct deck *d = deck_new();
+	struct errors e = {0};
+	(void)state;
+
+	deck_parse(d, "first.deck", first, strlen(first), collect, &e);
+	deck_parse(d, "second.deck", second, strlen(second), collect, &e);
+	assert_int_equal(e.count, 2);
+	assert_string_equal(e.messages[0], "second.deck:2: id 'in-use' is retired but a prompt "
+					   "uses it (first.deck:1)");
+	assert_string_equal(e.messages[1], "second.deck:2: retired id 'Bad_Id': use 1-32 "
+					   "characters a-z, 0-9 and '-'");
+	assert_true(deck_is_retired(d, "in-use"));
+	assert_false(deck_is_retired(d, "not-a-list"));
+	deck_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -437,6 +545,10 @@ int main(void)
 		cmocka_unit_test(same_seed_and_history_give_the_same_order),
 		cmocka_unit_test(tag_lists_parse),
 		cmocka_unit_test(prompts_know_their_file_and_line),
+		cmocka_unit_test(the_shared_tag),
+		cmocka_unit_test(bad_shared_lines_are_reported),
+		cmocka_unit_test(retired_ids_are_never_used_again),
+		cmocka_unit_test(retiring_an_id_in_use_is_reported),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Prompt decks as a household meets them: the linter (--check-prompts) on the shipped deck and on
-# a bad one, the household's own folder ([prompts] extra_dir), and no prompt repeating before all
-# were shown, across a restart.
+# Prompt decks as a household meets them: the linter (--check-prompts) on the shipped deck, on the
+# test deck of accented words and on a bad one, the household's own folder ([prompts] extra_dir),
+# and no prompt repeating before all were shown, across a restart.
 # Usage: check_prompts.sh APP SOURCE_DIR WORK_DIR
 set -u
 app=$1 src=$2 work=$3
@@ -56,6 +56,12 @@ shipped_n=$(grep -vc -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$shipped"/*.deck |
 expect lint-shipped 0 "pathway  safety" "audience kids" "time     bedtime" -- \
   "$app" --config /dev/null --check-prompts "$shipped"
 last_line_is lint-shipped-count "$shipped_n prompts"
+if [ "$shipped_n" -ge 250 ]; then
+  echo "ok   lint-shipped-at-least-250 ($shipped_n)"
+else
+  echo "FAIL lint-shipped-at-least-250: only $shipped_n prompts"
+  failures=$((failures + 1))
+fi
 expect lint-shipped-equals-form 0 "$shipped_n prompts" -- \
   "$app" --config /dev/null --check-prompts="$shipped"
 
@@ -78,6 +84,10 @@ DECK
 cat >"$work/bad/b.deck" <<'DECK'
 good-one | repair | family | evening | The same id as in a.deck.
 accents | empathy | self | morning | Café, façade, Ærø, Łódź, Škoda, Ñandú: all here.
+# retired: gone-one
+gone-one | trust | self | any | A retired id given to new words.
+late-shared | safety | family | bedtime | shared | The shared screen at bedtime only.
+on-the-clock | safety | self,family | any | shared | What is the sky doing right now?
 DECK
 expect lint-bad-deck 1 \
   "$work/bad/a.deck:3: 'too-long': too long to fit a 480x320 screen" \
@@ -85,14 +95,21 @@ expect lint-bad-deck 1 \
   "$work/bad/a.deck:5: audience 'pets'" \
   "$work/bad/a.deck:6: 'too-wide': too long to fit a 480x320 screen" \
   "$work/bad/b.deck:1: id 'good-one' is already used" \
-  "5 prompts" -- \
+  "$work/bad/b.deck:4: id 'gone-one' is retired ($work/bad/b.deck:3)" \
+  "$work/bad/b.deck:5: a shared prompt is for any time" \
+  "6 prompts" -- \
   "$app" --config /dev/null --check-prompts "$work/bad"
-last_line_is lint-bad-deck-count "5 prompts"
+last_line_is lint-bad-deck-count "6 prompts"
 if grep -q "accents" "$work/out.txt"; then
   fail "lint-accents: accented Latin letters were reported"
 else
   echo "ok   lint-accents"
 fi
+
+# The accented words the font must draw, kept out of the shipped decks.
+expect lint-accents-deck 0 "10 prompts" -- \
+  "$app" --config /dev/null --check-prompts "$src/tests/prompts"
+last_line_is lint-accents-deck-count "10 prompts"
 
 expect lint-missing-dir 1 "$work/nowhere: cannot read the folder" -- \
   "$app" --config /dev/null --check-prompts "$work/nowhere"
