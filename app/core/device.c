@@ -2,6 +2,7 @@
 #include "device.h"
 #include "deadline.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,16 +36,31 @@ struct device {
 	bool local_known;          /* the shell has told the local time */
 	int64_t local_anchor_ms;   /* at this monotonic time... */
 	int64_t local_anchor;      /* ...it was this many ms into local day 0 */
+	enum clock_state clock;    /* how far the wall clock can be trusted */
+	/* SCREEN_CLOCKSET: the time being set, and where it stands. */
+	struct clockset clockset;
+	enum { SET_EDITING, SET_WAITING, SET_SAID } clockset_stage;
+	enum clock_outcome clockset_outcome;
+	int64_t clockset_hold_done; /* down time of the hold that already opened it */
 };
 
 static const char *const screen_names[SCREEN_COUNT] = {
-	"ambient", "breathe", "prompt", "checkin", "settle", "paused", "done", "note", "history",
+	"ambient", "breathe", "prompt", "checkin", "settle",  "paused",
+	"done",    "note",    "history", "clockset",
 };
 static const char *const action_names[ACTION_COUNT] = {
 	"none",    "breathe", "together", "prompt", "end",   "ambient",
 	"checkin", "length",  "pause",    "resume", "done",  "appreciation",
-	"seen",    "wake",    "history",  "who",    "sleep",
+	"seen",    "wake",    "history",  "who",    "sleep", "settime",
+	"clockstep", "clocknext", "clockconfirm", "clockset",
 };
+static const char *const outcome_names[CLOCK_OUTCOMES] = {"set", "refused", "automatic",
+							   "unavailable"};
+
+const char *clock_outcome_name(enum clock_outcome outcome)
+{
+	return (unsigned)outcome < CLOCK_OUTCOMES ? outcome_names[outcome] : "?";
+}
 
 const char *screen_name(enum screen screen)
 {
@@ -100,6 +116,7 @@ int action_from_name(const char *name)
 	case ACTION_WHO:
 	case ACTION_SLEEP:
 	case ACTION_WAKE:
+	case ACTION_SETTIME:
 		return a;
 	default:
 		return -1;
@@ -137,6 +154,9 @@ void device_config_defaults(struct device_config *c)
 	c->night_brightness = 15;
 	c->member_ms = 10 * 60000;
 	c->history_ms = 30000;
+	c->clockset_hold_ms = 3000;
+	c->clockset_ms = 30000;
+	c->clockset_said_ms = 8000;
 }
 
 struct device *device_new(const struct device_config *config, const struct deck *deck,
@@ -166,6 +186,8 @@ struct device *device_new(const struct device_config *config, const struct deck 
 	dev->awake_until = -1;
 	dev->member = -1;
 	dev->member_until = -1;
+	dev->clock = CLOCK_UNKNOWN;
+	dev->clockset_hold_done = INT64_MIN;
 	return dev;
 }
 
@@ -186,6 +208,26 @@ int64_t device_local_ms(const struct device *dev, int64_t t_ms)
 	return dev->local_known ? dev->local_anchor + (t_ms - dev->local_anchor_ms) : -1;
 }
 
+/* The local time as far as it can be trusted: -1 while the clock's state is unknown, so that
+ * nothing depends on an hour that may be wrong. */
+static int64_t trusted_local_ms(const struct device *dev, int64_t t_ms)
+{
+	return dev->clock == CLOCK_UNKNOWN ? -1 : device_local_ms(dev, t_ms);
+}
+
+bool device_set_clock_state(struct device *dev, enum clock_state state)
+{
+	bool changed = dev->clock != state;
+
+	dev->clock = state;
+	return changed;
+}
+
+enum clock_state device_clock_state(const struct device *dev)
+{
+	return dev->clock;
+}
+
 void device_free(struct device *dev)
 {
 	if (!dev)
@@ -197,7 +239,7 @@ void device_free(struct device *dev)
 /* Whether t_ms falls in the night schedule (never when the local time is unknown). */
 static bool is_night(const struct device *dev, int64_t t_ms)
 {
-	int64_t local = device_local_ms(dev, t_ms);
+	int64_t local = trusted_local_ms(dev, t_ms);
 	int start = dev->config.night_start, end = dev->config.night_end;
 	int minute;
 
@@ -309,7 +351,7 @@ void device_restore_prompts(struct device *dev, const char *const *ids_newest_fi
 
 static void show_prompt(struct device *dev, struct device_report *r)
 {
-	int64_t local = device_local_ms(dev, r->t_ms);
+	int64_t local = trusted_local_ms(dev, r->t_ms);
 	size_t i = picker_next(dev->picker, local < 0 ? -1 : local % 86400000);
 
 	dev->prompt = dev->deck ? deck_get(dev->deck, i) : NULL;
@@ -375,6 +417,84 @@ static void next_length(struct device *dev, struct device_report *r)
 	dev->screen_since_ms = r->t_ms; /* time to tap again */
 }
 
+/* --- setting the clock --- */
+
+static void open_clockset(struct device *dev, struct device_report *r)
+{
+	close_session(dev, r, SESSION_ENDED_EARLY);
+	dev->prompt = NULL;
+	dev->sleeping = false;
+	clockset_begin(&dev->clockset, device_local_ms(dev, r->t_ms));
+	dev->clockset_stage = SET_EDITING;
+	enter(dev, r, SCREEN_CLOCKSET, r->t_ms);
+}
+
+/* A press while the clock is being set. Tap: the next value (with more buttons, the second
+ * steps back); double: the value before; hold: this field is right, on to the next; the last
+ * hold asks the shell to set the clock. Once it is said how that went, a press goes back. */
+static void clockset_press(struct device *dev, struct device_report *r, int button,
+			   enum gesture g)
+{
+	/* A hold begun here never opens the screen again once it is left. */
+	if (button == 0)
+		dev->clockset_hold_done = dev->trackers[0].down_ms;
+	switch (dev->clockset_stage) {
+	case SET_SAID:
+		r->action = ACTION_END;
+		enter(dev, r, SCREEN_AMBIENT, r->t_ms);
+		return;
+	case SET_WAITING:
+		r->action = ACTION_NONE;
+		return;
+	case SET_EDITING:
+		break;
+	}
+	dev->screen_since_ms = r->t_ms; /* left alone counts from the last press */
+	if (g == GESTURE_LONG) {
+		if (clockset_next_field(&dev->clockset)) {
+			r->action = ACTION_CLOCK_NEXT;
+			return;
+		}
+		r->action = ACTION_CLOCK_CONFIRM;
+		r->clock_to = dev->clockset.value;
+		dev->clockset_stage = SET_WAITING;
+		return;
+	}
+	r->action = ACTION_CLOCK_STEP;
+	clockset_step(&dev->clockset,
+		      g == GESTURE_DOUBLE || (dev->config.n_buttons > 1 && button == 1) ? -1 : 1);
+}
+
+void device_clock_result(struct device *dev, const struct clock_result *result, int64_t now_ms,
+			 struct device_output *out)
+{
+	struct device_report *r = add_report(dev, out, now_ms, -1, GESTURE_NONE, ACTION_CLOCK_SET);
+
+	if (!r)
+		return;
+	r->reason = clock_outcome_name(result->outcome);
+	r->clock_changed = true;
+	r->clock = *result;
+	if (result->outcome == CLOCK_OUTCOME_SET && dev->clock != CLOCK_SYNCED)
+		dev->clock = CLOCK_SET;
+	if (dev->screen != SCREEN_CLOCKSET || dev->clockset_stage != SET_WAITING)
+		return; /* the screen moved on meanwhile: only the log hears of it */
+	dev->clockset_stage = SET_SAID;
+	dev->clockset_outcome = result->outcome;
+	dev->screen_since_ms = now_ms;
+}
+
+/* When the first button, held, opens the set-the-clock screen; -1 when it will not. */
+static int64_t hold_deadline(const struct device *dev)
+{
+	const struct gesture_tracker *g = &dev->trackers[0];
+
+	if (dev->config.clockset_hold_ms <= 0 || dev->config.n_buttons < 1 || !g->down ||
+	    g->down_ms == dev->clockset_hold_done || dev->screen == SCREEN_CLOCKSET)
+		return -1;
+	return g->down_ms + dev->config.clockset_hold_ms;
+}
+
 /* --- what a press does --- */
 
 /* Carries out an action asked for by a button, where it means the same on every screen. */
@@ -419,6 +539,9 @@ static void perform(struct device *dev, struct device_report *r, int pattern)
 		dev->prompt = NULL;
 		dev->sleeping = true;
 		enter(dev, r, SCREEN_AMBIENT, r->t_ms);
+		break;
+	case ACTION_SETTIME:
+		open_clockset(dev, r);
 		break;
 	default:
 		break;
@@ -518,6 +641,10 @@ static void on_gesture(struct device *dev, int button, enum gesture g, int64_t t
 			dev->awake_until = t_ms + dev->config.wake_ms;
 		return;
 	}
+	if (dev->screen == SCREEN_CLOCKSET) {
+		clockset_press(dev, r, button, g);
+		return;
+	}
 	if (dev->screen == SCREEN_AMBIENT && dev->appreciation_waiting) {
 		/* The next press first shows what was left for whoever comes by. */
 		r->action = ACTION_SEEN;
@@ -557,6 +684,9 @@ static int64_t screen_deadline(const struct device *dev)
 		return dev->screen_since_ms + c->note_ms;
 	case SCREEN_HISTORY:
 		return dev->screen_since_ms + c->history_ms;
+	case SCREEN_CLOCKSET:
+		return dev->screen_since_ms +
+		       (dev->clockset_stage == SET_SAID ? c->clockset_said_ms : c->clockset_ms);
 	case SCREEN_AMBIENT:
 	case SCREEN_COUNT:
 		break;
@@ -606,6 +736,8 @@ int64_t device_deadline(const struct device *dev)
 	int64_t due = deadline_earlier(deadline_earlier(screen_deadline(dev), dev->awake_until),
 				       dev->member_until);
 
+	due = deadline_earlier(due, hold_deadline(dev));
+
 	for (int i = 0; i < dev->config.n_buttons; i++)
 		due = deadline_earlier(due, gesture_deadline(&dev->trackers[i]));
 	return due;
@@ -633,6 +765,16 @@ void device_tick(struct device *dev, int64_t now_ms, struct device_output *out)
 		}
 		if (gesture_due)
 			continue;
+		if (due == hold_deadline(dev)) {
+			/* Held on and on: the set-the-clock screen, whatever the hold did before. */
+			struct device_report *r =
+				add_report(dev, out, due, 0, GESTURE_LONG, ACTION_SETTIME);
+
+			dev->clockset_hold_done = dev->trackers[0].down_ms;
+			if (r)
+				open_clockset(dev, r);
+			continue;
+		}
 		if (due == dev->awake_until) {
 			dev->awake_until = -1; /* dark again, if it is still night */
 			out->changed = true;
@@ -679,6 +821,10 @@ void device_open(struct device *dev, enum screen screen, int pattern, int64_t no
 	case SCREEN_HISTORY:
 		enter(dev, r, screen, now_ms);
 		return;
+	case SCREEN_CLOCKSET:
+		r->action = ACTION_SETTIME;
+		perform(dev, r, -1);
+		return;
 	case SCREEN_PROMPT:
 		r->action = ACTION_PROMPT;
 		perform(dev, r, -1);
@@ -723,7 +869,7 @@ static const struct prompt *prompt_of_the_day(const struct device *dev, int64_t 
 	size_t eligible = 0, k;
 	uint64_t x;
 
-	if (local_ms < 0)
+	if (local_ms < 0 || dev->clock == CLOCK_UNKNOWN)
 		return NULL;
 	for (size_t i = 0; i < count; i++)
 		eligible += prompt_eligible(deck_get(dev->deck, i), c->prompt_audiences,
@@ -765,8 +911,16 @@ struct device_view device_view(const struct device *dev, int64_t now_ms)
 	v.appreciation_waiting = dev->appreciation_waiting;
 	v.member = dev->member;
 	v.daily = prompt_of_the_day(dev, v.local_ms);
+	v.clock = dev->clock;
+	if (dev->screen == SCREEN_CLOCKSET) {
+		v.clockset = dev->clockset;
+		v.clockset_waiting = dev->clockset_stage == SET_WAITING;
+		v.clockset_said = dev->clockset_stage == SET_SAID;
+		v.clockset_outcome = dev->clockset_outcome;
+	}
 	if (dev->screen == SCREEN_AMBIENT || dev->screen == SCREEN_PROMPT ||
-	    dev->screen == SCREEN_NOTE || dev->screen == SCREEN_HISTORY)
+	    dev->screen == SCREEN_NOTE || dev->screen == SCREEN_HISTORY ||
+	    dev->screen == SCREEN_CLOCKSET)
 		return v;
 	v.pattern = &dev->session.pattern;
 	v.session_ms = dev->session.planned_ms;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "clock.h"
 #include "deck.h"
 #include "gesture.h"
 #include "pacer.h"
@@ -29,6 +30,7 @@ enum screen {
 	SCREEN_DONE,    /* the calm end of a session, offering a prompt */
 	SCREEN_NOTE,    /* an appreciation someone left, now seen */
 	SCREEN_HISTORY, /* the week at a glance */
+	SCREEN_CLOCKSET, /* setting the clock by hand */
 	SCREEN_COUNT,
 };
 
@@ -50,7 +52,28 @@ enum action {
 	ACTION_HISTORY,      /* show the week at a glance */
 	ACTION_WHO,          /* the next household member (or everyone) */
 	ACTION_SLEEP,        /* the screen off until the next press */
+	ACTION_SETTIME,      /* open the set-the-clock screen */
+	ACTION_CLOCK_STEP,   /* the field being set steps on (or back) */
+	ACTION_CLOCK_NEXT,   /* a field confirmed: on to the next */
+	ACTION_CLOCK_CONFIRM, /* the last field confirmed: the shell is to set the wall clock */
+	ACTION_CLOCK_SET,    /* the device was told how setting the wall clock went */
 	ACTION_COUNT,
+};
+
+/* How setting the wall clock went, as the shell tells it. */
+enum clock_outcome {
+	CLOCK_OUTCOME_SET = 0,     /* done: the wall clock shows the time asked for */
+	CLOCK_OUTCOME_REFUSED,     /* the time service said no (not allowed); nothing changed */
+	CLOCK_OUTCOME_AUTOMATIC,   /* refused: the clock is kept by network time here */
+	CLOCK_OUTCOME_UNAVAILABLE, /* no time service to ask; nothing changed */
+	CLOCK_OUTCOMES,
+};
+
+/* What the shell tells the device after carrying out ACTION_CLOCK_CONFIRM. */
+struct clock_result {
+	enum clock_outcome outcome;
+	int64_t from_utc_s; /* the wall clock just before */
+	int64_t to_utc_s;   /* the time asked for (UTC) */
 };
 
 enum session_end {
@@ -98,6 +121,10 @@ struct device_config {
 	int n_members;
 	int64_t member_ms;  /* no press this long: back to everyone */
 	int64_t history_ms; /* the week stays this long */
+	/* Setting the clock by hand. */
+	int64_t clockset_hold_ms; /* the first button held this long opens it (0: never) */
+	int64_t clockset_ms;      /* left alone this long, it closes and nothing changes */
+	int64_t clockset_said_ms; /* how it went stays on screen this long */
 };
 
 /* One thing the device did: what the log records and what --replay prints. */
@@ -119,6 +146,9 @@ struct device_report {
 	bool answer_after;           /* ACTION_CHECKIN: after the session (else before) */
 	const struct prompt *prompt; /* the prompt this report put on screen, if any */
 	const char *member;          /* who is here (NULL: everyone) */
+	struct civil_time clock_to;  /* ACTION_CLOCK_CONFIRM: the local time to set the clock to */
+	bool clock_changed;          /* ACTION_CLOCK_SET: a row of its own in the log: */
+	struct clock_result clock;   /*   from what to what, and how it went */
 };
 
 struct device_output {
@@ -147,6 +177,12 @@ struct device_view {
 	const struct prompt *daily;  /* the prompt of the day (NULL: none, or the day unknown) */
 	int64_t local_ms;            /* local time (ms since local day 0), -1 when unknown */
 	int member;                  /* who is here: an index into the members, or -1 */
+	enum clock_state clock;      /* how far the wall clock can be trusted */
+	/* SCREEN_CLOCKSET: the time being set, and where it stands. */
+	struct clockset clockset;
+	bool clockset_waiting;        /* confirmed: the shell is setting the clock */
+	bool clockset_said;           /* the outcome is on screen: */
+	enum clock_outcome clockset_outcome;
 };
 
 struct device;
@@ -176,14 +212,27 @@ void device_edge(struct device *dev, int button, bool down, int64_t t_ms,
 
 /* The local wall-clock time, for what depends on the hour (the night schedule, prompts for the
  * time of day, the prompt of the day): at monotonic now_ms it is ms_of_day into local day
- * number `day` (any fixed origin). The core never reads a clock: it runs the local time on
- * from this anchor, and the shell sets it again whenever the wall clock may have been changed
- * (every pass of its loop). Until it is called the local time is unknown. */
+ * number `day` (days since 1970-01-01 in local time: the set-the-clock screen starts from that
+ * date). The core never reads a clock: it runs the local time on from this anchor, and the
+ * shell sets it again whenever the wall clock may have been changed (every pass of its loop).
+ * Until it is called the local time is unknown. Whether it can be trusted is another matter:
+ * device_set_clock_state. */
 void device_set_local_time(struct device *dev, int64_t now_ms, int64_t ms_of_day, int64_t day);
 
 /* The local time at monotonic t_ms, in ms since the start of local day 0 (so the time of day
  * is this modulo 86,400,000 and the day number this divided by it); -1 when unknown. */
 int64_t device_local_ms(const struct device *dev, int64_t t_ms);
+
+/* How far the wall clock can be trusted, as the shell found out (clock_state_decide). While it
+ * is unknown there is no night and no time of day for prompts, and the clock says so. Returns
+ * whether it changed (the screen needs drawing). A new device starts unknown. */
+bool device_set_clock_state(struct device *dev, enum clock_state state);
+enum clock_state device_clock_state(const struct device *dev);
+
+/* The shell tells how setting the wall clock went (after an ACTION_CLOCK_CONFIRM report): a
+ * report with ACTION_CLOCK_SET carries it to the log, and the screen says so. */
+void device_clock_result(struct device *dev, const struct clock_result *result, int64_t now_ms,
+			 struct device_output *out);
 
 /* Lets time pass up to now_ms: long presses, closed double-press windows, ended sessions. */
 void device_tick(struct device *dev, int64_t now_ms, struct device_output *out);
@@ -202,6 +251,7 @@ void device_config_defaults(struct device_config *config);
 const char *screen_name(enum screen screen);
 const char *action_name(enum action action);
 const char *session_end_name(enum session_end how);
+const char *clock_outcome_name(enum clock_outcome outcome);
 /* Parses a screen name, or an action a button may be given; -1 when unknown. */
 int screen_from_name(const char *name);
 int action_from_name(const char *name);

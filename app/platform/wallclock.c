@@ -1,12 +1,16 @@
 /* Wall-clock stamps for the log, and parsing the fixed times that --clock and --date ask for. */
 #include "wallclock.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/timex.h>
 #include <time.h>
 
+#include "clock.h"
+
 #define BOOT_ID_PATH "/proc/sys/kernel/random/boot_id"
+#define RTC_DIR      "/sys/class/rtc/rtc0"
 
 int64_t mono_now_ms(void)
 {
@@ -46,6 +50,24 @@ bool wallclock_synced(void)
 	int state = adjtimex(&tx);
 
 	return state != -1 && state != TIME_ERROR && !(tx.status & STA_UNSYNC);
+}
+
+bool wallclock_rtc_keeps_time(const char *rtc_dir)
+{
+	char path[512];
+	int64_t since_epoch = 0;
+	FILE *f;
+	bool plausible;
+
+	snprintf(path, sizeof(path), "%s/since_epoch", rtc_dir ? rtc_dir : RTC_DIR);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return false;
+	/* Reading fails (EINVAL) on an RTC whose time was never set. */
+	plausible = fscanf(f, "%" SCNd64, &since_epoch) == 1 &&
+		    since_epoch >= clock_days_from_civil(CLOCK_FIRST_YEAR, 1, 1) * 86400;
+	fclose(f);
+	return plausible;
 }
 
 static int64_t wall_now_s(void)

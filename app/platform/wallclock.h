@@ -23,6 +23,11 @@ void wallclock_boot_id(char out[37]);
 /* Whether the kernel considers the wall clock synchronised (NTP or similar). */
 bool wallclock_synced(void);
 
+/* Whether a real-time clock is there (/sys/class/rtc/rtc0, what the kernel sets the time from
+ * at boot) and holds a time that can be right: not before CLOCK_FIRST_YEAR, which a coin cell
+ * that ran flat or an RTC never set shows. rtc_dir: NULL for the system's. */
+bool wallclock_rtc_keeps_time(const char *rtc_dir);
+
 /* A stamp for now. */
 void wallclock_stamp(struct wall_stamp *stamp);
 

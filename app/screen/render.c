@@ -92,6 +92,7 @@ static void draw_screen(struct render *r, const struct render_scene *s)
 	case SCREEN_HISTORY:
 		draw_history(r, s);
 		break;
+	case SCREEN_CLOCKSET:
 	case SCREEN_AMBIENT:
 	case SCREEN_COUNT:
 		draw_ambient(r, s);

@@ -327,6 +327,29 @@ void app_tell_local_time(struct app *app, int64_t mono_ms)
 			      local_s >= 0 ? local_s / 86400 : (local_s - 86399) / 86400);
 }
 
+bool app_tell_clock_state(struct app *app, int64_t mono_ms)
+{
+	struct clock_facts facts = {.given = app->wall_fixed};
+	enum clock_state state;
+
+	if (!app->wall_fixed) {
+		facts.kernel_synced = wallclock_synced();
+		facts.rtc_keeps_time = wallclock_rtc_keeps_time(NULL);
+		facts.set_this_boot = app->clock_set_this_boot;
+	}
+	state = app->opt.clock_state >= 0 ? (enum clock_state)app->opt.clock_state
+					  : clock_state_decide(&facts);
+	app->clock_checked_ms = mono_ms;
+	if (!device_set_clock_state(app->dev, state))
+		return false;
+	if (state == CLOCK_UNKNOWN)
+		diag_info("the clock's time is not known to be right (not synchronised, no RTC that "
+			  "holds a time, not set by hand): it says so until it is set");
+	else
+		diag_info("the clock: %s", clock_state_name(state));
+	return true;
+}
+
 /* The week for the history screen, read once each time the screen opens. */
 const struct history_week *app_week_for(struct app *app, const struct device_view *view,
 					int64_t now_ms)

@@ -27,6 +27,8 @@ struct app {
 	int pattern;              /* --pattern's index, or -1 for the default */
 	struct history_week week; /* read when the history screen opens */
 	bool week_loaded, week_ok;
+	bool clock_set_this_boot; /* the wall clock was set by hand since the machine started */
+	int64_t clock_checked_ms; /* when the clock's state was last found out */
 	struct logqueue *log;  /* NULL only when no place for the log could be found */
 	bool log_trouble;      /* the log is not open or rows wait in memory: a discreet mark */
 	bool wall_fixed;       /* --clock/--date: the wall clock runs from a given moment */
@@ -71,6 +73,11 @@ void app_local_time(const struct app *app, int64_t mono_ms, struct tm *local);
 
 /* Tells the device the local time, which the night schedule and prompts depend on. */
 void app_tell_local_time(struct app *app, int64_t mono_ms);
+
+/* Finds out how far the wall clock can be trusted (--clock-state, a given clock, the kernel's
+ * sync, an RTC, a time set by hand on this boot) and tells the device. Returns whether that
+ * changed. */
+bool app_tell_clock_state(struct app *app, int64_t mono_ms);
 
 /* The week for the history screen, read once each time the screen opens. */
 const struct history_week *app_week_for(struct app *app, const struct device_view *view,

@@ -23,6 +23,7 @@ enum {
 	OPT_REPLAY,
 	OPT_CLOCK,
 	OPT_DATE,
+	OPT_CLOCK_STATE,
 	OPT_SEED,
 	OPT_PATTERN,
 	OPT_LIST_PATTERNS,
@@ -50,7 +51,7 @@ void cli_usage(FILE *out)
 	      "Headless:\n"
 	      "  --screenshot FILE.png --screen SCREEN [--at SECONDS] [--size WxH]\n"
 	      "                       SCREEN: ambient, breathe, prompt, checkin, settle,\n"
-	      "                       paused or done\n"
+	      "                       paused, done, note, history or clockset\n"
 	      "                       draw one frame of a screen to a PNG and exit\n"
 	      "  --replay FILE        run a script of button edges ('SECONDS BUTTON down|up',\n"
 	      "                       'SECONDS end') in virtual time; print one JSON line per\n"
@@ -58,6 +59,9 @@ void cli_usage(FILE *out)
 	      "                       screen the script leads to at --at (nothing logged)\n"
 	      "  --clock HH:MM        the wall-clock time shown or replayed from\n"
 	      "  --date YYYY-MM-DD    the date shown or replayed from\n"
+	      "  --clock-state STATE  take the clock as unknown, synchronised, rtc or set,\n"
+	      "                       instead of finding out (set when --clock or --date is\n"
+	      "                       given)\n"
 	      "  --seed N             a fixed order for the prompts\n"
 	      "\n"
 	      "Other:\n"
@@ -69,9 +73,8 @@ void cli_usage(FILE *out)
 	      "  --version            print the version\n"
 	      "  --help               this text\n"
 	      "\n"
-	      "Keys: Space or Enter is the main button (tap: breathe, hold: a prompt); 1, 2, 3 "
-	      "are\n"
-	      "buttons one to three; Esc quits.\n"
+	      "Keys: Space or Enter is the main button (tap: breathe, hold: a prompt, hold 3 s:\n"
+	      "set the clock); 1, 2, 3 are buttons one to three; Esc quits.\n"
 	      "Exit codes: 0 fine, 1 failed, 2 bad command line or settings.\n",
 	      out);
 }
@@ -110,6 +113,7 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 		{"replay", required_argument, NULL, OPT_REPLAY},
 		{"clock", required_argument, NULL, OPT_CLOCK},
 		{"date", required_argument, NULL, OPT_DATE},
+		{"clock-state", required_argument, NULL, OPT_CLOCK_STATE},
 		{"seed", required_argument, NULL, OPT_SEED},
 		{"pattern", required_argument, NULL, OPT_PATTERN},
 		{"list-patterns", no_argument, NULL, OPT_LIST_PATTERNS},
@@ -125,6 +129,7 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 	memset(o, 0, sizeof(*o));
 	o->start_screen = -1;
 	o->shot_screen = -1;
+	o->clock_state = -1;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -185,6 +190,14 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 			break;
 		case OPT_DATE:
 			o->date = optarg;
+			break;
+		case OPT_CLOCK_STATE:
+			o->clock_state = clock_state_from_name(optarg);
+			if (o->clock_state < 0)
+				return bad(msg, msg_len,
+					   "--clock-state: expected unknown, synchronised, rtc or "
+					   "set, not",
+					   optarg);
 			break;
 		case OPT_SEED: {
 			char *end;

@@ -32,6 +32,7 @@ struct options {
 	const char *replay_path;     /* MODE_REPLAY */
 	const char *clock;           /* --clock HH:MM, or NULL */
 	const char *date;            /* --date YYYY-MM-DD, or NULL */
+	int clock_state;             /* --clock-state: an enum clock_state, or -1: find out */
 	const char *pattern;         /* --pattern NAME, or NULL for the default */
 	uint64_t seed;               /* prompt order; 0: from the clock */
 	bool seed_given;

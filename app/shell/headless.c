@@ -98,6 +98,7 @@ int headless_screenshot(struct app *app)
 	if (app_load_deck(app) != 0 || app_make_device(app) != 0)
 		return 1;
 	app_tell_local_time(app, 0);
+	app_tell_clock_state(app, 0);
 	device_open(app->dev, (enum screen)app->opt.shot_screen, app->pattern, 0, &out);
 	if (app->opt.replay_path) {
 		/* The screen a script of presses leads to, without writing to any log. */
@@ -164,6 +165,7 @@ int headless_replay(struct app *app)
 		return 1;
 	}
 	app_restore_from_log(app);
+	app_tell_clock_state(app, 0);
 	if (app->opt.start_screen >= 0) {
 		struct device_output out = {0};
 

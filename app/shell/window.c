@@ -261,6 +261,7 @@ static void reload_settings(struct app *app, struct render *render)
 		goto free_deck;
 	device_free(was_dev);
 	deck_free(was_deck);
+	app_tell_clock_state(app, mono_now_ms());
 	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
 	render_set_rotation(render, app->cfg.rotation);
 	diag_info("settings and prompts read again%s",
@@ -307,6 +308,7 @@ int window_run(struct app *app)
 		return 1;
 	app_open_log(app, false);
 	app_restore_from_log(app);
+	app_tell_clock_state(app, start);
 	wait_for_drm();
 	if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
 		diag_error("cannot open a display (SDL video driver '%s'): %s. On a desktop, run it "
@@ -389,6 +391,10 @@ int window_run(struct app *app)
 			dirty = true;
 		}
 		app_tell_local_time(app, now);
+		/* Whether the clock can be trusted changes seldom (a sync, a hand): once a minute
+		 * is soon enough, and the clock screen wakes once a minute anyway. */
+		if (now - app->clock_checked_ms >= 60000)
+			dirty |= app_tell_clock_state(app, now);
 		device_tick(app->dev, now, &out);
 		app_record(app, &out, now, false);
 		/* The discreet mark comes and goes with the log's trouble. */

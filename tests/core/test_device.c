@@ -500,6 +500,7 @@ static void prompts_follow_the_household_and_the_history(void **state)
 	c.prompt_pathways = 1u << PATHWAY_SAFETY | 1u << PATHWAY_TRUST;
 	dev = device_new(&c, deck, 4);
 	device_set_local_time(dev, 0, 7 * 3600000, 20000);
+	device_set_clock_state(dev, CLOCK_RTC);
 	/* self-any was shown before the restart; kids-any is not in play */
 	device_restore_prompts(dev, history, 2);
 	assert_string_equal(long_press_prompt(dev, 0), "self-morning");

@@ -36,6 +36,7 @@ static int free_deck(void **state)
 /* Night 22:00 to 07:00 with the screen off; no check-in; one resonance pattern. */
 static struct device *night_device(bool screen_off)
 {
+	struct device *dev;
 	struct device_config c;
 	struct breath_pattern p;
 
@@ -47,7 +48,9 @@ static struct device *night_device(bool screen_off)
 	pattern_put(&c.patterns, &p);
 	c.checkin = false;
 	c.night_screen_off = screen_off;
-	return device_new(&c, deck, 1);
+	dev = device_new(&c, deck, 1);
+	device_set_clock_state(dev, CLOCK_SYNCED);
+	return dev;
 }
 
 static struct device_output press(struct device *dev, int64_t down, int64_t up)
