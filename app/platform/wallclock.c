@@ -100,6 +100,24 @@ static int to_time_t(int64_t utc_s, time_t *out)
 	return 0;
 }
 
+int wallclock_utc_of_local(const struct civil_time *t, int64_t *out_utc_s)
+{
+	struct tm tm = {
+		.tm_year = t->year - 1900,
+		.tm_mon = t->month - 1,
+		.tm_mday = t->day,
+		.tm_hour = t->hour,
+		.tm_min = t->minute,
+		.tm_isdst = -1, /* mktime decides from the date */
+	};
+	time_t u = mktime(&tm);
+
+	if (u == (time_t)-1)
+		return -1;
+	*out_utc_s = (int64_t)u;
+	return 0;
+}
+
 int wallclock_offset_min(int64_t utc_s)
 {
 	struct tm tm;

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "clock.h"
+
 struct wall_stamp {
 	int64_t utc_s;      /* seconds since the epoch, UTC (64-bit: safe past 2038 on armhf too) */
 	int utc_offset_min; /* local offset from UTC at that moment, minutes east */
@@ -27,6 +29,10 @@ bool wallclock_synced(void);
  * at boot) and holds a time that can be right: not before CLOCK_FIRST_YEAR, which a coin cell
  * that ran flat or an RTC never set shows. rtc_dir: NULL for the system's. */
 bool wallclock_rtc_keeps_time(const char *rtc_dir);
+
+/* A local civil time (the household's zone) as UTC seconds; daylight saving as that day has it.
+ * Returns 0, or -1 when this system cannot represent it. */
+int wallclock_utc_of_local(const struct civil_time *t, int64_t *out_utc_s);
 
 /* A stamp for now. */
 void wallclock_stamp(struct wall_stamp *stamp);

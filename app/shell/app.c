@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "paths.h"
 #include "replay.h"
+#include "timedate.h"
 
 #include "app.h"
 
@@ -342,12 +343,81 @@ bool app_tell_clock_state(struct app *app, int64_t mono_ms)
 	app->clock_checked_ms = mono_ms;
 	if (!device_set_clock_state(app->dev, state))
 		return false;
-	if (state == CLOCK_UNKNOWN)
+	if (app->opt.mode != MODE_RUN)
+		diag_debug("the clock: %s", clock_state_name(state));
+	else if (state == CLOCK_UNKNOWN)
 		diag_info("the clock's time is not known to be right (not synchronised, no RTC that "
 			  "holds a time, not set by hand): it says so until it is set");
 	else
 		diag_info("the clock: %s", clock_state_name(state));
 	return true;
+}
+
+/* Sets the wall clock to to_utc_s (what the household asked for at monotonic asked_ms). */
+static enum clock_outcome set_wall_clock(struct app *app, int64_t to_utc_s, int64_t asked_ms)
+{
+	int64_t now_ms = mono_now_ms();
+	char msg[512];
+
+	if (app->wall_fixed || app->opt.mode != MODE_RUN) {
+		/* A given clock is the app's own, and so is a headless run's: moved, the system's
+		 * is left alone. */
+		app->wall_fixed = true;
+		app->wall_base_utc = to_utc_s;
+		app->wall_base_mono = asked_ms;
+		return CLOCK_OUTCOME_SET;
+	}
+	/* The seconds that passed since the last press count: the time set is the time now. */
+	switch (timedate_set_time(to_utc_s * 1000000 + (now_ms - asked_ms) * 1000, msg,
+				  sizeof(msg))) {
+	case TIMEDATE_SET:
+		return CLOCK_OUTCOME_SET;
+	case TIMEDATE_AUTOMATIC:
+		diag_warn("the clock was not set: %s. Network time keeps it here; 'timedatectl "
+			  "set-ntp false' lets it be set by hand",
+			  msg);
+		return CLOCK_OUTCOME_AUTOMATIC;
+	case TIMEDATE_REFUSED:
+		diag_warn("the clock was not set: %s. The polkit rule shipped in "
+			  "/usr/share/polkit-1/rules.d allows it for the calm-prompt user",
+			  msg);
+		return CLOCK_OUTCOME_REFUSED;
+	case TIMEDATE_UNAVAILABLE:
+		break;
+	}
+	diag_warn("the clock was not set: %s", msg);
+	return CLOCK_OUTCOME_UNAVAILABLE;
+}
+
+void app_set_wall_clock(struct app *app, const struct device_output *out, int64_t now_ms,
+			bool print)
+{
+	for (int i = 0; i < out->n; i++) {
+		const struct device_report *r = &out->reports[i];
+		struct device_output said = {0};
+		struct clock_result result = {.from_utc_s = wall_now_utc(app, now_ms)};
+
+		if (r->action != ACTION_CLOCK_CONFIRM)
+			continue;
+		if (wallclock_utc_of_local(&r->clock_to, &result.to_utc_s) != 0) {
+			diag_warn("the clock was not set: this system cannot represent %04d-%02d-%02d",
+				  r->clock_to.year, r->clock_to.month, r->clock_to.day);
+			result.to_utc_s = result.from_utc_s;
+			result.outcome = CLOCK_OUTCOME_UNAVAILABLE;
+		} else {
+			result.outcome = set_wall_clock(app, result.to_utc_s, r->t_ms);
+		}
+		if (result.outcome == CLOCK_OUTCOME_SET) {
+			diag_info("the clock was set by hand to %04d-%02d-%02d %02d:%02d",
+				  r->clock_to.year, r->clock_to.month, r->clock_to.day,
+				  r->clock_to.hour, r->clock_to.minute);
+			app->clock_set_this_boot = true;
+			app_tell_local_time(app, now_ms);
+		}
+		device_clock_result(app->dev, &result, now_ms, &said);
+		app_record(app, &said, now_ms, print);
+		app_tell_clock_state(app, now_ms);
+	}
 }
 
 /* The week for the history screen, read once each time the screen opens. */

@@ -79,6 +79,12 @@ void app_tell_local_time(struct app *app, int64_t mono_ms);
  * changed. */
 bool app_tell_clock_state(struct app *app, int64_t mono_ms);
 
+/* Carries out what the device asked of the wall clock in out (ACTION_CLOCK_CONFIRM): through
+ * systemd-timedated, or, with a given clock (--clock, --date), by moving that; then tells the
+ * device how it went, and commits that row too. */
+void app_set_wall_clock(struct app *app, const struct device_output *out, int64_t now_ms,
+			bool print);
+
 /* The week for the history screen, read once each time the screen opens. */
 const struct history_week *app_week_for(struct app *app, const struct device_view *view,
 					int64_t now_ms);

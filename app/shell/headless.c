@@ -77,6 +77,7 @@ static void play_script(struct app *app, const struct replay_script *script, int
 			device_edge(app->dev, s->button, s->down, s->t_ms, &out);
 		if (logging)
 			app_record(app, &out, s->t_ms, true);
+		app_set_wall_clock(app, &out, s->t_ms, logging);
 	}
 }
 

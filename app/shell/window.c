@@ -101,6 +101,7 @@ static bool handle_event(struct app *app, const SDL_Event *ev, bool *dirty)
 			break;
 		device_edge(app->dev, button, ev->type == SDL_KEYDOWN, now, &out);
 		app_record(app, &out, now, false);
+		app_set_wall_clock(app, &out, now, false);
 		*dirty |= out.changed;
 		break;
 	case SDL_WINDOWEVENT:
@@ -115,6 +116,7 @@ static bool handle_event(struct app *app, const SDL_Event *ev, bool *dirty)
 			break;
 		device_edge(app->dev, button, down, t_ms, &out);
 		app_record(app, &out, now, false);
+		app_set_wall_clock(app, &out, now, false);
 		*dirty |= out.changed;
 		break;
 	}
@@ -397,6 +399,7 @@ int window_run(struct app *app)
 			dirty |= app_tell_clock_state(app, now);
 		device_tick(app->dev, now, &out);
 		app_record(app, &out, now, false);
+		app_set_wall_clock(app, &out, now, false);
 		/* The discreet mark comes and goes with the log's trouble. */
 		dirty |= out.changed || trouble != app->log_trouble;
 		view = device_view(app->dev, now);

@@ -67,6 +67,19 @@ static const char *const migrations[] = {
 	 * two statements, not two steps missing a comma) */
 	("ALTER TABLE sessions ADD COLUMN checkin_before TEXT;"
 	 "ALTER TABLE sessions ADD COLUMN checkin_after TEXT;"),
+	/* 3 -> 4: the wall clock set by hand, from what to what, and how it went ('set',
+	 * 'refused', 'automatic', 'unavailable'); stamped after the attempt */
+	("CREATE TABLE clock_changes("
+	 "  id INTEGER PRIMARY KEY,"
+	 "  wall_utc INTEGER NOT NULL,"
+	 "  utc_offset_min INTEGER NOT NULL,"
+	 "  mono_ms INTEGER NOT NULL,"
+	 "  boot_id TEXT NOT NULL,"
+	 "  clock_synced INTEGER NOT NULL,"
+	 "  from_utc INTEGER NOT NULL,"
+	 "  to_utc INTEGER NOT NULL,"
+	 "  outcome TEXT NOT NULL);"
+	 "CREATE INDEX clock_changes_wall_utc ON clock_changes(wall_utc);"),
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == EVENTLOG_SCHEMA_VERSION,
@@ -85,6 +98,7 @@ enum statement {
 	STMT_CHECKIN_BEFORE,
 	STMT_CHECKIN_AFTER,
 	STMT_SESSION_LENGTH,
+	STMT_INSERT_CLOCK,
 	STMT_COUNT,
 };
 
@@ -108,6 +122,9 @@ static const char *const statement_sql[STMT_COUNT] = {
 	[STMT_CHECKIN_AFTER] = "UPDATE sessions SET checkin_after = ?1 WHERE id = ?2",
 	[STMT_SESSION_LENGTH] = "UPDATE sessions SET planned_ms = ?1 WHERE id = ?2 AND ended = "
 				"'running'",
+	[STMT_INSERT_CLOCK] = "INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, "
+			      "boot_id, clock_synced, from_utc, to_utc, outcome) "
+			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 };
 
 struct eventlog {
@@ -669,6 +686,17 @@ enum eventlog_append_result eventlog_append(struct eventlog *log,
 		if (rc != SQLITE_OK)
 			goto err_rollback;
 	}
+	if (report->clock_changed) {
+		stmt = log->stmt[STMT_INSERT_CLOCK];
+		bind_stamp(stmt, when);
+		sqlite3_bind_int64(stmt, 6, report->clock.from_utc_s);
+		sqlite3_bind_int64(stmt, 7, report->clock.to_utc_s);
+		sqlite3_bind_text(stmt, 8, clock_outcome_name(report->clock.outcome), -1,
+				  SQLITE_STATIC);
+		rc = run(log, STMT_INSERT_CLOCK, "writing a change of the clock", msg, msg_len);
+		if (rc != SQLITE_OK)
+			goto err_rollback;
+	}
 	rc = run(log, STMT_COMMIT, "committing", msg, msg_len);
 	if (rc != SQLITE_OK)
 		goto err_rollback;
@@ -719,6 +747,7 @@ int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run,
 		{"presses", &counts->presses},
 		{"sessions", &counts->sessions},
 		{"prompts_shown", &counts->prompts_shown},
+		{"clock_changes", &counts->clock_changes},
 	};
 	const char *what = "turning on secure_delete";
 	int rc;

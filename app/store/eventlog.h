@@ -11,7 +11,7 @@
 #include "wallclock.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define EVENTLOG_SCHEMA_VERSION 3
+#define EVENTLOG_SCHEMA_VERSION 4
 
 struct eventlog;
 
@@ -35,6 +35,7 @@ struct eventlog_counts {
 	int64_t presses;
 	int64_t sessions;
 	int64_t prompts_shown;
+	int64_t clock_changes; /* the clock set by hand */
 };
 
 /* Opens or creates the log at path (its folder must exist), in WAL mode with synchronous=FULL,
@@ -56,7 +57,8 @@ int eventlog_choose_path(const char *db_option, const char *config_database, cha
 
 /* Writes what one report records, in one transaction that is committed (durable) on return:
  * a press row when a button acted (button_name not NULL), a session row when one starts (the
- * same row is completed when it stops), a prompt row when a prompt is shown. The member column
+ * same row is completed when it stops), a prompt row when a prompt is shown, a clock row when
+ * the wall clock was set by hand (or that was tried). The member column
  * stays NULL until the device knows household members. */
 enum eventlog_append_result eventlog_append(struct eventlog *log,
 					    const struct device_report *report,

@@ -528,11 +528,14 @@ static int run_export(const struct log_request *rq, sqlite3 *db)
 
 static void say_counts(FILE *out, const struct eventlog_counts *c)
 {
-	fprintf(out, "%lld press%s, %lld session%s and %lld prompt%s shown (%lld rows)",
-		(long long)c->presses, c->presses == 1 ? "" : "es", (long long)c->sessions,
-		c->sessions == 1 ? "" : "s", (long long)c->prompts_shown,
-		c->prompts_shown == 1 ? "" : "s",
-		(long long)(c->presses + c->sessions + c->prompts_shown));
+	fprintf(out, "%lld press%s, %lld session%s and %lld prompt%s shown", (long long)c->presses,
+		c->presses == 1 ? "" : "es", (long long)c->sessions, c->sessions == 1 ? "" : "s",
+		(long long)c->prompts_shown, c->prompts_shown == 1 ? "" : "s");
+	if (c->clock_changes > 0)
+		fprintf(out, ", %lld setting%s of the clock", (long long)c->clock_changes,
+			c->clock_changes == 1 ? "" : "s");
+	fprintf(out, " (%lld rows)",
+		(long long)(c->presses + c->sessions + c->prompts_shown + c->clock_changes));
 }
 
 static int run_forget(const struct log_request *rq, const char *path)

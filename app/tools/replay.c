@@ -219,5 +219,17 @@ void replay_json(const struct device_report *r, const struct device_config *conf
 		append(buf, len, ",\"prompt\":");
 		append_string(buf, len, r->prompt->id);
 	}
+	if (r->action == ACTION_CLOCK_CONFIRM) {
+		snprintf(num, sizeof(num), "%04d-%02d-%02dT%02d:%02d", r->clock_to.year,
+			 r->clock_to.month, r->clock_to.day, r->clock_to.hour, r->clock_to.minute);
+		append(buf, len, ",\"clock_to\":");
+		append_string(buf, len, num);
+	}
+	if (r->clock_changed) {
+		snprintf(num, sizeof(num), ",\"from_utc\":%lld", (long long)r->clock.from_utc_s);
+		append(buf, len, num);
+		snprintf(num, sizeof(num), ",\"to_utc\":%lld", (long long)r->clock.to_utc_s);
+		append(buf, len, num);
+	}
 	append(buf, len, "}");
 }

@@ -302,11 +302,12 @@ static void creates_a_wal_file_at_schema_2(void **state)
 	assert_int_equal(int_of(db, "PRAGMA user_version"), EVENTLOG_SCHEMA_VERSION);
 	assert_member_columns(db);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-				    "name IN ('presses', 'sessions', 'prompts_shown')"),
-			 3);
+				    "name IN ('presses', 'sessions', 'prompts_shown', "
+				    "'clock_changes')"),
+			 4);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
 				    "sql LIKE '%(wall_utc)'"),
-			 3);
+			 4);
 	sqlite3_close(db);
 	eventlog_close(log);
 
@@ -330,7 +331,7 @@ static void an_empty_file_at_schema_0_is_migrated_to_2(void **state)
 	eventlog_close(log);
 	db = reader(path);
 	assert_int_equal(int_of(db, "PRAGMA user_version"), EVENTLOG_SCHEMA_VERSION);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 3);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 4);
 	assert_member_columns(db);
 	sqlite3_close(db);
 	assert_integrity_ok(path);
@@ -396,10 +397,11 @@ static void a_schema_1_file_is_migrated_with_its_rows_kept(void **state)
 	assert_int_equal(int_of(db, "SELECT count(*) FROM presses WHERE member IS NULL"), 3);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM sessions WHERE member IS NULL"), 2);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM prompts_shown WHERE member IS NULL"), 2);
-	/* The indexes of schema 1 are still there, and new rows follow the old ones. */
+	/* The indexes of schema 1 are still there (and schema 4's), and new rows follow the old
+	 * ones. */
 	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
 				    "sql LIKE '%(wall_utc)'"),
-			 3);
+			 4);
 	append_ok(log, &r, "main", &when);
 	assert_sql_text(db,
 			"SELECT id || '|' || ifnull(member, 'null') FROM presses ORDER BY id "
@@ -736,6 +738,48 @@ static void a_shown_prompt_gets_a_row(void **state)
 	assert_integrity_ok(path);
 }
 
+static void a_clock_set_by_hand_gets_a_row_of_its_own(void **state)
+{
+	struct device_report confirm =
+		press(GESTURE_LONG, ACTION_CLOCK_CONFIRM, SCREEN_CLOCKSET, SCREEN_CLOCKSET);
+	struct device_report set = by_device(ACTION_CLOCK_SET, SCREEN_CLOCKSET, SCREEN_CLOCKSET, "set");
+	struct device_report refused =
+		by_device(ACTION_CLOCK_SET, SCREEN_CLOCKSET, SCREEN_CLOCKSET, "refused");
+	struct wall_stamp t0 = stamp_at(1), t1 = stamp_at(2), t2 = stamp_at(3);
+	char path[PATH_MAX];
+	struct eventlog *log;
+	struct eventlog_counts counts;
+	char msg[512] = "";
+	sqlite3 *db;
+
+	set.clock_changed = true;
+	set.clock = (struct clock_result){CLOCK_OUTCOME_SET, 86400, 1767225602};
+	refused.clock_changed = true;
+	refused.clock = (struct clock_result){CLOCK_OUTCOME_REFUSED, 1767225603, 1767225700};
+	t0.synced = t1.synced = t2.synced = false;
+	path_in(state, "clock.db", path);
+	log = open_ok(path);
+	append_ok(log, &confirm, "main", &t0);
+	append_ok(log, &set, NULL, &t1);
+	append_ok(log, &refused, NULL, &t2);
+	db = reader(path);
+	assert_sql_text(db,
+			"SELECT group_concat(wall_utc || '|' || mono_ms || '|' || clock_synced || "
+			"'|' || from_utc || '|' || to_utc || '|' || outcome, ' ') FROM "
+			"(SELECT * FROM clock_changes ORDER BY id)",
+			"1767225602|7000|0|86400|1767225602|set "
+			"1767225603|8000|0|1767225603|1767225700|refused");
+	assert_sql_text(db, "SELECT action || '|' || screen FROM presses",
+			"clockconfirm|clockset");
+	sqlite3_close(db);
+	/* Forgetting takes them with the rest. */
+	assert_int_equal(eventlog_forget(log, 1767225603, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(counts.clock_changes, 1);
+	assert_int_equal(counts.presses, 1);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
 static void a_device_report_writes_no_press_row(void **state)
 {
 	struct device_report start =
@@ -959,7 +1003,7 @@ static void a_newer_schema_is_refused_and_left_untouched(void **state)
 	assert_int_equal(eventlog_open(path, &log, msg, sizeof(msg)), EVENTLOG_FAILED);
 	assert_null(log);
 	assert_non_null(strstr(msg, path));
-	assert_non_null(strstr(msg, "newer calm-prompt (schema 99, this build knows 3)"));
+	assert_non_null(strstr(msg, "newer calm-prompt (schema 99, this build knows 4)"));
 	assert_same_bytes(path, before, len);
 	join(wal_path, path, "-wal");
 	assert_false(exists(wal_path));
@@ -1165,10 +1209,10 @@ static void open_existing_creates_and_changes_nothing(void **state)
 
 	path_in(state, "newer2.db", newer);
 	assert_int_equal(sqlite3_open(newer, &db), SQLITE_OK);
-	run_sql(db, "PRAGMA user_version = 4");
+	run_sql(db, "PRAGMA user_version = 5");
 	sqlite3_close(db);
 	assert_int_equal(eventlog_open_existing(newer, &cli, msg, sizeof(msg)), -1);
-	assert_non_null(strstr(msg, "newer calm-prompt (schema 4, this build knows 3)"));
+	assert_non_null(strstr(msg, "newer calm-prompt (schema 5, this build knows 4)"));
 
 	/* While the app has a session running, the household's command leaves it running. */
 	path_in(state, "shared.db", path);
@@ -1326,6 +1370,7 @@ int main(void)
 		cmocka_unit_test(the_week_sums_each_day_and_each_member),
 		cmocka_unit_test(a_shown_prompt_gets_a_row),
 		cmocka_unit_test(a_device_report_writes_no_press_row),
+		cmocka_unit_test(a_clock_set_by_hand_gets_a_row_of_its_own),
 		cmocka_unit_test(reopening_keeps_rows_and_interrupts_a_running_session),
 		cmocka_unit_test(garbage_is_moved_aside_and_a_new_log_started),
 		cmocka_unit_test(a_damaged_name_already_taken_is_never_overwritten),
