@@ -93,6 +93,8 @@ static void draw_screen(struct render *r, const struct render_scene *s)
 		draw_history(r, s);
 		break;
 	case SCREEN_CLOCKSET:
+		draw_clockset(r, s);
+		break;
 	case SCREEN_AMBIENT:
 	case SCREEN_COUNT:
 		draw_ambient(r, s);

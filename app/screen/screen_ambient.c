@@ -27,10 +27,31 @@ static void drift_offset(const struct render *r, int64_t local_ms, int *dx, int 
 	*dy = (int)((x >> 16) % (uint64_t)(2 * reach + 1)) - reach;
 }
 
+/* How to set the clock here: a button given the settime action, else the long hold of the
+ * first button. */
+static const char *set_hint(const struct render_scene *s, char *buf, size_t len)
+{
+	static const char *const verbs[] = {"", "Tap", "Hold", "Double-tap"};
+	const struct device_config *c = s->device;
+
+	for (int b = 0; c && b < c->n_buttons; b++)
+		for (int g = GESTURE_SHORT; g <= GESTURE_DOUBLE; g++)
+			if (c->buttons[b].on[g] == ACTION_SETTIME) {
+				snprintf(buf, len, "%s button %d to set it.", verbs[g], b + 1);
+				return buf;
+			}
+	if (c && c->clockset_hold_ms > 0) {
+		snprintf(buf, len, "Hold the %sbutton for %d seconds to set it.",
+			 c->n_buttons > 1 ? "first " : "", (int)((c->clockset_hold_ms + 999) / 1000));
+		return buf;
+	}
+	return "It sets itself once there is a network.";
+}
+
 void draw_ambient(struct render *r, const struct render_scene *s)
 {
 	const struct device_view *v = s->view;
-	char clock[16], date[64];
+	char clock[16], date[64], hint[96];
 	int m = min_side(r);
 	int clock_px = m * 28 / 100, date_px = m * 65 / 1000, small_px = m * 48 / 1000;
 	int dx, dy, cx, cy;
@@ -48,6 +69,18 @@ void draw_ambient(struct render *r, const struct render_scene *s)
 		glow.a = (Uint8)(v->night ? 10 + 8 * breath : 12 + 10 * breath);
 		draw_glowing_disc(r, (float)cx, (float)cy,
 				  (float)m * (0.26f + 0.03f * (float)breath), GLOW_WIDE, glow);
+	}
+	if (v->clock == CLOCK_UNKNOWN) {
+		/* No confident wrong time: say so, and how to put it right. */
+		draw_text(r, "\u2013\u2013:\u2013\u2013", clock_px * 3 / 4, r->pal->text_dim, cx, cy);
+		draw_text(r, "The time is not set", date_px, r->pal->text, cx,
+			  cy + clock_px * 62 / 100 + date_px / 2);
+		draw_text_wrapped(r, set_hint(s, hint, sizeof(hint)), small_px, r->w * 86 / 100,
+				  r->pal->text_dim, cx, r->h * 84 / 100 + dy);
+		if (v->appreciation_waiting)
+			draw_text(r, "\u2665  Someone here is thinking of you", small_px,
+				  r->pal->warm, cx, r->h * 10 / 100 + dy);
+		return;
 	}
 	if (s->clock_24h)
 		strftime(clock, sizeof(clock), "%H:%M", s->local);

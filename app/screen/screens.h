@@ -14,6 +14,9 @@ void draw_done(struct render *r, const struct render_scene *s);
 void draw_ambient(struct render *r, const struct render_scene *s);
 void draw_note(struct render *r, const struct render_scene *s);
 
+/* Setting the clock by hand (screen_clockset.c). */
+void draw_clockset(struct render *r, const struct render_scene *s);
+
 /* A connection prompt (screen_prompt.c). */
 void draw_prompt(struct render *r, const struct render_scene *s);
 

@@ -3,7 +3,7 @@
 # Usage: check_golden.sh APP PNG_COMPARE GOLDEN_DIR OUT_DIR NAME SCREEN SIZE AT [PATTERN
 #        [CLOCK [INPUT]]]
 # INPUT, a file in GOLDEN_DIR/inputs: NAME.conf adds settings, NAME.replay is a script of
-# presses that leads to the screen, NAME.week a script replayed into a database over the six
+# presses that leads to the screen, NAME.args more command-line options, NAME.week a script replayed into a database over the six
 # days before (for the history screen).
 # With UPDATE_GOLDEN=1 the stored image is replaced instead (look at it before committing).
 set -eu
@@ -21,6 +21,10 @@ set --
 case "$input" in
   *.conf) cat "$golden_dir/inputs/$input" >>"$conf" ;;
   *.replay) set -- --replay "$golden_dir/inputs/$input" ;;
+  *.args)
+    # shellcheck disable=SC2046 # one option per word, on purpose
+    set -- $(cat "$golden_dir/inputs/$input")
+    ;;
   *.week)
     db="$out_dir/$name.db"
     rm -f "$db" "$db-wal" "$db-shm"
