@@ -2,9 +2,10 @@
 #
 # cmake --install puts in place: the binary, the shipped assets under share/calm-prompt, the
 # annotated default settings in /etc/calm-prompt (a conffile in the package), the systemd
-# unit, its sysusers.d user, a udev rule (backlight and GPIO chips for the service's groups)
-# and the man page. The system folders come from systemd's pkg-config file, like libgpiod's
-# gpio-manager does; each can be set (-DCALM_SYSTEMD_UNITDIR=...).
+# unit, its sysusers.d user, a udev rule (backlight and GPIO chips for the service's groups),
+# a polkit rule (setting the time through systemd-timedated, nothing else) and the man page.
+# The system folders come from systemd's pkg-config file, like libgpiod's gpio-manager does;
+# each can be set (-DCALM_SYSTEMD_UNITDIR=...).
 
 set(CALM_MAINTAINER_EMAIL "maintainers@calm-prompt.invalid" CACHE STRING
     "The address in the Debian package's Maintainer field and changelog")
@@ -23,6 +24,9 @@ get_filename_component(calm_pc_udevdir "${calm_pc_unitdir}/../../udev/rules.d" A
 set(CALM_SYSTEMD_UNITDIR "${calm_pc_unitdir}" CACHE PATH "Where the systemd unit goes")
 set(CALM_SYSUSERSDIR "${calm_pc_sysusersdir}" CACHE PATH "Where the sysusers.d file goes")
 set(CALM_UDEV_RULESDIR "${calm_pc_udevdir}" CACHE PATH "Where the udev rule goes")
+# polkit reads packages' rules from /usr/share/polkit-1/rules.d (the admin's, in /etc, win).
+set(CALM_POLKIT_RULESDIR "${CMAKE_INSTALL_DATADIR}/polkit-1/rules.d" CACHE PATH
+    "Where the polkit rule goes (setting the time through systemd-timedated)")
 
 set(CALM_SYSUSERS_FILE "${CALM_SYSUSERSDIR}/calm-prompt.conf")
 configure_file(systemd/calm-prompt.service.in systemd/calm-prompt.service @ONLY)
@@ -34,6 +38,8 @@ install(FILES ${CMAKE_BINARY_DIR}/systemd/calm-prompt.service DESTINATION ${CALM
 install(FILES systemd/calm-prompt.sysusers.conf DESTINATION ${CALM_SYSUSERSDIR}
         RENAME calm-prompt.conf)
 install(FILES systemd/60-calm-prompt.rules DESTINATION ${CALM_UDEV_RULESDIR})
+install(FILES systemd/calm-prompt.polkit.rules DESTINATION ${CALM_POLKIT_RULESDIR}
+        RENAME 60-calm-prompt.rules)
 
 # The man page and the package's copyright and changelog, compressed as Debian expects.
 set(calm_changelog "${CMAKE_BINARY_DIR}/docs/changelog")

@@ -43,6 +43,7 @@ check "unit verifies" "systemd-analyze verify --man=no calm-prompt.service"
 check "conffile registered" "dpkg-query -W -f='\${Conffiles}' calm-prompt | grep -q '/etc/calm-prompt/calm-prompt.conf'"
 check "sysusers file" "test -f /usr/lib/sysusers.d/calm-prompt.conf"
 check "udev rule" "ls /lib/udev/rules.d/60-calm-prompt.rules /usr/lib/udev/rules.d/60-calm-prompt.rules 2>/dev/null | grep -q ."
+check "polkit rule, set-time only" "grep -q org.freedesktop.timedate1.set-time /usr/share/polkit-1/rules.d/60-calm-prompt.rules && test \$(grep -c action.id /usr/share/polkit-1/rules.d/60-calm-prompt.rules) = 1"
 echo "installed: $(dpkg-query -W -f='${Package} ${Version} ${Architecture}' calm-prompt)"
 echo "depends pulled in: $(dpkg-query -W -f='${Package}\n' | wc -l) packages in the root"
 exit $failures

@@ -1,0 +1,75 @@
+#!/bin/sh
+# Setting the clock as the app does it, against a private D-Bus with a stand-in timedated: the
+# call made exactly (SetTime, the time in microseconds, not relative, not interactive), and a
+# refusal, network time, no timedated and no bus at all each told apart.
+# Usage: check_timedate.sh PROBE STANDIN OUT_DIR
+set -eu
+probe=$1 standin=$2 out=$3
+
+rm -rf "$out"
+mkdir -p "$out"
+bus="$out/bus"
+daemon=""
+standin_pid=""
+stop() {
+  [ -n "$standin_pid" ] && kill "$standin_pid" 2>/dev/null || true
+  [ -n "$daemon" ] && kill "$daemon" 2>/dev/null || true
+}
+trap stop EXIT
+dbus-daemon --session --address="unix:path=$bus" --nofork --nopidfile &
+daemon=$!
+for _ in $(seq 50); do [ -S "$bus" ] && break; sleep 0.1; done
+[ -S "$bus" ] || { echo "FAIL the private bus did not start"; exit 1; }
+export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$bus"
+usec=1796108700123456
+
+# expect MODE RESULT TEXT: runs the probe against a stand-in in MODE ("none": no stand-in).
+expect() {
+  mode=$1 want=$2 text=$3
+  record="$out/$mode.record"
+  : >"$record"
+  if [ "$mode" != none ]; then
+    rm -f "$out/ready"
+    "$standin" "$mode" "$record" "$out/ready" &
+    standin_pid=$!
+    for _ in $(seq 100); do [ -f "$out/ready" ] && break; sleep 0.1; done
+    [ -f "$out/ready" ] || { echo "FAIL the stand-in timedated ($mode) did not start"; exit 1; }
+  fi
+  "$probe" "$usec" >"$out/$mode.out"
+  got=$(sed -n 1p "$out/$mode.out")
+  said=$(sed -n 2p "$out/$mode.out")
+  if [ "$got" != "$want" ]; then
+    echo "FAIL $mode: got '$got' ($said), expected '$want'"
+    exit 1
+  fi
+  case "$said" in
+    *"$text"*) ;;
+    *) echo "FAIL $mode: the message '$said' does not say '$text'"; exit 1 ;;
+  esac
+  if [ "$mode" != none ]; then
+    kill "$standin_pid"
+    wait "$standin_pid" 2>/dev/null || true
+    standin_pid=""
+    if [ "$(cat "$record")" != "SetTime $usec False False" ]; then
+      echo "FAIL $mode: timedated was asked '$(cat "$record")'"
+      exit 1
+    fi
+  elif [ -s "$record" ]; then
+    echo "FAIL none: something answered"
+    exit 1
+  fi
+  echo "ok $mode: $got${said:+ ($said)}"
+}
+
+expect set set ""
+expect refuse refused "Access denied"
+expect automatic automatic "Automatic time synchronization is enabled"
+expect none unavailable "org.freedesktop.DBus.Error.ServiceUnknown"
+
+# No bus at all: unavailable too, said plainly.
+DBUS_SYSTEM_BUS_ADDRESS="unix:path=$out/no-such-bus" "$probe" "$usec" >"$out/nobus.out"
+if [ "$(sed -n 1p "$out/nobus.out")" != unavailable ]; then
+  echo "FAIL no bus: $(cat "$out/nobus.out")"
+  exit 1
+fi
+echo "ok no bus: unavailable ($(sed -n 2p "$out/nobus.out"))"
