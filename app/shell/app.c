@@ -159,6 +159,16 @@ void app_restore_from_log(struct app *app)
 	if (waiting < 0)
 		diag_warn("%s", msg);
 	device_restore_appreciation(app->dev, waiting > 0);
+	if (!app->wall_fixed && app->opt.mode == MODE_RUN) {
+		char boot_id[37];
+		int set;
+
+		wallclock_boot_id(boot_id);
+		set = logqueue_clock_set_in_boot(app->log, boot_id, msg, sizeof(msg));
+		if (set < 0)
+			diag_warn("%s", msg);
+		app->clock_set_this_boot |= set > 0;
+	}
 	if (deck_count(app->deck) == 0)
 		return;
 	h.cap = deck_count(app->deck) * 2 + 1;

@@ -894,6 +894,32 @@ err:
 	return -1;
 }
 
+int eventlog_clock_set_in_boot(struct eventlog *log, const char *boot_id, char *msg,
+			       size_t msg_len)
+{
+	sqlite3_stmt *stmt;
+	int found;
+	int rc = sqlite3_prepare_v2(log->db,
+				    "SELECT count(*) FROM clock_changes WHERE boot_id = ?1 AND "
+				    "outcome = 'set'",
+				    -1, &stmt, NULL);
+
+	if (rc != SQLITE_OK)
+		goto err;
+	sqlite3_bind_text(stmt, 1, boot_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	found = rc == SQLITE_ROW && sqlite3_column_int64(stmt, 0) > 0;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		goto err;
+	return found;
+
+err:
+	snprintf(msg, msg_len, "event log: reading whether the clock was set by hand: %s",
+		 sqlite3_errmsg(log->db));
+	return -1;
+}
+
 int eventlog_recent_prompts(struct eventlog *log, size_t max, eventlog_prompt_fn fn, void *user,
 			    char *msg, size_t msg_len)
 {

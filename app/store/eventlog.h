@@ -76,6 +76,11 @@ int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run,
  * set on failure. */
 int eventlog_appreciation_waiting(struct eventlog *log, char *msg, size_t msg_len);
 
+/* Whether the wall clock was set by hand during the boot with this id (a restart of the app
+ * does not make a clock set by hand untrusted again): 1 yes, 0 no, -1 with msg set. */
+int eventlog_clock_set_in_boot(struct eventlog *log, const char *boot_id, char *msg,
+			       size_t msg_len);
+
 /* Called with each prompt id eventlog_recent_prompts reads. */
 typedef void (*eventlog_prompt_fn)(void *user, const char *prompt_id);
 

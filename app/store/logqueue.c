@@ -413,6 +413,16 @@ int logqueue_appreciation_waiting(struct logqueue *q, char *msg, size_t msg_len)
 	return eventlog_appreciation_waiting(q->log, msg, msg_len);
 }
 
+int logqueue_clock_set_in_boot(struct logqueue *q, const char *boot_id, char *msg,
+			       size_t msg_len)
+{
+	if (q->log == NULL) {
+		snprintf(msg, msg_len, "the event log '%s' is not open", q->path);
+		return -1;
+	}
+	return eventlog_clock_set_in_boot(q->log, boot_id, msg, msg_len);
+}
+
 int logqueue_recent_prompts(struct logqueue *q, size_t max, eventlog_prompt_fn fn, void *user,
 			    char *msg, size_t msg_len)
 {

@@ -72,6 +72,10 @@ int logqueue_week(struct logqueue *q, int64_t today, const char *member,
 		  const char (*answers)[CHECKIN_ANSWER_MAX + 1], int n_answers,
 		  struct history_week *week, char *msg, size_t msg_len);
 
+/* eventlog_clock_set_in_boot, on the open log (-1 with msg set when it is not open). */
+int logqueue_clock_set_in_boot(struct logqueue *q, const char *boot_id, char *msg,
+			       size_t msg_len);
+
 /* Whether an appreciation left earlier still waits (eventlog_appreciation_waiting). */
 int logqueue_appreciation_waiting(struct logqueue *q, char *msg, size_t msg_len);
 

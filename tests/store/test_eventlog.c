@@ -772,6 +772,9 @@ static void a_clock_set_by_hand_gets_a_row_of_its_own(void **state)
 	assert_sql_text(db, "SELECT action || '|' || screen FROM presses",
 			"clockconfirm|clockset");
 	sqlite3_close(db);
+	/* A restart in the same boot still knows the clock was set by hand; another boot not. */
+	assert_int_equal(eventlog_clock_set_in_boot(log, BOOT_ID, msg, sizeof(msg)), 1);
+	assert_int_equal(eventlog_clock_set_in_boot(log, "another-boot", msg, sizeof(msg)), 0);
 	/* Forgetting takes them with the rest. */
 	assert_int_equal(eventlog_forget(log, 1767225603, false, &counts, msg, sizeof(msg)), 0);
 	assert_int_equal(counts.clock_changes, 1);
