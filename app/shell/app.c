@@ -121,8 +121,8 @@ int app_load_deck(struct app *app)
 			diag_debug("%d prompts from %s", n, app->cfg.extra_dir);
 	}
 	for (size_t i = 0; i < deck_count(app->deck); i++)
-		eligible += prompt_eligible(deck_get(app->deck, i), app->cfg.audiences,
-					    app->cfg.pathways);
+		eligible += prompt_eligible(deck_get(app->deck, i), app->cfg.dev.prompt_audiences,
+					    app->cfg.dev.prompt_pathways);
 	if (deck_count(app->deck) > 0 && eligible == 0)
 		diag_warn("none of the %zu prompts is for the audiences and pathways in [prompts]",
 			 deck_count(app->deck));

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <sqlite3.h>
 
+#include "config_table.h"
 #include "gpio.h"
 #include "diag.h"
 #include "logcli.h"
@@ -126,6 +127,8 @@ int main(int argc, char **argv)
 		return check_config(&app);
 	case MODE_LIST_PATTERNS:
 		return list_patterns(&app);
+	case MODE_LIST_SETTINGS:
+		return config_print_rows(stdout, app.opt.settings_format) ? 0 : EXIT_USAGE;
 	case MODE_RUN:
 	case MODE_SCREENSHOT:
 	case MODE_REPLAY:

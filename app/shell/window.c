@@ -221,9 +221,9 @@ static bool needs_restart(const struct config *was, const struct config *now)
 	if (was->width != now->width || was->height != now->height ||
 	    was->fullscreen != now->fullscreen || strcmp(was->font, now->font) != 0 ||
 	    strcmp(was->database, now->database) != 0 || was->log_keep_days != now->log_keep_days ||
-	    was->gpio_use != now->gpio_use || was->n_buttons != now->n_buttons)
+	    was->gpio_use != now->gpio_use || was->dev.n_buttons != now->dev.n_buttons)
 		return true;
-	for (int i = 0; i < now->n_buttons; i++) {
+	for (int i = 0; i < now->dev.n_buttons; i++) {
 		const struct button_gpio *a = &was->gpio[i], *b = &now->gpio[i];
 
 		if (strcmp(a->line, b->line) != 0 || strcmp(a->chip, b->chip) != 0 ||
