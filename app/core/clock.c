@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* How far the clock can be trusted, and the fields of setting it by hand. */
 #include "clock.h"
 

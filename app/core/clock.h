@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The wall clock as the device sees it: how far it can be trusted, and setting it by hand field
  * by field (hours, minutes, then the date), with the calendar arithmetic that needs. */
 #ifndef CALM_CLOCK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* systemd-timedated's SetTime, called with sd-bus from libsystemd. */
 #include "timedate.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Setting the wall clock the Debian way: systemd-timedated's SetTime over the system bus, which
  * polkit allows this service for exactly that action; timedated also writes the RTC where
  * there is one. The service itself never holds the capability to set the clock. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Setting the clock by hand: the time and the date, the field being set bright and underlined,
  * the rest dim, and one line on what the buttons do; then how it went. Large and plain, so it
  * can be read at arm's length in a dark room. */

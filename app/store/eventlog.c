@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The event log in SQLite: schema migrations, moving damaged files aside, one transaction per
  * report. */
 #include "eventlog.h"
@@ -948,4 +949,9 @@ int eventlog_recent_prompts(struct eventlog *log, size_t max, eventlog_prompt_fn
 err:
 	snprintf(msg, msg_len, "event log: reading the prompts shown: %s", sqlite3_errmsg(log->db));
 	return -1;
+}
+
+const char *eventlog_library_version(void)
+{
+	return sqlite3_libversion();
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the clock: how far it is trusted, what an unknown clock changes, and setting it
  * by hand field by field, with one button and with three. */
 #include <setjmp.h>

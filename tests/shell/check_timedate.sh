@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Setting the clock as the app does it, against a private D-Bus with a stand-in timedated: the
 # call made exactly (SetTime, the time in microseconds, not relative, not interactive), and a
 # refusal, network time, no timedated and no bus at all each told apart.

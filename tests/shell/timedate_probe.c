@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Calls timedate_set_time() as the app does and prints what came of it: the result's name on
  * the first line, the message on the second. Usage: timedate_probe USEC_UTC */
 #include <stdio.h>

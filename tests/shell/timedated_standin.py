@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """A stand-in for systemd-timedated on a private bus: SetTime only, answering as MODE says.
 
 Usage: timedated_standin.py MODE RECORD READY
