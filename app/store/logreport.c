@@ -348,19 +348,56 @@ static int find_column(const struct export_tables *t, const char *name)
 	return -1;
 }
 
-static int select_all(sqlite3 *db, const char *table, bool since, sqlite3_stmt **rows)
+/* Whether a table has the columns of a stamped row (wall and monotonic time, boot, sync). */
+static bool is_stamped(sqlite3 *db, const char *table)
 {
-	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"%s ORDER BY rowid", table,
-				    since ? " WHERE wall_utc >= ?1" : "");
-	int rc = sql ? sqlite3_prepare_v2(db, sql, -1, rows, NULL) : SQLITE_NOMEM;
+	char *sql = sqlite3_mprintf("SELECT count(*) FROM pragma_table_info(%Q) WHERE name IN "
+				    "('wall_utc', 'mono_ms', 'boot_id', 'clock_synced')",
+				    table);
+	sqlite3_stmt *stmt;
+	bool stamped = false;
 
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
+		stamped = sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 4;
+		sqlite3_finalize(stmt);
+	}
+	sqlite3_free(sql);
+	return stamped;
+}
+
+/* "SELECT *" of a table in its order; a stamped table gets a last column, corrected_utc: for a
+ * row stamped while the clock was not right (not synchronised, before the first trustworthy
+ * stamp of its boot), the wall time it really happened, from that stamp and the monotonic
+ * time between; NULL for the others, and where the boot never had a trustworthy stamp. The
+ * stored stamps are never changed. anchors: the trustworthy stamps, one SELECT of (boot_id,
+ * wall_utc, mono_ms) per stamped table, or NULL. */
+static int select_all(sqlite3 *db, const char *table, bool since, const char *anchors,
+		      sqlite3_stmt **rows)
+{
+	char *sql;
+	int rc;
+
+	if (anchors && is_stamped(db, table))
+		sql = sqlite3_mprintf(
+			"WITH anchor AS (SELECT boot_id, wall_utc, min(mono_ms) AS mono_ms FROM "
+			"(%s) GROUP BY boot_id) "
+			"SELECT t.*, CASE WHEN t.clock_synced = 0 AND t.mono_ms < a.mono_ms "
+			"THEN a.wall_utc - (a.mono_ms - t.mono_ms + 999) / 1000 END AS corrected_utc "
+			"FROM \"%w\" AS t LEFT JOIN anchor AS a ON a.boot_id = t.boot_id%s "
+			"ORDER BY t.rowid",
+			anchors, table, since ? " WHERE t.wall_utc >= ?1" : "");
+	else
+		sql = sqlite3_mprintf("SELECT * FROM \"%w\"%s ORDER BY rowid", table,
+				      since ? " WHERE wall_utc >= ?1" : "");
+	rc = sql ? sqlite3_prepare_v2(db, sql, -1, rows, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);
 	return rc;
 }
 
 /* Prepares "SELECT *" of one table, filtered by day when it is dated, and adds its columns to
  * the list of all columns. */
-static int add_table(sqlite3 *db, const char *name, int64_t since_utc, struct export_tables *t)
+static int add_table(sqlite3 *db, const char *name, int64_t since_utc, const char *anchors,
+		     struct export_tables *t)
 {
 	sqlite3_stmt *rows;
 	int i = t->n;
@@ -368,14 +405,14 @@ static int add_table(sqlite3 *db, const char *name, int64_t since_utc, struct ex
 
 	if (i == MAX_TABLES)
 		return SQLITE_TOOBIG;
-	rc = select_all(db, name, false, &rows);
+	rc = select_all(db, name, false, anchors, &rows);
 	if (rc != SQLITE_OK)
 		return rc;
 	for (int k = 0; k < sqlite3_column_count(rows) && since_utc != INT64_MIN; k++) {
 		if (strcmp(sqlite3_column_name(rows, k), "wall_utc") != 0)
 			continue;
 		sqlite3_finalize(rows);
-		rc = select_all(db, name, true, &rows);
+		rc = select_all(db, name, true, anchors, &rows);
 		if (rc != SQLITE_OK)
 			return rc;
 		sqlite3_bind_int64(rows, 1, since_utc);
@@ -406,9 +443,41 @@ static int add_table(sqlite3 *db, const char *name, int64_t since_utc, struct ex
 	return SQLITE_OK;
 }
 
+/* The trustworthy stamps of every stamped table, as one SELECT (boot_id, wall_utc, mono_ms):
+ * rows written while the clock was synchronised, and the clock set by hand. NULL when there
+ * are none to read (or out of memory: then nothing is corrected). Free with sqlite3_free. */
+static char *anchor_sql(sqlite3 *db)
+{
+	sqlite3_stmt *list;
+	char *sql = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+			       -1, &list, NULL) != SQLITE_OK)
+		return NULL;
+	while (sqlite3_step(list) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(list, 0);
+		bool hand = strcmp(name, "clock_changes") == 0;
+		char *more;
+
+		if (!is_stamped(db, name))
+			continue;
+		more = sqlite3_mprintf("%s%sSELECT boot_id, wall_utc, mono_ms FROM \"%w\" WHERE "
+				       "clock_synced = 1%s",
+				       sql ? sql : "", sql ? " UNION ALL " : "", name,
+				       hand ? " OR outcome = 'set'" : "");
+		sqlite3_free(sql);
+		sql = more;
+		if (!sql)
+			break;
+	}
+	sqlite3_finalize(list);
+	return sql;
+}
+
 static int prepare_tables(sqlite3 *db, int64_t since_utc, struct export_tables *t)
 {
 	sqlite3_stmt *list;
+	char *anchors = anchor_sql(db);
 	int rc;
 
 	rc = sqlite3_prepare_v2(db,
@@ -418,13 +487,16 @@ static int prepare_tables(sqlite3 *db, int64_t since_utc, struct export_tables *
 				"END, name",
 				-1, &list, NULL);
 	if (rc != SQLITE_OK)
-		return rc;
+		goto free_anchors;
 	while ((rc = sqlite3_step(list)) == SQLITE_ROW) {
-		rc = add_table(db, (const char *)sqlite3_column_text(list, 0), since_utc, t);
+		rc = add_table(db, (const char *)sqlite3_column_text(list, 0), since_utc, anchors,
+			       t);
 		if (rc != SQLITE_OK)
 			break;
 	}
 	sqlite3_finalize(list);
+free_anchors:
+	sqlite3_free(anchors);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 

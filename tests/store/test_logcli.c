@@ -513,17 +513,27 @@ static void assert_json_matches(const char *path, const struct json_doc *doc, in
 			const struct json_row *jr;
 			int ncols = sqlite3_column_count(rows);
 			bool dated = false;
+			int stamp_columns = 0;
 
 			for (int k = 0; k < ncols; k++) {
-				if (strcmp(sqlite3_column_name(rows, k), "wall_utc") == 0 &&
+				const char *col = sqlite3_column_name(rows, k);
+
+				if (strcmp(col, "wall_utc") == 0 &&
 				    sqlite3_column_int64(rows, k) < since_utc)
 					dated = true;
+				stamp_columns += strcmp(col, "wall_utc") == 0 ||
+						 strcmp(col, "mono_ms") == 0 ||
+						 strcmp(col, "boot_id") == 0 ||
+						 strcmp(col, "clock_synced") == 0;
 			}
 			if (dated)
 				continue; /* before --since: must not be there */
 			assert_true(r < jt->n);
 			jr = &jt->rows[r++];
-			assert_int_equal(jr->n, ncols);
+			/* A stamped table's rows end with the corrected time (its own test). */
+			assert_int_equal(jr->n, ncols + (stamp_columns == 4));
+			if (stamp_columns == 4)
+				assert_string_equal(jr->names[ncols], "corrected_utc");
 			for (int k = 0; k < ncols; k++) {
 				const struct json_value *v = &jr->values[k];
 
@@ -618,6 +628,97 @@ static void json_replaces_bytes_that_are_not_utf8(void **state)
 	assert_non_null(strstr(r.out, "\"prompt_id\": \"a\\ufffdbc\\ufffd\\ufffdd\\ufffd\\ufffd"
 				      "\\ufffde/\\ufffd\\ufffd\""));
 	free_run(&r);
+}
+
+/* Rows stamped before the clock was right get the time they really happened, from the first
+ * trustworthy stamp of their boot (a sync, or the clock set by hand) and the monotonic time;
+ * the stored stamps stay as they were. */
+static void export_corrects_rows_stamped_before_the_clock_was_right(void **state)
+{
+	char path[PATH_MAX];
+	struct run r;
+	sqlite3 *db;
+	(void)state;
+
+	path_in("corrected.db", path);
+	make_varied_log(path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	run_sql(db,
+		"DELETE FROM presses; DELETE FROM sessions; DELETE FROM prompts_shown; "
+		"DROP TABLE zz_notes;"
+		/* boot A: in 1970 for two minutes, then set by hand to 2026-01-01T00:00:00Z */
+		"INSERT INTO presses(id, wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
+		"button, gesture, action, screen) VALUES "
+		"(1, 86401, 0, 1000, 'A', 0, 'main', 'short', 'breathe', 'ambient'),"
+		"(2, 86460, 0, 61500, 'A', 0, 'main', 'long', 'settime', 'prompt'),"
+		"(3, 1767225610, 0, 130000, 'A', 0, 'main', 'short', 'breathe', 'ambient'),"
+		/* boot B: never right */
+		"(4, 500, 0, 2000, 'B', 0, 'main', 'short', 'breathe', 'ambient'),"
+		/* boot C: synchronised at mono 10 s, a row before it and one after */
+		"(5, 1000, 0, 4000, 'C', 0, 'main', 'short', 'breathe', 'ambient'),"
+		"(6, 1800000000, 0, 10000, 'C', 1, 'main', 'short', 'breathe', 'ambient'),"
+		"(7, 1800000005, 0, 15000, 'C', 1, 'main', 'short', 'breathe', 'ambient');"
+		"INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
+		"press_id, pattern, planned_ms) VALUES (86401, 0, 1000, 'A', 0, 1, 'resonance', "
+		"300000);"
+		"INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
+		"from_utc, to_utc, outcome) VALUES "
+		"(86500, 0, 100000, 'A', 0, 86500, 1767225700, 'refused'),"
+		"(1767225600, 0, 120000, 'A', 0, 86519, 1767225600, 'set');");
+	sqlite3_close(db);
+	r = run_log("export", "--format", "json", "--db", path, NULL);
+	assert_int_equal(r.status, 0);
+	/* Press 1, 119 s of monotonic time before the set: 1767225481; press 2, 58.5 s before
+	 * it: 1767225541 (whole seconds, rounded down). One JSON line a row. */
+	{
+		static const char *const want[] = {
+			"{\"id\": 1, \"wall_utc\": 86401, \"utc_offset_min\": 0, \"mono_ms\": 1000, "
+			"\"boot_id\": \"A\", \"clock_synced\": 0, \"button\"",
+			"\"corrected_utc\": 1767225481}",
+			"{\"id\": 2, \"wall_utc\": 86460,", "\"corrected_utc\": 1767225541}",
+			/* after the set: right as stamped */
+			"{\"id\": 3, \"wall_utc\": 1767225610,", "\"corrected_utc\": null}",
+			/* a boot that was never right: nothing to go by */
+			"{\"id\": 4, \"wall_utc\": 500,", "\"corrected_utc\": null}",
+			/* 6 s before the sync */
+			"{\"id\": 5, \"wall_utc\": 1000,", "\"corrected_utc\": 1799999994}",
+			"{\"id\": 6, \"wall_utc\": 1800000000,", "\"corrected_utc\": null}",
+			"{\"id\": 1, \"press_id\": 1, \"wall_utc\": 86401,",
+			"\"corrected_utc\": 1767225481}",
+			/* a refusal is no trustworthy stamp, and is corrected itself */
+			"{\"id\": 1, \"wall_utc\": 86500,", "\"corrected_utc\": 1767225580}",
+			"{\"id\": 2, \"wall_utc\": 1767225600,", "\"corrected_utc\": null}",
+		};
+
+		for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i += 2) {
+			const char *line = strstr(r.out, want[i]);
+			const char *end = line ? strchr(line, '\n') : NULL;
+			size_t n = strlen(want[i + 1]);
+
+			if (!end)
+				fail_msg("no row starts %s", want[i]);
+			if (end[-1] == ',')
+				end--;
+			if ((size_t)(end - line) < n || strncmp(end - n, want[i + 1], n) != 0)
+				fail_msg("%.*s: expected it to end %s", (int)(end - line), line,
+					 want[i + 1]);
+		}
+	}
+	free_run(&r);
+	/* The stored stamps are as they were. */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	{
+		sqlite3_stmt *stmt;
+
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT sum(wall_utc) FROM presses", -1,
+						    &stmt, NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int64(stmt, 0),
+				 86401LL + 86460 + 1767225610 + 500 + 1000 + 1800000000 + 1800000005);
+		sqlite3_finalize(stmt);
+	}
+	sqlite3_close(db);
 }
 
 /* ---- an independent CSV reader (RFC 4180) ---- */
@@ -716,8 +817,8 @@ static void csv_export_round_trips_every_row(void **state)
 	n = parse_csv(r.out, r.out_len, recs, 24);
 	/* The header: "table", then each column of any table once, in the order first met. */
 	assert_string_equal(recs[0].fields[0].text, "table");
-	/* + the check-in answers, + a clock row's from, to and outcome */
-	assert_int_equal(recs[0].n, 1 + 11 + 6 + 1 + 2 + 2 + 3);
+	/* + the check-in answers, + a clock row's from, to and outcome, + the corrected time */
+	assert_int_equal(recs[0].n, 1 + 11 + 6 + 1 + 2 + 2 + 3 + 1);
 
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	tables = tables_of(db);
@@ -896,7 +997,7 @@ static void stats_and_export_read_a_schema_1_file(void **state)
 	free_run(&r);
 	r = run_log("export", "--format", "json", "--db", path, NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "\"screen\": \"ambient\"}"));
+	assert_non_null(strstr(r.out, "\"screen\": \"ambient\", \"corrected_utc\": null}"));
 	free_run(&r);
 	/* Reading changed nothing: still schema 1. */
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
@@ -1069,6 +1170,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(json_export_round_trips_every_row),
+		cmocka_unit_test(export_corrects_rows_stamped_before_the_clock_was_right),
 		cmocka_unit_test(json_replaces_bytes_that_are_not_utf8),
 		cmocka_unit_test(csv_export_round_trips_every_row),
 		cmocka_unit_test(stats_counts_iso_weeks_in_each_rows_local_time),
