@@ -672,8 +672,8 @@ static void export_corrects_rows_stamped_before_the_clock_was_right(void **state
 	 * it: 1767225541 (whole seconds, rounded down). One JSON line a row. */
 	{
 		static const char *const want[] = {
-			"{\"id\": 1, \"wall_utc\": 86401, \"utc_offset_min\": 0, \"mono_ms\": 1000, "
-			"\"boot_id\": \"A\", \"clock_synced\": 0, \"button\"",
+			("{\"id\": 1, \"wall_utc\": 86401, \"utc_offset_min\": 0, \"mono_ms\": 1000, "
+			 "\"boot_id\": \"A\", \"clock_synced\": 0, \"button\""),
 			"\"corrected_utc\": 1767225481}",
 			"{\"id\": 2, \"wall_utc\": 86460,", "\"corrected_utc\": 1767225541}",
 			/* after the set: right as stamped */
