@@ -53,12 +53,15 @@ static void draw_parts(struct render *r, const char *const *parts, int n, unsign
 /* What the buttons do here, in one short line. */
 static const char *hint(const struct render_scene *s, bool last)
 {
-	bool more = s->device && s->device->n_buttons > 1;
+	int buttons = s->device ? s->device->n_buttons : 1;
 
-	if (last)
-		return more ? "Tap 1 or 3: later  \u00b7  2: earlier  \u00b7  Hold: done"
-			    : "Tap: later  \u00b7  Double tap: earlier  \u00b7  Hold: done";
-	return more ? "Tap 1 or 3: later  \u00b7  2: earlier  \u00b7  Hold: next"
+	if (buttons >= 3)
+		return last ? "Tap 1 or 3: later  \u00b7  2: earlier  \u00b7  Hold: done"
+			    : "Tap 1 or 3: later  \u00b7  2: earlier  \u00b7  Hold: next";
+	if (buttons == 2)
+		return last ? "Tap 1: later  \u00b7  2: earlier  \u00b7  Hold: done"
+			    : "Tap 1: later  \u00b7  2: earlier  \u00b7  Hold: next";
+	return last ? "Tap: later  \u00b7  Double tap: earlier  \u00b7  Hold: done"
 		    : "Tap: later  \u00b7  Double tap: earlier  \u00b7  Hold: next";
 }
 
