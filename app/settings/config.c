@@ -444,6 +444,15 @@ bool config_parse_colour(struct config_reader *rd, const struct config_row *row,
 	return true;
 }
 
+void config_print_problem(void *user, const char *file, int line, const char *key,
+			  const char *problem)
+{
+	if (key)
+		fprintf(user, "%s:%d: %s: %s\n", file, line, key, problem);
+	else
+		fprintf(user, "%s:%d: %s\n", file, line, problem);
+}
+
 /* Parses one row's value into its place under base; a problem is reported with the row's key. */
 static void parse_row(struct config_reader *rd, const struct config_row *row, void *base,
 		      const char *value)

@@ -359,7 +359,7 @@ static int move_aside(const char *path, const char *reason, char aside[PATH_MAX]
 	static const char *const suffixes[] = {"", "-wal", "-shm"};
 	char from[PATH_MAX], to[PATH_MAX];
 	char stamp[32];
-	time_t now = time(NULL);
+	time_t now = (time_t)(wall_now_ms() / 1000);
 	struct tm tm;
 	int n;
 

@@ -12,6 +12,7 @@
 
 #include "deckfiles.h"
 #include "measure.h"
+#include "utf8.h"
 
 struct lint {
 	FILE *out;
@@ -40,61 +41,26 @@ static void on_deck_problem(void *user, const char *source, int line, const char
 		report(l, "%s: %s", source, message);
 }
 
-/* The next code point of UTF-8 text at *s, moving *s past it; -1 for a malformed sequence. */
-static int32_t next_code_point(const unsigned char **s)
-{
-	const unsigned char *p = *s;
-	int32_t c;
-	int more;
-
-	if (p[0] < 0x80) {
-		*s = p + 1;
-		return p[0];
-	}
-	if ((p[0] & 0xe0) == 0xc0) {
-		c = p[0] & 0x1f;
-		more = 1;
-	} else if ((p[0] & 0xf0) == 0xe0) {
-		c = p[0] & 0x0f;
-		more = 2;
-	} else if ((p[0] & 0xf8) == 0xf0) {
-		c = p[0] & 0x07;
-		more = 3;
-	} else {
-		*s = p + 1;
-		return -1;
-	}
-	for (int i = 1; i <= more; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*s = p + i;
-			return -1;
-		}
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	*s = p + more + 1;
-	/* Overlong forms, surrogates and values past Unicode are not text. */
-	if ((more == 1 && c < 0x80) || (more == 2 && c < 0x800) || (more == 3 && c < 0x10000) ||
-	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-		return -1;
-	return c;
-}
-
 /* Every character of the text must be valid UTF-8 and drawn by the font, not as a box. */
 static void check_characters(struct lint *l, const struct deck *deck, const struct prompt *p,
 			     struct text_measure *measure)
 {
 	const unsigned char *s = (const unsigned char *)p->text;
+	size_t left = strlen(p->text);
 
-	while (*s) {
+	while (left > 0) {
 		const unsigned char *at = s;
-		int32_t c = next_code_point(&s);
+		uint32_t c;
+		size_t len = utf8_decode(s, left, &c);
 
-		if (c < 0) {
+		s += len;
+		left -= len;
+		if (len == 0) {
 			report(l, "%s:%d: '%s': the text is not valid UTF-8", deck_source(deck, p),
 			       p->line, p->id);
 			return;
 		}
-		if (!measure_has_glyph(measure, (uint32_t)c)) {
+		if (!measure_has_glyph(measure, c)) {
 			report(l, "%s:%d: '%s': the font has no '%.*s' (U+%04X)",
 			       deck_source(deck, p), p->line, p->id, (int)(s - at),
 			       (const char *)at, (unsigned)c);
