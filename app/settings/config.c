@@ -185,7 +185,7 @@ static int on_display(struct load_state *st, const char *key, const char *value)
 	return 1;
 }
 
-/* Parses "calm, tense" into the check-in answers. */
+/* Parses "calm, unsettled" into the check-in answers. */
 static bool parse_answers(struct config *cfg, const char *value)
 {
 	char buf[128];
