@@ -34,8 +34,10 @@ static const struct palette night = {
 	.trouble = {110, 30, 0, 255},
 	.warm = {170, 62, 20, 255},
 };
-struct render *render_new(SDL_Renderer *renderer, const char *font_path, char *msg, size_t msg_len)
+struct render *render_new(SDL_Renderer *renderer, const struct render_setup *setup, char *msg,
+			  size_t msg_len)
 {
+	const char *font_path = setup->font;
 	struct render *r;
 	TTF_Font *probe;
 
@@ -61,6 +63,8 @@ struct render *render_new(SDL_Renderer *renderer, const char *font_path, char *m
 	r->sdl = renderer;
 	r->pal = &day;
 	snprintf(r->font_path, sizeof(r->font_path), "%s", font_path);
+	render_set_ambient(r, setup->glow, setup->drift);
+	render_set_rotation(r, setup->rotation);
 	return r;
 }
 
