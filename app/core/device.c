@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The device state machine: screens, sessions and what each press means on each screen. */
 #include "device.h"
 #include "deadline.h"

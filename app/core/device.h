@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The device: a state machine over screens, driven by button edges and the passage of time.
  * Everything a user sees and every row the log gets is decided here. */
 #ifndef CALM_DEVICE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The week at a glance, drawn rather than written: a bar a day for the minutes breathed, a
  * warm dot for each prompt shown, and, on one member's own week, a line for how calm they felt
  * after their sessions. And the small chip that says who is here. */

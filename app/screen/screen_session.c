@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The session screens: check-in, settling in, the breathing guide, pause, the calm end.
  *
  * The guide is made to be followed with half-closed eyes: each phase has its own colour,

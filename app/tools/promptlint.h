@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The prompt linter (calm-prompt --check-prompts): bad lines, duplicates, prompts that do not fit
  * the smallest screen, characters the font lacks (errors); words against the writing guide
  * (warnings); and how many prompts each tag has. */

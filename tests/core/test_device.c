@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the device state machine, in exact virtual time. */
 #include <setjmp.h>
 #include <stdarg.h>
