@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Word checks on prompts: the parts of the writing guide a program can check. */
 #include "wording.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What docs/writing-prompts.md asks of a prompt's words that a program can check: warnings, not
  * errors, since a few plain words cannot tell every kind sentence from an unkind one. */
 #ifndef CALM_WORDING_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the word checks: what the writing guide asks that a program can check. */
 #include <setjmp.h>
 #include <stdarg.h>
