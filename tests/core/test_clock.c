@@ -16,7 +16,7 @@
 #define MIN  (60 * 1000LL)
 #define DAY  (24 * HOUR)
 
-static const char deck_text[] = "p-one | safety | self | any | One.\n"
+static const char deck_text[] = "p-one | safety | self | any | shared | One.\n"
 				"p-bed | trust | self | bedtime | Two.\n"
 				"p-morning | repair | self | morning | Three.\n"
 				"p-four | safety | self | any | Four.\n";
