@@ -31,6 +31,7 @@ struct load_state {
 	const char *path;
 	FILE *file;
 	int line; /* the line inih is on: counted by our reader, since inih does not say */
+	int zones_line; /* the line of [touch] zones, checked against the buttons at the end */
 	int problems;
 	config_error_fn on_error;
 	void *user;
@@ -85,6 +86,8 @@ void config_defaults(struct config *cfg)
 		button_gpio_defaults(&cfg->gpio[i]);
 	snprintf(cfg->gpio[0].line, sizeof(cfg->gpio[0].line), "GPIO17");
 	cfg->gpio_use = GPIO_USE_AUTO;
+	cfg->touch_use = TOUCH_USE_AUTO;
+	cfg->touch_zones = 1;
 }
 
 bool config_parse_size(const char *text, int *width, int *height)
@@ -476,6 +479,47 @@ static int on_button_line(struct load_state *st, struct button_gpio *g, const ch
 	return 1;
 }
 
+/* [button NAME] keys = Space, F13: the keys that are this button instead of its default ones.
+ * Names are SDL's (the shell checks that SDL knows them); here only their form. */
+static int on_button_keys(struct load_state *st, int button, const char *value)
+{
+	struct config *cfg = st->cfg;
+	char list[CONFIG_KEYS_MAX * (PRESS_SOURCE_MAX + 2)];
+	char keys[CONFIG_KEYS_MAX][PRESS_SOURCE_MAX + 1]; /* a bad list leaves the keys as they were */
+	char *k = list;
+	int n = 0;
+
+	if (strlen(value) >= sizeof(list))
+		return problem(st, "keys", "'%s': too long (at most %d keys)", value,
+			       CONFIG_KEYS_MAX);
+	snprintf(list, sizeof(list), "%s", value);
+	while (k) {
+		char *comma = strchr(k, ',');
+		size_t len;
+
+		if (comma)
+			*comma = '\0';
+		while (*k == ' ' || *k == '\t')
+			k++;
+		len = strlen(k);
+		while (len > 0 && (k[len - 1] == ' ' || k[len - 1] == '\t'))
+			k[--len] = '\0';
+		if (len == 0 || len > PRESS_SOURCE_MAX)
+			return problem(st, "keys",
+				       "'%s': expected key names such as Space, Return, F13, "
+				       "separated by commas",
+				       value);
+		if (n == CONFIG_KEYS_MAX)
+			return problem(st, "keys", "'%s': at most %d keys", value,
+				       CONFIG_KEYS_MAX);
+		snprintf(keys[n++], sizeof(keys[0]), "%s", k);
+		k = comma ? comma + 1 : NULL;
+	}
+	memcpy(cfg->keys[button], keys, sizeof(keys));
+	cfg->n_keys[button] = n;
+	return 1;
+}
+
 static int on_button(struct load_state *st, const char *name, const char *key, const char *value)
 {
 	static const char *const gestures[] = {
@@ -490,6 +534,8 @@ static int on_button(struct load_state *st, const char *name, const char *key, c
 		return problem(st, key, "[button %s]: at most 3 buttons", name);
 	if (on_button_line(st, &st->cfg->gpio[b - st->cfg->buttons], key, value))
 		return 1;
+	if (strcmp(key, "keys") == 0)
+		return on_button_keys(st, (int)(b - st->cfg->buttons), value);
 	for (int g = GESTURE_SHORT; g <= GESTURE_DOUBLE; g++) {
 		if (strcmp(key, gestures[g]) != 0)
 			continue;
@@ -511,8 +557,8 @@ static int on_button(struct load_state *st, const char *name, const char *key, c
 		return 1;
 	}
 	return problem(st, key,
-		       "unknown key in [button %s] (known: short, long, double, line, chip, "
-		       "offset, active_low, bias, debounce_ms)",
+		       "unknown key in [button %s] (known: short, long, double, keys, line, "
+		       "chip, offset, active_low, bias, debounce_ms)",
 		       name);
 }
 
@@ -558,6 +604,27 @@ static int on_gpio(struct load_state *st, const char *key, const char *value)
 		st->cfg->gpio_use = yes ? GPIO_USE_YES : GPIO_USE_NO;
 	else
 		return problem(st, key, "'%s': expected auto, yes or no", value);
+	return 1;
+}
+
+static int on_touch(struct load_state *st, const char *key, const char *value)
+{
+	bool yes;
+
+	if (strcmp(key, "enabled") == 0) {
+		if (strcmp(value, "auto") == 0)
+			st->cfg->touch_use = TOUCH_USE_AUTO;
+		else if (parse_bool(value, &yes))
+			st->cfg->touch_use = yes ? TOUCH_USE_YES : TOUCH_USE_NO;
+		else
+			return problem(st, key, "'%s': expected auto, yes or no", value);
+	} else if (strcmp(key, "zones") == 0) {
+		if (!parse_int(value, 1, 3, &st->cfg->touch_zones))
+			return problem(st, key, "'%s': expected 1, 2 or 3", value);
+		st->zones_line = st->line;
+	} else {
+		return problem(st, key, "unknown key in [touch] (known: enabled, zones)");
+	}
 	return 1;
 }
 
@@ -645,9 +712,11 @@ static int on_entry(void *user, const char *section, const char *key, const char
 		return on_member(st, section + 7, key, value);
 	if (strcmp(section, "night") == 0)
 		return on_night(st, key, value);
+	if (strcmp(section, "touch") == 0)
+		return on_touch(st, key, value);
 	return problem(st, key,
 		       "unknown section [%s] (known: display, breathe, prompts, log, buttons, "
-		       "button NAME, gpio, ambient, night, pattern NAME, member NAME)",
+		       "button NAME, gpio, touch, ambient, night, pattern NAME, member NAME)",
 		       section);
 }
 
@@ -679,6 +748,14 @@ int config_load(struct config *cfg, const char *path, bool optional, config_erro
 			continue;
 		st.line = st.refs[i].line;
 		problem(&st, st.refs[i].key, "no pattern named '%s'", st.refs[i].name);
+	}
+	if (st.zones_line > 0 && cfg->touch_zones > cfg->n_buttons) {
+		/* Known only once every [button NAME] is read. */
+		st.line = st.zones_line;
+		problem(&st, "zones",
+			"%d zones, but %d button%s: each zone is a button, so add a [button NAME] "
+			"section for each",
+			cfg->touch_zones, cfg->n_buttons, cfg->n_buttons == 1 ? "" : "s");
 	}
 	if (rc > 0) {
 		/* A syntax error inih found itself (e.g. a line with no '='): our handler never

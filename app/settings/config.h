@@ -11,6 +11,15 @@
 #define CONFIG_PATH_MAX 512
 /* Where a household's own prompt decks go unless [prompts] extra_dir says otherwise. */
 #define CONFIG_DEFAULT_EXTRA_DIR "/etc/calm-prompt/prompts.d"
+#define CONFIG_KEYS_MAX          8 /* keys one button may be given */
+
+/* Whether touches (and clicks) are presses. */
+enum touch_use {
+	TOUCH_USE_AUTO = 0, /* yes; said nothing of when no touch screen is seen */
+	TOUCH_USE_YES,      /* yes; a warning when no touch screen is seen */
+	TOUCH_USE_NO,       /* the glass and the mouse do nothing */
+};
+
 struct config {
 	/* [display] */
 	int width, height;          /* window size on a desktop */
@@ -59,8 +68,14 @@ struct config {
 	struct device_button buttons[DEVICE_MAX_BUTTONS];
 	int n_buttons;
 	struct button_gpio gpio[DEVICE_MAX_BUTTONS]; /* parallel to buttons */
+	/* [button NAME] keys: SDL key names, parallel to buttons; none: the default keys */
+	char keys[DEVICE_MAX_BUTTONS][CONFIG_KEYS_MAX][PRESS_SOURCE_MAX + 1];
+	int n_keys[DEVICE_MAX_BUTTONS];
 	/* [gpio] */
 	enum gpio_use gpio_use;
+	/* [touch] */
+	enum touch_use touch_use;
+	int touch_zones; /* 1: the whole screen is the first button; 2, 3: buttons side by side */
 };
 
 /* Called once per problem found in a config file. */
