@@ -13,8 +13,10 @@
 #include "device.h"
 #include "gpioevent.h"
 #include "history.h"
+#include "keys.h"
 #include "logqueue.h"
 #include "render.h"
+#include "touch.h"
 
 #define EXIT_USAGE 2
 
@@ -33,6 +35,11 @@ struct app {
 	int64_t wall_base_utc; /* with wall_fixed: the wall time at monotonic wall_base_mono */
 	int64_t wall_base_mono;
 	struct gpioevent_link buttons; /* GPIO edges arrive as SDL events of this type */
+	struct keymap keys;            /* which key is which button */
+	struct touch_input touch;      /* the glass (and the mouse) as buttons */
+	int64_t press_known_ms;        /* a press the screen has yet to answer: when it was known;
+					  -1 when none (its frame's delay goes to the debug log) */
+	int64_t press_logged_ms;       /* ...and when its rows were committed */
 };
 
 /* Reads the settings: built-in defaults, then the file. Returns 0 or an exit code. */
@@ -62,6 +69,10 @@ void app_record(struct app *app, const struct device_output *out, int64_t now_ms
 /* --clock/--date: the wall clock runs from the given moment at mono_ms. Returns 0 or an exit
  * code. */
 int app_fix_wall_clock(struct app *app, int64_t mono_ms);
+
+/* The keys each button is, from the settings. A key name SDL does not know is a problem said
+ * through diag (that button keeps its default keys); returns how many there were. */
+int app_make_keymap(const struct config *cfg, struct keymap *keys);
 
 /* The device, from the settings and the deck. Returns 0 or an exit code. */
 int app_make_device(struct app *app);

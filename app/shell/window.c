@@ -9,6 +9,7 @@
 
 #include "backlight.h"
 #include "deadline.h"
+#include "eventtime.h"
 #include "gpio.h"
 #include "diag.h"
 #include "notify.h"
@@ -48,24 +49,6 @@ static void wait_for_drm(void)
 	}
 }
 
-/* Which configured button a key stands for, or -1. */
-static int key_button(SDL_Keycode key)
-{
-	switch (key) {
-	case SDLK_SPACE:
-	case SDLK_RETURN:
-	case SDLK_KP_ENTER:
-	case SDLK_1:
-		return 0;
-	case SDLK_2:
-		return 1;
-	case SDLK_3:
-		return 2;
-	default:
-		return -1;
-	}
-}
-
 static int64_t ms_to_next_minute(const struct app *app, int64_t mono_ms)
 {
 	struct timespec ts;
@@ -80,12 +63,38 @@ static int64_t ms_to_next_minute(const struct app *app, int64_t mono_ms)
 	return 60000 - wall_ms % 60000;
 }
 
+/* Notes the first press among reports just recorded that the screen has yet to show. */
+static void note_press(struct app *app, const struct device_output *out)
+{
+	for (int i = 0; i < out->n && app->press_known_ms < 0; i++) {
+		if (out->reports[i].button >= 0) {
+			app->press_known_ms = out->reports[i].t_ms;
+			app->press_logged_ms = mono_now_ms();
+		}
+	}
+}
+
+/* A button edge at t_ms, from source: to the device, its rows to the log. */
+static void press_edge(struct app *app, int button, bool down, int64_t t_ms, const char *source,
+		       int64_t now, bool *dirty)
+{
+	struct device_output out = {0};
+
+	device_edge_from(app->dev, button, down, t_ms, source, &out);
+	app_record(app, &out, now, false);
+	note_press(app, &out);
+	*dirty |= out.changed;
+}
+
 /* Handles one SDL event; returns false when the user asked to quit. */
 static bool handle_event(struct app *app, const SDL_Event *ev, bool *dirty)
 {
-	struct device_output out = {0};
 	int64_t now = mono_now_ms();
+	/* When it happened, not when the loop got to it: a busy frame never lengthens a press. */
+	int64_t t_ms = eventtime_ms(ev->common.timestamp, SDL_GetTicks(), now);
+	const char *key;
 	int button;
+	bool down;
 
 	switch (ev->type) {
 	case SDL_QUIT:
@@ -96,30 +105,39 @@ static bool handle_event(struct app *app, const SDL_Event *ev, bool *dirty)
 			return false;
 		if (ev->key.repeat)
 			break;
-		button = key_button(ev->key.keysym.sym);
-		if (button < 0)
-			break;
-		device_edge(app->dev, button, ev->type == SDL_KEYDOWN, now, &out);
-		app_record(app, &out, now, false);
-		*dirty |= out.changed;
+		button = keymap_button(&app->keys, &ev->key.keysym, &key);
+		if (button >= 0)
+			press_edge(app, button, ev->type == SDL_KEYDOWN, t_ms, key, now, dirty);
 		break;
 	case SDL_WINDOWEVENT:
+		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+			touch_input_resize(&app->touch, ev->window.data1, ev->window.data2);
 		*dirty = true;
 		break;
-	default: {
-		bool down;
-		int64_t t_ms;
-
-		/* A GPIO edge, at the time the kernel saw it: a busy frame never lengthens it. */
-		if (!gpioevent_read(&app->buttons, ev, &button, &down, &t_ms))
-			break;
-		device_edge(app->dev, button, down, t_ms, &out);
-		app_record(app, &out, now, false);
-		*dirty |= out.changed;
+	default:
+		if (touch_input_edge(&app->touch, ev, &button, &down))
+			press_edge(app, button, down, t_ms, PRESS_SOURCE_TOUCH, now, dirty);
+		/* A GPIO edge, at the time the kernel saw it. */
+		else if (gpioevent_read(&app->buttons, ev, &button, &down, &t_ms))
+			press_edge(app, button, down, t_ms, "gpio", now, dirty);
 		break;
 	}
-	}
 	return true;
+}
+
+/* The glass and the keys as the settings say, for a window of this size. */
+static void start_touch_and_keys(struct app *app, SDL_Window *window)
+{
+	int w = 0, h = 0;
+
+	app_make_keymap(&app->cfg, &app->keys);
+	touch_input_init(&app->touch, app->cfg.touch_use != TOUCH_USE_NO, app->cfg.rotation,
+			 app->cfg.touch_zones);
+	SDL_GetWindowSize(window, &w, &h);
+	touch_input_resize(&app->touch, w, h);
+	if (app->cfg.touch_use == TOUCH_USE_YES && SDL_GetNumTouchDevices() == 0)
+		diag_warn("[touch] enabled = yes, but no touch screen is found: check its cable "
+			  "and driver; a mouse click still works as a tap");
 }
 
 /* The screen's backlight, where the kernel offers one we may set; says which, once. */
@@ -236,7 +254,7 @@ static bool needs_restart(const struct config *was, const struct config *now)
 
 /* Reads the settings and the prompt decks again and starts a fresh device on them (called
  * on the clock screen, so no session is cut short). Any problem keeps what was running. */
-static void reload_settings(struct app *app, struct render *render)
+static void reload_settings(struct app *app, struct render *render, SDL_Window *window)
 {
 	struct config *was = malloc(sizeof(*was));
 	struct device_config *was_device = malloc(sizeof(*was_device));
@@ -263,6 +281,7 @@ static void reload_settings(struct app *app, struct render *render)
 	deck_free(was_deck);
 	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
 	render_set_rotation(render, app->cfg.rotation);
+	start_touch_and_keys(app, window);
 	diag_info("settings and prompts read again%s",
 		 needs_restart(was, &app->cfg)
 			 ? "; the window, font, log and GPIO settings wait for a restart"
@@ -301,6 +320,7 @@ int window_run(struct app *app)
 	char msg[512];
 	int ret = 1;
 
+	app->press_known_ms = -1;
 	if (app_fix_wall_clock(app, start) != 0)
 		return EXIT_USAGE;
 	if (app_load_deck(app) != 0 || app_make_device(app) != 0)
@@ -362,6 +382,7 @@ int window_run(struct app *app)
 			 waiter ? ", sleeping in poll() between events" : "");
 	}
 	gpio = start_gpio(app, waiter);
+	start_touch_and_keys(app, window);
 	backlight = open_backlight();
 	if (app->opt.start_screen >= 0) {
 		struct device_output out = {0};
@@ -385,12 +406,13 @@ int window_run(struct app *app)
 		if (hangup_requested && device_view(app->dev, now).screen == SCREEN_AMBIENT) {
 			hangup_requested = 0;
 			notify_reloading(notify);
-			reload_settings(app, render);
+			reload_settings(app, render, window);
 			dirty = true;
 		}
 		app_tell_local_time(app, now);
 		device_tick(app->dev, now, &out);
 		app_record(app, &out, now, false);
+		note_press(app, &out);
 		/* The discreet mark comes and goes with the log's trouble. */
 		dirty |= out.changed || trouble != app->log_trouble;
 		view = device_view(app->dev, now);
@@ -411,6 +433,14 @@ int window_run(struct app *app)
 			app_local_time(app, now, &local);
 			render_frame(render, &scene);
 			SDL_RenderPresent(sdl);
+			if (app->press_known_ms >= 0) {
+				diag_debug("a press known at %lld ms was in the log %lld ms later "
+					   "and on screen %lld ms later",
+					   (long long)app->press_known_ms,
+					   (long long)(app->press_logged_ms - app->press_known_ms),
+					   (long long)(mono_now_ms() - app->press_known_ms));
+				app->press_known_ms = -1;
+			}
 			notify_ready(notify); /* the first frame is on screen */
 			last_frame = now;
 			dirty = false;
