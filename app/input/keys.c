@@ -42,7 +42,7 @@ int keymap_set(struct keymap *m, int button, const char (*names)[PRESS_SOURCE_MA
 		if (!known(names[i])) {
 			snprintf(msg, msg_len,
 				 "keys: '%s' is not a key name SDL knows (such as Space, Return, "
-				 "Keypad Enter, Page Down, F13, A, 1)",
+				 "Keypad Enter, PageDown, F13, A, 1)",
 				 names[i]);
 			return -1;
 		}

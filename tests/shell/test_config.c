@@ -419,7 +419,7 @@ static void keys_and_touch_are_read(void **state)
 						   "[button main]\n"
 						   "keys = Space , Keypad Enter,F13\n"
 						   "[button other]\n"
-						   "keys = Page Down\n");
+						   "keys = PageDown\n");
 	(void)state;
 
 	config_defaults(&c);
@@ -434,7 +434,7 @@ static void keys_and_touch_are_read(void **state)
 	assert_string_equal(c.keys[0][1], "Keypad Enter");
 	assert_string_equal(c.keys[0][2], "F13");
 	assert_int_equal(c.n_keys[1], 1);
-	assert_string_equal(c.keys[1][0], "Page Down");
+	assert_string_equal(c.keys[1][0], "PageDown");
 }
 
 static void keys_and_touch_problems_are_named(void **state)
