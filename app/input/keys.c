@@ -2,6 +2,7 @@
  * presenter or a foot pedal sends. */
 #include "keys.h"
 
+#include <SDL.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -63,10 +64,10 @@ static bool named(const struct keymap *m, int button, const char *key_name, cons
 	return false;
 }
 
-int keymap_button(const struct keymap *m, const SDL_Keysym *key, const char **name)
+int keymap_button(const struct keymap *m, int32_t keycode, int scancode, const char **name)
 {
-	const char *key_name = SDL_GetKeyName(key->sym);
-	const char *sc_name = SDL_GetScancodeName(key->scancode);
+	const char *key_name = SDL_GetKeyName((SDL_Keycode)keycode);
+	const char *sc_name = SDL_GetScancodeName((SDL_Scancode)scancode);
 
 	if (!key_name[0])
 		key_name = sc_name;

@@ -3,9 +3,9 @@
 #ifndef CALM_KEYS_H
 #define CALM_KEYS_H
 
-#include <SDL.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "device.h"
 
@@ -24,7 +24,8 @@ void keymap_defaults(struct keymap *m);
 int keymap_set(struct keymap *m, int button, const char (*names)[PRESS_SOURCE_MAX + 1], int n,
 	       char *msg, size_t msg_len);
 
-/* Which button a key is, or -1; *name gets the key's name as the press's source. */
-int keymap_button(const struct keymap *m, const SDL_Keysym *key, const char **name);
+/* Which button a key (SDL's keycode and scancode) is, or -1; *name gets the key's name as the
+ * press's source. */
+int keymap_button(const struct keymap *m, int32_t keycode, int scancode, const char **name);
 
 #endif

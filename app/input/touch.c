@@ -23,6 +23,18 @@ void touch_input_resize(struct touch_input *t, int width, int height)
 	t->layout.panel_h = height > 0 ? height : 1;
 }
 
+/* The size of the window an event happened in, when SDL knows the window. */
+static void follow_window(struct touch_input *t, Uint32 window_id)
+{
+	SDL_Window *window = window_id ? SDL_GetWindowFromID(window_id) : NULL;
+	int w = 0, h = 0;
+
+	if (!window)
+		return;
+	SDL_GetWindowSize(window, &w, &h);
+	touch_input_resize(t, w, h);
+}
+
 bool touch_input_edge(struct touch_input *t, const SDL_Event *ev, int *button, bool *down)
 {
 	int b = -1;
@@ -35,6 +47,7 @@ bool touch_input_edge(struct touch_input *t, const SDL_Event *ev, int *button, b
 		/* Made by SDL from a mouse (SDL_HINT_MOUSE_TOUCH_EVENTS): the click counts. */
 		if (ev->tfinger.touchId == SDL_MOUSE_TOUCHID)
 			return false;
+		follow_window(t, ev->tfinger.windowID);
 		*down = ev->type == SDL_FINGERDOWN;
 		b = *down ? touch_press(&t->state, &t->layout, (int64_t)ev->tfinger.fingerId,
 					ev->tfinger.x, ev->tfinger.y)
@@ -45,6 +58,7 @@ bool touch_input_edge(struct touch_input *t, const SDL_Event *ev, int *button, b
 		/* Made by SDL from a touch (SDL_HINT_TOUCH_MOUSE_EVENTS): the touch counts. */
 		if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
 			return false;
+		follow_window(t, ev->button.windowID);
 		*down = ev->type == SDL_MOUSEBUTTONDOWN;
 		b = *down ? touch_press(&t->state, &t->layout, MOUSE_FINGER,
 					(ev->button.x + 0.5) / t->layout.panel_w,

@@ -18,7 +18,8 @@ struct touch_input {
  * events of touches and touches of mouse events where it can (call before SDL's video). */
 void touch_input_init(struct touch_input *t, bool on, int rotation, int zones);
 
-/* The window's size in pixels (mouse positions are in it), at start and whenever it changes. */
+/* The window's size in pixels (mouse positions are in it). Each event's own window, when SDL
+ * knows it, sets it again. */
 void touch_input_resize(struct touch_input *t, int width, int height);
 
 /* Whether ev is a touch or a click that presses or releases a button; if so, fills button

@@ -19,6 +19,14 @@ int64_t mono_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+int64_t wall_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 void wallclock_boot_id(char out[37])
 {
 	FILE *f = fopen(BOOT_ID_PATH, "r");

@@ -66,6 +66,11 @@ struct render {
 	int fit_wrap, fit_max_h, fit_px;
 };
 
+/* Draws with renderer as setup says; the font file is opened once per size used. Returns NULL
+ * with msg set on failure. */
+struct render *render_new(SDL_Renderer *renderer, const struct render_setup *setup, char *msg,
+			  size_t msg_len);
+
 /* The texture of a text at a size (wrapped to wrap pixels when wrap > 0), from the cache when
  * it was drawn before. NULL when it cannot be rendered. */
 struct text_slot *text_at(struct render *r, const char *text, int px, int wrap, SDL_Color color);

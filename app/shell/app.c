@@ -121,8 +121,8 @@ int app_load_deck(struct app *app)
 			diag_debug("%d prompts from %s", n, app->cfg.extra_dir);
 	}
 	for (size_t i = 0; i < deck_count(app->deck); i++)
-		eligible += prompt_eligible(deck_get(app->deck, i), app->cfg.audiences,
-					    app->cfg.pathways);
+		eligible += prompt_eligible(deck_get(app->deck, i), app->cfg.dev.prompt_audiences,
+					    app->cfg.dev.prompt_pathways);
 	if (deck_count(app->deck) > 0 && eligible == 0)
 		diag_warn("none of the %zu prompts is for the audiences and pathways in [prompts]",
 			 deck_count(app->deck));
@@ -231,11 +231,18 @@ int app_open_log(struct app *app, bool required)
 	return 0;
 }
 
-static int64_t wall_now_utc(const struct app *app, int64_t mono_ms)
+int64_t app_wall_now_ms(const struct app *app, int64_t mono_ms)
 {
 	if (app->wall_fixed)
-		return app->wall_base_utc + (mono_ms - app->wall_base_mono) / 1000;
-	return (int64_t)time(NULL);
+		return app->wall_base_utc * 1000 + (mono_ms - app->wall_base_mono);
+	return wall_now_ms();
+}
+
+static int64_t wall_now_utc(const struct app *app, int64_t mono_ms)
+{
+	int64_t ms = app_wall_now_ms(app, mono_ms);
+
+	return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
 }
 
 /* Commits what the device did to the log; every row is durable when this returns, before
@@ -302,12 +309,13 @@ int app_make_keymap(const struct config *cfg, struct keymap *keys)
 	int problems = 0;
 
 	keymap_defaults(keys);
-	for (int b = 0; b < cfg->n_buttons; b++) {
-		if (cfg->n_keys[b] == 0)
+	for (int b = 0; b < cfg->dev.n_buttons; b++) {
+		if (cfg->keys[b].n == 0)
 			continue;
-		if (keymap_set(keys, b, cfg->keys[b], cfg->n_keys[b], msg, sizeof(msg)) != 0) {
-			diag_error("[button %s] %s; its default keys stay", cfg->buttons[b].name,
-				  msg);
+		if (keymap_set(keys, b, cfg->keys[b].names, cfg->keys[b].n, msg, sizeof(msg)) !=
+		    0) {
+			diag_error("[button %s] %s; its default keys stay", cfg->dev.buttons[b].name,
+				   msg);
 			problems++;
 		}
 	}
@@ -369,17 +377,10 @@ const struct history_week *app_week_for(struct app *app, const struct device_vie
 	return app->week_ok ? &app->week : NULL;
 }
 
-/* The renderer, set up as the settings say; NULL (said why) when the font cannot be had. */
-struct render *app_make_render(const struct app *app, SDL_Renderer *sdl)
+struct render_setup app_render_setup(const struct app *app)
 {
-	char msg[600];
-	struct render *render = render_new(sdl, app->cfg.font, msg, sizeof(msg));
-
-	if (!render) {
-		diag_error("%s", msg);
-		return NULL;
-	}
-	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
-	render_set_rotation(render, app->cfg.rotation);
-	return render;
+	return (struct render_setup){.font = app->cfg.font,
+				     .rotation = app->cfg.rotation,
+				     .glow = app->cfg.ambient_glow,
+				     .drift = app->cfg.ambient_drift};
 }

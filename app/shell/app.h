@@ -3,7 +3,6 @@
 #ifndef CALM_APP_H
 #define CALM_APP_H
 
-#include <SDL.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
@@ -11,12 +10,10 @@
 #include "cli.h"
 #include "config.h"
 #include "device.h"
-#include "gpioevent.h"
 #include "history.h"
 #include "keys.h"
 #include "logqueue.h"
 #include "render.h"
-#include "touch.h"
 
 #define EXIT_USAGE 2
 
@@ -34,12 +31,6 @@ struct app {
 	bool wall_fixed;       /* --clock/--date: the wall clock runs from a given moment */
 	int64_t wall_base_utc; /* with wall_fixed: the wall time at monotonic wall_base_mono */
 	int64_t wall_base_mono;
-	struct gpioevent_link buttons; /* GPIO edges arrive as SDL events of this type */
-	struct keymap keys;            /* which key is which button */
-	struct touch_input touch;      /* the glass (and the mouse) as buttons */
-	int64_t press_known_ms;        /* a press the screen has yet to answer: when it was known;
-					  -1 when none (its frame's delay goes to the debug log) */
-	int64_t press_logged_ms;       /* ...and when its rows were committed */
 };
 
 /* Reads the settings: built-in defaults, then the file. Returns 0 or an exit code. */
@@ -87,8 +78,11 @@ void app_tell_local_time(struct app *app, int64_t mono_ms);
 const struct history_week *app_week_for(struct app *app, const struct device_view *view,
 					int64_t now_ms);
 
-/* The renderer, set up as the settings say; NULL (said why) when the font cannot be had. */
-struct render *app_make_render(const struct app *app, SDL_Renderer *sdl);
+/* The wall clock in ms since the epoch at mono_ms (real, or run on from --clock/--date). */
+int64_t app_wall_now_ms(const struct app *app, int64_t mono_ms);
+
+/* How the settings say the picture is drawn. */
+struct render_setup app_render_setup(const struct app *app);
 
 /* --screenshot: one frame, drawn by SDL's software renderer into a surface, saved as PNG. */
 int headless_screenshot(struct app *app);

@@ -26,6 +26,7 @@ enum {
 	OPT_SEED,
 	OPT_PATTERN,
 	OPT_LIST_PATTERNS,
+	OPT_LIST_SETTINGS,
 	OPT_CHECK_CONFIG,
 	OPT_CHECK_PROMPTS,
 	OPT_VERSION,
@@ -67,6 +68,8 @@ void cli_usage(FILE *out)
 	      "                       ones): bad lines, duplicates, prompts too long for a\n"
 	      "                       480x320 screen; print counts per pathway and audience\n"
 	      "  --list-patterns      print the breathing patterns, their phases and sources\n"
+	      "  --list-settings FORMAT\n"
+	      "                       every setting with its default: ini, markdown or man\n"
 	      "  --version            print the version\n"
 	      "  --help               this text\n"
 	      "\n"
@@ -114,6 +117,7 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 		{"seed", required_argument, NULL, OPT_SEED},
 		{"pattern", required_argument, NULL, OPT_PATTERN},
 		{"list-patterns", no_argument, NULL, OPT_LIST_PATTERNS},
+		{"list-settings", required_argument, NULL, OPT_LIST_SETTINGS},
 		{"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
 		{"check-prompts", optional_argument, NULL, OPT_CHECK_PROMPTS},
 		{"version", no_argument, NULL, OPT_VERSION},
@@ -204,6 +208,14 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 		case OPT_LIST_PATTERNS:
 			o->mode = MODE_LIST_PATTERNS;
 			break;
+		case OPT_LIST_SETTINGS:
+			if (strcmp(optarg, "ini") != 0 && strcmp(optarg, "markdown") != 0 &&
+			    strcmp(optarg, "man") != 0)
+				return bad(msg, msg_len, "--list-settings: expected ini, markdown or man, not",
+					   optarg);
+			o->mode = MODE_LIST_SETTINGS;
+			o->settings_format = optarg;
+			return 0;
 		case OPT_CHECK_CONFIG:
 			o->mode = MODE_CHECK_CONFIG;
 			break;

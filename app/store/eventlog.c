@@ -899,3 +899,8 @@ err:
 	snprintf(msg, msg_len, "event log: reading the prompts shown: %s", sqlite3_errmsg(log->db));
 	return -1;
 }
+
+const char *eventlog_library_version(void)
+{
+	return sqlite3_libversion();
+}

@@ -91,4 +91,7 @@ int eventlog_week(struct eventlog *log, int64_t today, const char *member,
 
 void eventlog_close(struct eventlog *log);
 
+/* The SQLite version the app runs with, e.g. "3.40.1". */
+const char *eventlog_library_version(void);
+
 #endif

@@ -8,6 +8,8 @@
 
 #include <cmocka.h>
 
+#include <SDL.h>
+
 #include "eventtime.h"
 #include "keys.h"
 #include "touch.h"
@@ -31,6 +33,11 @@ static SDL_Keysym keysym(SDL_Keycode sym, SDL_Scancode sc)
 	return k;
 }
 
+static int keymap_button_of(const struct keymap *m, const SDL_Keysym *k, const char **name)
+{
+	return keymap_button(m, k->sym, k->scancode, name);
+}
+
 static void default_keys(void **state)
 {
 	struct keymap m;
@@ -40,18 +47,18 @@ static void default_keys(void **state)
 
 	keymap_defaults(&m);
 	k = keysym(SDLK_SPACE, SDL_SCANCODE_SPACE);
-	assert_int_equal(keymap_button(&m, &k, &name), 0);
+	assert_int_equal(keymap_button_of(&m, &k, &name), 0);
 	assert_string_equal(name, "Space");
 	k = keysym(SDLK_KP_ENTER, SDL_SCANCODE_KP_ENTER);
-	assert_int_equal(keymap_button(&m, &k, &name), 0);
+	assert_int_equal(keymap_button_of(&m, &k, &name), 0);
 	assert_string_equal(name, "Keypad Enter");
 	k = keysym(SDLK_RETURN, SDL_SCANCODE_RETURN);
-	assert_int_equal(keymap_button(&m, &k, &name), 0);
+	assert_int_equal(keymap_button_of(&m, &k, &name), 0);
 	k = keysym(SDLK_3, SDL_SCANCODE_3);
-	assert_int_equal(keymap_button(&m, &k, &name), 2);
+	assert_int_equal(keymap_button_of(&m, &k, &name), 2);
 	assert_string_equal(name, "3");
 	k = keysym(SDLK_a, SDL_SCANCODE_A);
-	assert_int_equal(keymap_button(&m, &k, &name), -1);
+	assert_int_equal(keymap_button_of(&m, &k, &name), -1);
 }
 
 static void own_keys_replace_the_defaults_and_win(void **state)
@@ -67,21 +74,21 @@ static void own_keys_replace_the_defaults_and_win(void **state)
 	keymap_defaults(&m);
 	assert_int_equal(keymap_set(&m, 0, own, 3, msg, sizeof(msg)), 0);
 	k = keysym(SDLK_F13, SDL_SCANCODE_F13);
-	assert_int_equal(keymap_button(&m, &k, &name), 0);
+	assert_int_equal(keymap_button_of(&m, &k, &name), 0);
 	assert_string_equal(name, "F13");
 	k = keysym(SDLK_PAGEDOWN, SDL_SCANCODE_PAGEDOWN);
-	assert_int_equal(keymap_button(&m, &k, &name), 0); /* names in any case */
+	assert_int_equal(keymap_button_of(&m, &k, &name), 0); /* names in any case */
 	assert_string_equal(name, "PageDown");
 	k = keysym(SDLK_b, SDL_SCANCODE_B);
-	assert_int_equal(keymap_button(&m, &k, &name), 0);
+	assert_int_equal(keymap_button_of(&m, &k, &name), 0);
 	/* The first button's defaults are gone. */
 	k = keysym(SDLK_SPACE, SDL_SCANCODE_SPACE);
-	assert_int_equal(keymap_button(&m, &k, &name), -1);
+	assert_int_equal(keymap_button_of(&m, &k, &name), -1);
 	/* Space given to the third button, while "1" stays the first's default no more. */
 	assert_int_equal(keymap_set(&m, 2, space, 1, msg, sizeof(msg)), 0);
-	assert_int_equal(keymap_button(&m, &k, &name), 2);
+	assert_int_equal(keymap_button_of(&m, &k, &name), 2);
 	k = keysym(SDLK_2, SDL_SCANCODE_2);
-	assert_int_equal(keymap_button(&m, &k, &name), 1);
+	assert_int_equal(keymap_button_of(&m, &k, &name), 1);
 }
 
 static void unknown_key_names_are_refused(void **state)
@@ -97,7 +104,7 @@ static void unknown_key_names_are_refused(void **state)
 	assert_int_equal(keymap_set(&m, 0, bad, 2, msg, sizeof(msg)), -1);
 	assert_non_null(strstr(msg, "'Spcae' is not a key name SDL knows"));
 	/* Nothing changed. */
-	assert_int_equal(keymap_button(&m, &k, &name), 0);
+	assert_int_equal(keymap_button_of(&m, &k, &name), 0);
 }
 
 static SDL_Event finger(Uint32 type, SDL_TouchID touch, SDL_FingerID id, float x, float y)
