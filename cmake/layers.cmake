@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The layers of app/, enforced by the build. Each layer is a static library calm_NAME built from
 # app/NAME/. It sees the headers of its own folder and of the layers it USES, and links only the
 # outside LINKS it is given. The outside headers that sit in /usr/include, where every compile

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* SDL's event queue turned into the loop's input events: keys mapped to buttons, GPIO edges
  * handed over from their reader thread, all stamped with when they happened. */
 #include "events.h"

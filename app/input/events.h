@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the event loop hears: button edges (keys, GPIO) at the moment they happened, a request
  * to quit, a window that needs drawing again. Waiting for them sleeps until one comes or a
  * deadline passes, never polling. */

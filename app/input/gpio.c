@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* GPIO buttons: finding each button's line, watching the lines on a reader thread, and turning
  * the kernel's edges into (button, down, time). libgpiod itself is behind gpio_backend.h. */
 #define _GNU_SOURCE /* pipe2 */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Wall-clock stamps for the log, and parsing the fixed times that --clock and --date ask for. */
 #include "wallclock.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Wall-clock stamps for the log: civil time, monotonic time, boot id and clock trust. */
 #ifndef CALM_WALLCLOCK_H
 #define CALM_WALLCLOCK_H

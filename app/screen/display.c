@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The window and renderer on the real screen, and the wait for the console's DRM device. */
 #include "display.h"
 #include "draw.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The screen the app runs on: a window on a desktop, the whole panel on a console (SDL's KMSDRM
  * driver), with its renderer. */
 #ifndef CALM_DISPLAY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Drawing primitives shared by every screen: fonts and the text cache, palettes, colours,
  * discs, rings. Screens build on these; nothing here knows which screen is drawn. */
 #include "draw.h"

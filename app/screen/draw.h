@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The drawing primitives every screen uses (draw.c): the text cache, the palette, discs and
  * rings. Below the screens: nothing here calls a screen. */
 #ifndef CALM_DRAW_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text measured by the renderer itself on a 1x1 software image: what fits here fits on screen. */
 #include "measure.h"
 

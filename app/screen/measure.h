@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Measuring prompt text the way the prompt screen draws it, for --check-prompts: whether a
  * text fits a screen at a legible size, and whether the font has each character. */
 #ifndef CALM_MEASURE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The frame: which screen is drawn for the device's view, turned for the screen's rotation,
  * and how often frames are needed. */
 #include "render.h"

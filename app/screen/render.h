@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Draws the device's screens with SDL2 and SDL2_ttf; text is rendered once and cached. */
 #ifndef CALM_RENDER_H
 #define CALM_RENDER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* SDL and SDL_ttf for the whole run: started once, stopped once (never with atexit). */
 #include "setup.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Starting and stopping the drawing libraries (SDL, SDL_ttf) once per run, and how the picture
  * is set up: the font, the rotation, the clock's glow and drift. */
 #ifndef CALM_SCREEN_SETUP_H

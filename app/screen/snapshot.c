@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A frame into a PNG file, headless: the same drawing as on a screen, by SDL's software
  * renderer, so golden images do not depend on a GPU. */
 #include "snapshot.h"

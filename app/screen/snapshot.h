@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One frame drawn by SDL's software renderer into an image and saved as PNG (--screenshot,
  * the golden tests). */
 #ifndef CALM_SNAPSHOT_H

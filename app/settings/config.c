@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading calm-prompt.conf with inih: every key is looked up in the settings table
  * (config_table.c), parsed by its row's parser into its row's field, and every problem is named
  * with its file, line and key. */

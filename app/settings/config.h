@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The app's settings: built-in defaults, overridden by an INI file. */
 #ifndef CALM_CONFIG_H
 #define CALM_CONFIG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Every setting of calm-prompt.conf, one row per key: where it goes, how it is read, what it
  * defaults to, one line of help. The order here is the order of the docs and of the "known:"
  * lists in error messages. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The settings, one row per key (config_table.c): the parser, the built-in defaults, the
  * annotated sample, the README's table and the man page all come from these rows or are checked
  * against them. A new setting is one row here plus the field it fills. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What every way of running the app shares: reading the settings and decks, opening the
  * log and committing rows to it, the wall clock (real or given), the device and renderer. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The app's state, and what its ways of running share (app.c): settings, decks, the log,
  * clocks. The window (window.c), the headless modes (headless.c) and main.c use it. */
 #ifndef CALM_APP_H

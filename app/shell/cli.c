@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Command-line parsing with getopt_long. */
 #include "cli.h"
 

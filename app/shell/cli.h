@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The command line: what the user asked the program to do. */
 #ifndef CALM_CLI_H
 #define CALM_CLI_H

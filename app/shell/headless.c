@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Running without a screen: --screenshot draws one frame into an image; --replay feeds a
  * script of presses to the device in virtual time, committing and printing what it does. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* calm-prompt: the command line's entry point; each way of running lives in its own file. */
 #include <stdio.h>
 #include <string.h>

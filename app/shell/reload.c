@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Signals through one self-pipe, and the reload they may ask for. */
 #include "reload.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The service's signals, and reading the settings again on SIGHUP. SIGHUP, SIGTERM and SIGINT
  * only note themselves and wake the loop (a write to a pipe, through input_wake()); the loop
  * acts on them. */

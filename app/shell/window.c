@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The app on a screen: one event loop that sleeps until something can change, then lets the
  * device act on what happened and draws what it shows. */
 #include <stdlib.h>

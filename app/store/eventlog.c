@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The event log in SQLite: schema migrations, moving damaged files aside, one transaction per
  * report. */
 #include "eventlog.h"

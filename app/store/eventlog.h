@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The event log: every press, session and prompt shown, in a SQLite file owned by the household. */
 #ifndef CALM_EVENTLOG_H
 #define CALM_EVENTLOG_H

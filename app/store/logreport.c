@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The event log's reports (see logreport.h): read-only SQL for stats and export, the event
  * log's own forget. */
 #include "logreport.h"

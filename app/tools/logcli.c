@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* calm-prompt log: the household's own look at its event log: a week at a glance (stats), every
  * row out as CSV or JSON (export), and deleting old rows (forget). */
 #include "logcli.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The prompt linter: loads decks as the app does and checks each prompt against the real font at
  * the smallest screen, with the renderer's own measure. */
 #include "promptlint.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the GPIO module through its seam: line lookup, edge translation, error
  * classification and messages, and the reader thread, with a fake backend (no GPIO chip). */
 #include <errno.h>

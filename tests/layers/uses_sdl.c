@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A file that draws: it compiles in app/screen, and must not in app/store (tests/CMakeLists.txt). */
 #include <SDL.h>
 

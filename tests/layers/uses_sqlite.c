@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A file that opens the log: it compiles in app/store, and must not in app/screen. */
 #include <sqlite3.h>
 

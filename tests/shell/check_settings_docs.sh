@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The settings table is the one list of settings: the README's table and the man page's SETTINGS
 # section are what `calm-prompt --list-settings` prints, and the annotated default settings file
 # has every key of the table, in its section, with the table's default (and no key it lacks).

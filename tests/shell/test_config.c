@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of config reading: defaults, good files, and problems named by file, line and key. */
 #include <setjmp.h>
 #include <stdarg.h>

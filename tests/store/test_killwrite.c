@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A writer killed at random moments: a child process appends to the event log in a loop and,
  * after each append returns, tells the parent through a pipe how many presses it knows are
  * committed; the parent SIGKILLs it after a random 0-30 ms, then checks with its own SQLite
