@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Touch coordinates to buttons: rotation back to the upright picture, zones, one touch at a
  * time. */
 #include "touchmap.h"

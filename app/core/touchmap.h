@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Where a touch lands: from the panel's own frame to the upright picture the user sees (the
  * app turns its picture for [display] rotation), which button that part of the screen is, and
  * which touches count (one at a time). Pure: coordinates come in as arguments. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* SDL event timestamps to monotonic milliseconds. */
 #include "eventtime.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* When an SDL event happened, on the monotonic clock the core runs on. */
 #ifndef CALM_EVENTTIME_H
 #define CALM_EVENTTIME_H

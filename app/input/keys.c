@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Keys to buttons by SDL's key names, so the settings can name any key a USB button, a
  * presenter or a foot pedal sends. */
 #include "keys.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Keys as buttons: each button's keys by SDL's names, its own from the settings or the
  * defaults (the first button Space, Return, Keypad Enter and 1; the second 2; the third 3). */
 #ifndef CALM_KEYS_H

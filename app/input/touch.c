@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Finger and mouse button events to button edges; where on the screen, and which touch
  * counts, is decided by the pure touchmap. */
 #include "touch.h"

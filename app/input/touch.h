@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The glass as buttons: SDL's finger events (a touch screen) and mouse button events (a mouse,
  * or a panel that reports as an absolute pointer) become button edges, each touch once. */
 #ifndef CALM_TOUCH_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of touches: panel coordinates back to the upright picture at every rotation,
  * zones, one touch at a time, and touch presses through the device (taps, holds, a resting
  * palm, the dark, the source each report carries). */

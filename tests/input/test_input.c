@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the input layer's SDL side, with made-up events (no video needed): event
  * times, keys by name, touches and clicks as button edges. */
 #include <setjmp.h>

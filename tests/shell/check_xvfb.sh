@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A real window under Xvfb, used as a person would with a mouse (or a touch screen that reports
 # as one): a click starts breathing, a hold shows a prompt, and the rows land in the log with
 # "touch" as their source. Prints how long each press took to reach the log and the screen.
