@@ -368,7 +368,7 @@ bool config_parse_keys(struct config_reader *rd, const struct config_row *row, c
 			k[--len] = '\0';
 		if (len == 0 || len > PRESS_SOURCE_MAX || keys.n == CONFIG_KEYS_MAX)
 			return expected(row, value, why, why_len);
-		snprintf(keys.names[keys.n++], sizeof(keys.names[0]), "%s", k);
+		memcpy(keys.names[keys.n++], k, len + 1); /* len fits: checked above */
 		k = comma ? comma + 1 : NULL;
 	}
 	*(struct button_keys *)dst = keys;
