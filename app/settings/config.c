@@ -245,7 +245,7 @@ bool config_parse_session_minutes(struct config_reader *rd, const struct config_
 	return true;
 }
 
-/* "calm, tense" into the check-in answers (dst: the device's answers). */
+/* "calm, unsettled" into the check-in answers (dst: the device's answers). */
 bool config_parse_answers(struct config_reader *rd, const struct config_row *row,
 			  const char *value, void *dst, char *why, size_t why_len)
 {
@@ -501,6 +501,15 @@ bool config_parse_colour(struct config_reader *rd, const struct config_row *row,
 			return expected(row, value, why, why_len);
 	*(uint32_t *)dst = (uint32_t)strtoul(value + 1, NULL, 16);
 	return true;
+}
+
+void config_print_problem(void *user, const char *file, int line, const char *key,
+			  const char *problem)
+{
+	if (key)
+		fprintf(user, "%s:%d: %s: %s\n", file, line, key, problem);
+	else
+		fprintf(user, "%s:%d: %s\n", file, line, problem);
 }
 
 /* Parses one row's value into its place under base; a problem is reported with the row's key. */

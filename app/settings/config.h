@@ -65,6 +65,10 @@ struct config {
 typedef void (*config_error_fn)(void *user, const char *file, int line, const char *key,
 				const char *problem);
 
+/* A config_error_fn that prints "FILE:LINE: key: problem" to user, a FILE *. */
+void config_print_problem(void *user, const char *file, int line, const char *key,
+			  const char *problem);
+
 void config_defaults(struct config *cfg);
 
 /* Reads path over the current settings. A missing file is not an error when optional is set.

@@ -13,16 +13,6 @@
 
 #include "app.h"
 
-static void on_config_problem(void *user, const char *file, int line, const char *key,
-			      const char *problem)
-{
-	(void)user;
-	if (key)
-		fprintf(stderr, "%s:%d: %s: %s\n", file, line, key, problem);
-	else
-		fprintf(stderr, "%s:%d: %s\n", file, line, problem);
-}
-
 /* Reads the settings: built-in defaults, then the file. Returns 0 or an exit code. */
 int app_load_config(struct app *app)
 {
@@ -34,14 +24,14 @@ int app_load_config(struct app *app)
 	/* The built-in patterns are data shipped beside the app, read first like a config file. */
 	paths_assets_dir(patterns, CONFIG_PATH_MAX);
 	strcat(patterns, "/patterns.conf");
-	problems = config_load(&app->cfg, patterns, false, on_config_problem, NULL);
+	problems = config_load(&app->cfg, patterns, false, config_print_problem, stderr);
 	if (problems != 0) {
 		if (problems < 0)
 			diag_errno(DIAG_ERROR, "cannot read the built-in patterns %s", patterns);
 		return problems < 0 ? 1 : EXIT_USAGE;
 	}
 	problems =
-		config_load(&app->cfg, path, app->opt.config_path == NULL, on_config_problem, NULL);
+		config_load(&app->cfg, path, app->opt.config_path == NULL, config_print_problem, stderr);
 	if (problems < 0) {
 		diag_errno(DIAG_ERROR, "cannot read the settings file %s", path);
 		return EXIT_USAGE;
@@ -289,7 +279,7 @@ int app_fix_wall_clock(struct app *app, int64_t mono_ms)
 
 	if (!app->opt.clock && !app->opt.date)
 		return 0;
-	if (wallclock_parse_fixed(app->opt.clock, app->opt.date, (int64_t)time(NULL),
+	if (wallclock_parse_fixed(app->opt.clock, app->opt.date, wall_now_ms() / 1000,
 				  &app->wall_base_utc, msg, sizeof(msg)) != 0) {
 		diag_error("%s", msg);
 		return EXIT_USAGE;
@@ -301,7 +291,7 @@ int app_fix_wall_clock(struct app *app, int64_t mono_ms)
 
 static uint64_t prompt_seed(const struct app *app)
 {
-	return app->opt.seed_given ? app->opt.seed : (uint64_t)time(NULL) ^ (uint64_t)mono_now_ms();
+	return app->opt.seed_given ? app->opt.seed : (uint64_t)wall_now_ms() ^ (uint64_t)mono_now_ms();
 }
 
 int app_make_keymap(const struct config *cfg, struct keymap *keys)
@@ -354,7 +344,8 @@ void app_tell_local_time(struct app *app, int64_t mono_ms)
 			      local_s >= 0 ? local_s / 86400 : (local_s - 86399) / 86400);
 }
 
-/* The week for the history screen, read once each time the screen opens. */
+/* The week for the history screen, read when the screen opens, and again when who is here
+ * changes (one member's week never stays on screen for someone else). */
 const struct history_week *app_week_for(struct app *app, const struct device_view *view,
 					int64_t now_ms)
 {
@@ -366,8 +357,9 @@ const struct history_week *app_week_for(struct app *app, const struct device_vie
 		app->week_loaded = false;
 		return NULL;
 	}
-	if (!app->week_loaded) {
+	if (!app->week_loaded || app->week_member != view->member) {
 		app->week_loaded = true;
+		app->week_member = view->member;
 		app->week_ok =
 			app->log && local >= 0 &&
 			logqueue_week(app->log, local / 86400000, member, app->dcfg.answers,
