@@ -63,18 +63,20 @@ sleep 1
 
 # A click in the middle: a tap, known once the double-press window (0.35 s) has closed.
 xdotool mousemove --window "$window" 400 240 click 1
-sleep 2
-# A hold of 1.2 s: a long press, counted as it lifts. Python (when here) notes the monotonic
-# time just before the release is sent, to compare with the time the app gives the release.
+sleep 3
+# A hold of 2.5 s: a long press (0.7 s or more), counted as it lifts. SDL stamps an event when
+# it reads it, so a busy moment of the app shortens a hold; 2.5 s leaves room for that on a
+# loaded machine. Python (when here) notes the monotonic time just before the release is sent,
+# to compare with the time the app gives the release.
 lift_ms=-1
 if command -v python3 >/dev/null 2>&1; then
   lift_ms=$(python3 -c 'import subprocess, time
 subprocess.run(["xdotool", "mousedown", "1"], check=True)
-time.sleep(1.2)
+time.sleep(2.5)
 print(int(time.monotonic() * 1000), flush=True)
 subprocess.run(["xdotool", "mouseup", "1"], check=True)')
 else
-  xdotool mousedown 1 sleep 1.2 mouseup 1
+  xdotool mousedown 1 sleep 2.5 mouseup 1
 fi
 sleep 2
 command -v xwd >/dev/null 2>&1 && xwd -root -silent >"$out/prompt.xwd"
