@@ -68,7 +68,10 @@ static const char *const migrations[] = {
 	 * two statements, not two steps missing a comma) */
 	("ALTER TABLE sessions ADD COLUMN checkin_before TEXT;"
 	 "ALTER TABLE sessions ADD COLUMN checkin_after TEXT;"),
-	/* 3 -> 4: the wall clock set by hand, from what to what, and how it went ('set',
+	/* 3 -> 4: where a press came from: "gpio", a key's name, "touch" (NULL: not known, as in
+	 * every older row) */
+	"ALTER TABLE presses ADD COLUMN source TEXT;",
+	/* 4 -> 5: the wall clock set by hand, from what to what, and how it went ('set',
 	 * 'refused', 'automatic', 'unavailable'); stamped after the attempt */
 	("CREATE TABLE clock_changes("
 	 "  id INTEGER PRIMARY KEY,"
@@ -109,8 +112,8 @@ static const char *const statement_sql[STMT_COUNT] = {
 	[STMT_COMMIT] = "COMMIT",
 	[STMT_ROLLBACK] = "ROLLBACK",
 	[STMT_INSERT_PRESS] = "INSERT INTO presses(wall_utc, utc_offset_min, mono_ms, boot_id, "
-			      "clock_synced, button, gesture, action, screen, member) "
-			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			      "clock_synced, button, gesture, action, screen, member, source) "
+			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[STMT_STOP_SESSION] = "UPDATE sessions SET actual_ms = ?1, ended = ?2, ended_wall_utc = ?3 "
 			      "WHERE id = ?4 AND ended = 'running'",
 	[STMT_INSERT_SESSION] = "INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, "
@@ -623,6 +626,8 @@ enum eventlog_append_result eventlog_append(struct eventlog *log,
 		sqlite3_bind_text(stmt, 9, screen_name(report->screen_before), -1, SQLITE_STATIC);
 		if (report->member) /* unbound parameters are NULL: everyone */
 			sqlite3_bind_text(stmt, 10, report->member, -1, SQLITE_STATIC);
+		if (report->source)
+			sqlite3_bind_text(stmt, 11, report->source, -1, SQLITE_STATIC);
 		rc = run(log, STMT_INSERT_PRESS, "writing a press", msg, msg_len);
 		if (rc != SQLITE_OK)
 			goto err_rollback;
