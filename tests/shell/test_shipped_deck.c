@@ -14,7 +14,7 @@
 #include "deckfiles.h"
 #include "wording.h"
 
-#define SHIPPED CALM_SOURCE_DIR "/assets/prompts"
+#define SHIPPED    CALM_SOURCE_DIR "/assets/prompts"
 #define SHIPPED_ES SHIPPED "/es"
 
 static void count_problem(void *user, const char *source, int line, const char *message)
