@@ -504,7 +504,7 @@ static int on_button(struct load_state *st, const char *name, const char *key, c
 			return problem(st, key,
 				       "'%s': expected breathe, breathe:PATTERN, together, prompt, "
 				       "appreciation, "
-				       "history, who, wake, sleep, end or none",
+				       "history, who, wake, sleep, sound, end or none",
 				       value);
 		b->on[g] = (enum action)action;
 		st->cfg->button_pattern[b - st->cfg->buttons][g][0] = '\0';

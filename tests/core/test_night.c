@@ -282,10 +282,73 @@ static void sleep_until_the_next_press(void **state)
 	device_free(dev);
 }
 
+/* A long press at t: the sound action. Returns its report. */
+static struct device_report hold(struct device *dev, int64_t t)
+{
+	struct device_output out = {0};
+
+	device_edge(dev, 0, true, t, &out);
+	device_tick(dev, t + 700, &out);
+	device_edge(dev, 0, false, t + 800, &out);
+	assert_int_equal(out.n, 1);
+	return out.reports[0];
+}
+
+/* The sound plays only while breathing, at the day's or the night's volume; the action turns
+ * it on and off without touching the session. */
+static void sound_is_heard_only_while_breathing(void **state)
+{
+	struct device_config c;
+	struct breath_pattern p;
+	struct device *dev;
+	struct device_report r;
+	(void)state;
+
+	device_config_defaults(&c);
+	assert_false(c.sound); /* off unless asked for */
+	pattern_init(&p, "resonance");
+	p.phases[0] = (struct breath_phase){PHASE_INHALE, 5500};
+	p.phases[1] = (struct breath_phase){PHASE_EXHALE, 5500};
+	p.n_phases = 2;
+	pattern_put(&c.patterns, &p);
+	c.checkin = false;
+	c.buttons[0].on[GESTURE_LONG] = ACTION_SOUND;
+	c.buttons[0].on[GESTURE_DOUBLE] = ACTION_NONE;
+	c.sound_volume = 70;
+	c.night_sound_volume = 20;
+	dev = device_new(&c, deck, 1);
+	device_set_local_time(dev, 0, 21 * HOUR + 59 * MIN, 100); /* a minute before the night */
+	press(dev, 1000, 1100);
+	assert_int_equal(device_view(dev, 10000).screen, SCREEN_SETTLE);
+	r = hold(dev, 2000); /* while settling in: on, but quiet until the breathing */
+	assert_int_equal(r.action, ACTION_SOUND);
+	assert_int_equal(r.screen_after, SCREEN_SETTLE);
+	assert_true(device_view(dev, 3000).sound_on);
+	assert_int_equal(device_view(dev, 3000).sound_volume, 0);
+	device_tick(dev, 7000, &(struct device_output){0});
+	assert_int_equal(device_view(dev, 7000).screen, SCREEN_BREATHE);
+	assert_int_equal(device_view(dev, 7000).sound_volume, 70);
+	r = hold(dev, 10000); /* off mid-session: the breathing goes on */
+	assert_int_equal(r.action, ACTION_SOUND);
+	assert_int_equal(r.screen_after, SCREEN_BREATHE);
+	assert_false(device_view(dev, 11000).sound_on);
+	assert_int_equal(device_view(dev, 11000).sound_volume, 0);
+	r = hold(dev, 20000);
+	assert_int_equal(device_view(dev, 21000).sound_volume, 70);
+	/* The night comes mid-session: the night's volume. */
+	assert_int_equal(device_view(dev, MIN + 1000).sound_volume, 20);
+	press(dev, MIN + 2000, MIN + 2100); /* a pause is quiet */
+	assert_int_equal(device_view(dev, MIN + 3000).screen, SCREEN_PAUSED);
+	assert_true(device_view(dev, MIN + 3000).sound_on);
+	assert_int_equal(device_view(dev, MIN + 3000).sound_volume, 0);
+	device_free(dev);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(local_time_runs_on_from_the_anchor),
+		cmocka_unit_test(sound_is_heard_only_while_breathing),
 		cmocka_unit_test(night_crosses_midnight),
 		cmocka_unit_test(unknown_time_is_never_night),
 		cmocka_unit_test(first_press_in_the_dark_only_wakes),
