@@ -6,8 +6,8 @@
 
 # Outside headers and the one layer each belongs to.
 set(CALM_LAYER_HEADERS
-  "SDL.h:screen input tools shell"
-  "SDL2/SDL.h:screen input tools shell"
+  "SDL.h:screen input sound tools shell"
+  "SDL2/SDL.h:screen input sound tools shell"
   "SDL_ttf.h:screen tools shell"
   "SDL_image.h:shell"
   "sqlite3.h:store shell"

@@ -12,6 +12,7 @@
 #include "gpio.h"
 #include "diag.h"
 #include "notify.h"
+#include "sound.h"
 
 #include "app.h"
 
@@ -291,6 +292,7 @@ int window_run(struct app *app)
 	struct backlight *backlight = NULL;
 	struct gpio *gpio = NULL;
 	struct notify *notify = NULL; /* systemd: ready, the watchdog, reloading, stopping */
+	struct sound *sound = NULL;   /* the breath heard (opens its device only then) */
 	int64_t start = mono_now_ms();
 	int64_t exit_at = app->opt.exit_after_s > 0
 				  ? start + (int64_t)(app->opt.exit_after_s * 1000.0 + 0.5)
@@ -363,6 +365,7 @@ int window_run(struct app *app)
 	}
 	gpio = start_gpio(app, waiter);
 	backlight = open_backlight();
+	sound = sound_new();
 	if (app->opt.start_screen >= 0) {
 		struct device_output out = {0};
 
@@ -396,6 +399,7 @@ int window_run(struct app *app)
 		view = device_view(app->dev, now);
 		if (backlight && backlight_set(backlight, view.brightness, msg, sizeof(msg)) != 0)
 			diag_warn("%s", msg);
+		sound_follow(sound, &view, now);
 		frame_ms = render_frame_interval_ms(render, &view);
 		if (frame_ms > 0 && now - last_frame >= frame_ms)
 			dirty = true;
@@ -427,6 +431,7 @@ int window_run(struct app *app)
 			wake = deadline_earlier(wake, now + ms_to_next_minute(app, now));
 		/* systemd's watchdog wants to hear from the loop even on an idle clock. */
 		wake = deadline_earlier(wake, notify_deadline(notify));
+		wake = deadline_earlier(wake, sound_deadline(sound));
 		if (exit_at >= 0 && now >= exit_at)
 			break;
 		/* Even when something is already due, the edges that came in meanwhile go first:
@@ -448,6 +453,7 @@ int window_run(struct app *app)
 	ret = 0;
 	catch_hangup(false, NULL);
 	notify_close(notify);
+	sound_free(sound);
 	gpio_close(gpio);
 	backlight_close(backlight);
 	idlewait_free(waiter);
