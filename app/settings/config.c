@@ -74,6 +74,9 @@ void config_defaults(struct config *cfg)
 	cfg->wake_seconds = (int)(dev.wake_ms / 1000);
 	cfg->day_brightness = dev.day_brightness;
 	cfg->night_brightness = dev.night_brightness;
+	cfg->sound = dev.sound;
+	cfg->sound_volume = dev.sound_volume;
+	cfg->night_sound_volume = dev.night_sound_volume;
 	cfg->prompt_seconds = (int)(dev.prompt_ms / 1000);
 	snprintf(cfg->extra_dir, sizeof(cfg->extra_dir), "%s", CONFIG_DEFAULT_EXTRA_DIR);
 	cfg->audiences = dev.prompt_audiences;
@@ -614,6 +617,24 @@ static int on_night(struct load_state *st, const char *key, const char *value)
 	return 1;
 }
 
+static int on_sound(struct load_state *st, const char *key, const char *value)
+{
+	struct config *cfg = st->cfg;
+
+	if (strcmp(key, "enabled") == 0) {
+		if (!parse_bool(value, &cfg->sound))
+			return problem(st, key, "'%s': expected true or false", value);
+	} else if (strcmp(key, "volume") == 0 || strcmp(key, "night_volume") == 0) {
+		if (!parse_int(value, 0, 100, key[0] == 'v' ? &cfg->sound_volume
+							 : &cfg->night_sound_volume))
+			return problem(st, key, "'%s': expected a volume from 0 to 100", value);
+	} else {
+		return problem(st, key, "unknown key in [sound] (known: enabled, volume, "
+					"night_volume)");
+	}
+	return 1;
+}
+
 static int on_entry(void *user, const char *section, const char *key, const char *value)
 {
 	struct load_state *st = user;
@@ -645,9 +666,11 @@ static int on_entry(void *user, const char *section, const char *key, const char
 		return on_member(st, section + 7, key, value);
 	if (strcmp(section, "night") == 0)
 		return on_night(st, key, value);
+	if (strcmp(section, "sound") == 0)
+		return on_sound(st, key, value);
 	return problem(st, key,
 		       "unknown section [%s] (known: display, breathe, prompts, log, buttons, "
-		       "button NAME, gpio, ambient, night, pattern NAME, member NAME)",
+		       "button NAME, gpio, ambient, night, sound, pattern NAME, member NAME)",
 		       section);
 }
 
@@ -719,6 +742,9 @@ void config_device(const struct config *cfg, struct device_config *out)
 	out->wake_ms = (int64_t)cfg->wake_seconds * 1000;
 	out->day_brightness = cfg->day_brightness;
 	out->night_brightness = cfg->night_brightness;
+	out->sound = cfg->sound;
+	out->sound_volume = cfg->sound_volume;
+	out->night_sound_volume = cfg->night_sound_volume;
 	memcpy(out->members, cfg->members, sizeof(out->members));
 	memcpy(out->member_colors, cfg->member_colors, sizeof(out->member_colors));
 	out->n_members = cfg->n_members;

@@ -27,6 +27,9 @@ struct config {
 	bool night_screen_off;      /* off at night (else dim and warm) */
 	int wake_seconds;           /* a press at night lights the screen this long */
 	int night_brightness;       /* backlight at night, percent */
+	/* [sound] */
+	bool sound;                           /* the breath is heard (the sound action toggles) */
+	int sound_volume, night_sound_volume; /* 0..100 */
 	/* [member NAME] */
 	char members[DEVICE_MAX_MEMBERS][MEMBER_NAME_MAX + 1];
 	uint32_t member_colors[DEVICE_MAX_MEMBERS]; /* 0xRRGGBB */
