@@ -147,9 +147,9 @@ static void glide_gain(struct breathtone *bt)
 		bt->gain = fmax(bt->gain - bt->gain_step * MAX_GAIN, bt->gain_target);
 }
 
-void breathtone_fill(struct breathtone *bt, double t0_ms, float *out, int n)
+void breathtone_fill(struct breathtone *bt, double t0_ms, double t1_ms, float *out, int n)
 {
-	double ms_per_sample = 1000.0 / bt->rate;
+	double ms_per_sample = n > 0 ? (t1_ms - t0_ms) / n : 0.0;
 
 	for (int i = 0; i < n; i++) {
 		double t = t0_ms + i * ms_per_sample;

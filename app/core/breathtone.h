@@ -35,9 +35,11 @@ void breathtone_set_volume(struct breathtone *bt, int volume);
  * that the steps of the volume sound even. */
 double breathtone_gain(int volume);
 
-/* Fills out[0..n) with the samples that play at pacer times t0_ms, t0_ms + 1000/rate, ...,
- * in ms since the first breath began (before 0: quiet). Amplitudes are within -1..1. */
-void breathtone_fill(struct breathtone *bt, double t0_ms, float *out, int n);
+/* Fills out[0..n) with the samples heard from pacer time t0_ms up to t1_ms (sample i at
+ * t0_ms + i (t1_ms - t0_ms) / n), in ms since the first breath began (before 0: quiet).
+ * t1_ms - t0_ms is n samples' time, or a little more or less where the caller keeps the
+ * sound on a clock other than the sound card's. Amplitudes are within -1..1. */
+void breathtone_fill(struct breathtone *bt, double t0_ms, double t1_ms, float *out, int n);
 
 /* Nothing more will sound until the volume goes up again: the level is 0 and settled. */
 bool breathtone_silent(const struct breathtone *bt);

@@ -1,12 +1,10 @@
 /* The breath's sound through SDL audio.
  *
- * The audio thread asks the core's generator for each buffer, giving it the pacer time at
- * which the buffer's first sample will be heard: the monotonic time of the callback, plus the
- * buffer queued ahead of it (the latency), minus the monotonic time at which the session's
- * breathing time was 0. That is the picture's clock, so sound and picture cannot drift apart.
- * The time of the samples runs on by the sample count from buffer to buffer (no jumps), and
- * is pulled gently towards the monotonic clock at each callback, so the sound card's own
- * crystal (a little fast or slow) or a late callback never adds up to a drift. */
+ * The audio thread asks the core's generator for each buffer, giving it the pacer times at
+ * which the buffer's samples will be heard: on the monotonic clock (core/audioclock.c: the
+ * callback's time plus the buffer queued ahead of it, the latency, run on by the sample count
+ * and pulled gently towards the clock), minus the monotonic time at which the session's
+ * breathing time was 0. That is the picture's clock, so sound and picture cannot drift. */
 #include "sound.h"
 
 #include <SDL.h>
@@ -16,13 +14,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "audioclock.h"
 #include "breathtone.h"
 #include "diag.h"
 
 #define SOUND_RATE      48000
 #define SOUND_SAMPLES   1024   /* a buffer: ~21 ms, one wake-up of the audio thread */
-#define CLOCK_PULL      0.05   /* the share of the clock error taken back at each buffer */
-#define CLOCK_RESYNC_MS 100.0  /* further off than this (a stall): start the clock afresh */
 #define CLOSE_AFTER_MS  2000   /* quiet this long: the device closes */
 
 struct sound {
@@ -40,8 +37,7 @@ struct sound {
 	int64_t origin_ms;   /* monotonic time at which the breathing time was 0 */
 	const struct breath_pattern *pattern; /* the breath followed (the device's, for identity) */
 	/* The audio thread's own. */
-	bool clock_set;
-	double next_ms;      /* monotonic time at which the next sample is heard */
+	struct audioclock clock;
 	int64_t samples_out; /* written since the device opened */
 	int64_t anchor_sample; /* the stream's sample at breathing time 0... */
 	int64_t anchor_origin; /* ...for this origin_ms */
@@ -60,25 +56,22 @@ static void fill(void *userdata, Uint8 *stream, int len)
 	struct sound *s = userdata;
 	int n = len / (int)sizeof(Sint16);
 	Sint16 *out = (Sint16 *)(void *)stream;
-	double heard = mono_fine_ms() + s->latency_ms;
+	double now = mono_fine_ms();
 
-	if (!s->clock_set || fabs(heard - s->next_ms) > CLOCK_RESYNC_MS) {
-		s->next_ms = heard;
-		s->clock_set = true;
-	} else {
-		s->next_ms += (heard - s->next_ms) * CLOCK_PULL;
-	}
-	s->anchor_sample =
-		s->samples_out + llround(((double)s->origin_ms - s->next_ms) * s->spec.freq / 1000.0);
-	s->anchor_origin = s->origin_ms;
 	for (int done = 0; done < n;) {
 		int count = n - done < (int)s->spec.samples ? n - done : (int)s->spec.samples;
+		double t0, t1, origin = (double)s->origin_ms;
 
-		breathtone_fill(s->tone, s->next_ms - (double)s->origin_ms, s->buf, count);
+		audioclock_buffer(&s->clock, now, s->latency_ms, count, s->spec.freq, &t0, &t1);
+		if (done == 0) {
+			s->anchor_sample = s->samples_out +
+					   llround((origin - t0) * s->spec.freq / 1000.0);
+			s->anchor_origin = s->origin_ms;
+		}
+		breathtone_fill(s->tone, t0 - origin, t1 - origin, s->buf, count);
 		for (int i = 0; i < count; i++)
 			out[done + i] = (Sint16)lrintf(s->buf[i] * 32767.0f);
 		done += count;
-		s->next_ms += count * 1000.0 / s->spec.freq;
 		s->samples_out += count;
 	}
 }
@@ -113,7 +106,8 @@ static bool open_device(struct sound *s)
 		goto close_device;
 	}
 	s->latency_ms = s->spec.samples * 1000.0 / s->spec.freq;
-	s->clock_set = false;
+	/* The disk driver (tests) writes a file: its samples are its only clock. */
+	audioclock_init(&s->clock, strcmp(SDL_GetCurrentAudioDriver(), "disk") != 0);
 	s->samples_out = 0;
 	s->anchor_told = false;
 	diag_info("sound: playing on the '%s' audio driver, %d Hz, heard %.0f ms after it is "
@@ -197,7 +191,7 @@ void sound_follow(struct sound *s, const struct device_view *view, int64_t now_m
 	}
 	breathtone_set_volume(s->tone, heard ? view->sound_volume : 0);
 	quiet = breathtone_silent(s->tone);
-	if (heard && !s->anchor_told && s->clock_set && s->anchor_origin == s->origin_ms) {
+	if (heard && !s->anchor_told && s->clock.set && s->anchor_origin == s->origin_ms) {
 		tell = true;
 		anchor = s->anchor_sample;
 	}

@@ -59,7 +59,8 @@ static float *render(const struct breath_pattern *p, int volume, double ms)
 	for (long i = 0; i < n; i += 1024) {
 		int count = n - i < 1024 ? (int)(n - i) : 1024;
 
-		breathtone_fill(bt, (double)i * 1000.0 / RATE, buf + i, count);
+		breathtone_fill(bt, (double)i * 1000.0 / RATE, (double)(i + count) * 1000.0 / RATE,
+				buf + i, count);
 	}
 	breathtone_free(bt);
 	return buf;
@@ -133,7 +134,7 @@ static void quiet_before_the_first_breath_and_in_holds(void **state)
 	(void)state;
 	breathtone_follow(bt, &box, 0);
 	breathtone_set_volume(bt, 100);
-	breathtone_fill(bt, -10.0, before, 480);
+	breathtone_fill(bt, -10.0, 0.0, before, 480);
 	for (int i = 0; i < 480; i++)
 		assert_true(before[i] == 0.0f);
 	breathtone_free(bt);
@@ -230,11 +231,11 @@ static void volume_changes_glide(void **state)
 	(void)state;
 	breathtone_follow(bt, &box, 0);
 	breathtone_set_volume(bt, 100);
-	breathtone_fill(bt, 1000.0, buf, (int)at(300));
+	breathtone_fill(bt, 1000.0, 1300.0, buf, (int)at(300));
 	breathtone_set_volume(bt, 20); /* mid-tone */
-	breathtone_fill(bt, 1300.0, buf + at(300), (int)at(300));
+	breathtone_fill(bt, 1300.0, 1600.0, buf + at(300), (int)at(300));
 	breathtone_set_volume(bt, 0); /* the session ends mid-tone */
-	breathtone_fill(bt, 1600.0, buf + at(600), (int)(n - at(600)));
+	breathtone_fill(bt, 1600.0, 2000.0, buf + at(600), (int)(n - at(600)));
 	assert_true(max_bend(buf, 0, n) < 0.004);
 	assert_true(peak(buf, 0, 300) > 0.25);
 	assert_true(peak(buf, 400, 600) < breathtone_gain(20) * 1.001);
@@ -278,9 +279,12 @@ static void no_drift_over_a_twenty_minute_ramp(void **state)
 	assert_non_null(buf);
 	breathtone_follow(bt, &sleep20, sleep20.ramp_ms);
 	breathtone_set_volume(bt, 100);
-	for (long i = 0; i < n; i += BLOCK)
-		breathtone_fill(bt, (double)i * 1000.0 / R, buf + i,
-				n - i < BLOCK ? (int)(n - i) : BLOCK);
+	for (long i = 0; i < n; i += BLOCK) {
+		int count = n - i < BLOCK ? (int)(n - i) : BLOCK;
+
+		breathtone_fill(bt, (double)i * 1000.0 / R, (double)(i + count) * 1000.0 / R, buf + i,
+				count);
+	}
 	for (int64_t c = last.cycle - 3; c <= last.cycle; c++) {
 		double edge = breath_cycle_start_ms(&sleep20, sleep20.ramp_ms, c);
 		long e = (long)ceil(edge * R / 1000);
