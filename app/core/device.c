@@ -1,5 +1,6 @@
 /* The device state machine: screens, sessions and what each press means on each screen. */
 #include "device.h"
+#include "breathlight.h"
 #include "deadline.h"
 
 #include <stdio.h>
@@ -140,6 +141,8 @@ void device_config_defaults(struct device_config *c)
 	c->sound = false;
 	c->sound_volume = 60;
 	c->night_sound_volume = 25;
+	c->light_brightness = 100;
+	c->night_light_brightness = 10;
 	c->member_ms = 10 * 60000;
 	c->history_ms = 30000;
 }
@@ -790,6 +793,10 @@ struct device_view device_view(const struct device *dev, int64_t now_ms)
 	if (dev->sound && dev->screen == SCREEN_BREATHE)
 		v.sound_volume = v.night ? dev->config.night_sound_volume
 					 : dev->config.sound_volume;
+	/* The light follows the same breath as the picture, while breathing only. */
+	if (dev->screen == SCREEN_BREATHE)
+		v.light = breath_light(v.breath.size, v.night ? dev->config.night_light_brightness
+							      : dev->config.light_brightness);
 	if (dev->session.pattern.fade && v.session_ms > 0) {
 		double progress = (double)v.session_elapsed_ms / (double)v.session_ms;
 

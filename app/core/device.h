@@ -95,6 +95,7 @@ struct device_config {
 	int day_brightness, night_brightness; /* backlight, percent */
 	bool sound;                           /* the breath is heard (until the sound action) */
 	int sound_volume, night_sound_volume; /* 0..100 */
+	int light_brightness, night_light_brightness; /* the breathing light, percent */
 	/* Household members: optional; "who is here" goes back to everyone after a while. */
 	char members[DEVICE_MAX_MEMBERS][MEMBER_NAME_MAX + 1];
 	uint32_t member_colors[DEVICE_MAX_MEMBERS]; /* 0xRRGGBB */
@@ -148,6 +149,7 @@ struct device_view {
 	int brightness;              /* backlight, percent */
 	bool sound_on;               /* the sound is switched on (it plays only while breathing) */
 	int sound_volume;            /* the breath's sound now, 0..100: 0 when nothing plays */
+	double light;                /* the breathing light now, 0..1: 0 outside breathing */
 	bool appreciation_waiting;   /* SCREEN_AMBIENT: someone left a warm sign */
 	const struct prompt *daily;  /* the prompt of the day (NULL: none, or the day unknown) */
 	int64_t local_ms;            /* local time (ms since local day 0), -1 when unknown */
