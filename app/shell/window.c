@@ -12,6 +12,7 @@
 #include "gpio.h"
 #include "diag.h"
 #include "notify.h"
+#include "pwmlight.h"
 #include "sound.h"
 
 #include "app.h"
@@ -293,6 +294,7 @@ int window_run(struct app *app)
 	struct gpio *gpio = NULL;
 	struct notify *notify = NULL; /* systemd: ready, the watchdog, reloading, stopping */
 	struct sound *sound = NULL;   /* the breath heard (opens its device only then) */
+	struct pwmlight *light = NULL; /* the breathing light, where one is wired */
 	int64_t start = mono_now_ms();
 	int64_t exit_at = app->opt.exit_after_s > 0
 				  ? start + (int64_t)(app->opt.exit_after_s * 1000.0 + 0.5)
@@ -366,6 +368,7 @@ int window_run(struct app *app)
 	gpio = start_gpio(app, waiter);
 	backlight = open_backlight();
 	sound = sound_new();
+	light = pwmlight_start("/sys/class/pwm", app->cfg.light_chip, app->cfg.light_channel);
 	if (app->opt.start_screen >= 0) {
 		struct device_output out = {0};
 
@@ -400,6 +403,7 @@ int window_run(struct app *app)
 		if (backlight && backlight_set(backlight, view.brightness, msg, sizeof(msg)) != 0)
 			diag_warn("%s", msg);
 		sound_follow(sound, &view, now);
+		pwmlight_follow(&light, view.light);
 		frame_ms = render_frame_interval_ms(render, &view);
 		if (frame_ms > 0 && now - last_frame >= frame_ms)
 			dirty = true;
@@ -454,6 +458,7 @@ int window_run(struct app *app)
 	catch_hangup(false, NULL);
 	notify_close(notify);
 	sound_free(sound);
+	pwmlight_close(light);
 	gpio_close(gpio);
 	backlight_close(backlight);
 	idlewait_free(waiter);
