@@ -77,6 +77,10 @@ void config_defaults(struct config *cfg)
 	cfg->sound = dev.sound;
 	cfg->sound_volume = dev.sound_volume;
 	cfg->night_sound_volume = dev.night_sound_volume;
+	cfg->light_chip = -1;
+	cfg->light_channel = 0;
+	cfg->light_brightness = dev.light_brightness;
+	cfg->night_light_brightness = dev.night_light_brightness;
 	cfg->prompt_seconds = (int)(dev.prompt_ms / 1000);
 	snprintf(cfg->extra_dir, sizeof(cfg->extra_dir), "%s", CONFIG_DEFAULT_EXTRA_DIR);
 	cfg->audiences = dev.prompt_audiences;
@@ -635,6 +639,30 @@ static int on_sound(struct load_state *st, const char *key, const char *value)
 	return 1;
 }
 
+static int on_light(struct load_state *st, const char *key, const char *value)
+{
+	struct config *cfg = st->cfg;
+
+	if (strcmp(key, "chip") == 0) {
+		if (strcmp(value, "none") == 0)
+			cfg->light_chip = -1;
+		else if (!parse_int(value, 0, 63, &cfg->light_chip))
+			return problem(st, key, "'%s': expected none or a PWM chip number from 0 to 63",
+				       value);
+	} else if (strcmp(key, "channel") == 0) {
+		if (!parse_int(value, 0, 63, &cfg->light_channel))
+			return problem(st, key, "'%s': expected a channel number from 0 to 63", value);
+	} else if (strcmp(key, "brightness") == 0 || strcmp(key, "night_brightness") == 0) {
+		if (!parse_int(value, 0, 100, key[0] == 'b' ? &cfg->light_brightness
+							 : &cfg->night_light_brightness))
+			return problem(st, key, "'%s': expected a percentage from 0 to 100", value);
+	} else {
+		return problem(st, key, "unknown key in [light] (known: chip, channel, brightness, "
+					"night_brightness)");
+	}
+	return 1;
+}
+
 static int on_entry(void *user, const char *section, const char *key, const char *value)
 {
 	struct load_state *st = user;
@@ -668,9 +696,12 @@ static int on_entry(void *user, const char *section, const char *key, const char
 		return on_night(st, key, value);
 	if (strcmp(section, "sound") == 0)
 		return on_sound(st, key, value);
+	if (strcmp(section, "light") == 0)
+		return on_light(st, key, value);
 	return problem(st, key,
 		       "unknown section [%s] (known: display, breathe, prompts, log, buttons, "
-		       "button NAME, gpio, ambient, night, sound, pattern NAME, member NAME)",
+		       "button NAME, gpio, ambient, night, sound, light, pattern NAME, member "
+		       "NAME)",
 		       section);
 }
 
@@ -745,6 +776,8 @@ void config_device(const struct config *cfg, struct device_config *out)
 	out->sound = cfg->sound;
 	out->sound_volume = cfg->sound_volume;
 	out->night_sound_volume = cfg->night_sound_volume;
+	out->light_brightness = cfg->light_brightness;
+	out->night_light_brightness = cfg->night_light_brightness;
 	memcpy(out->members, cfg->members, sizeof(out->members));
 	memcpy(out->member_colors, cfg->member_colors, sizeof(out->member_colors));
 	out->n_members = cfg->n_members;

@@ -30,6 +30,9 @@ struct config {
 	/* [sound] */
 	bool sound;                           /* the breath is heard (the sound action toggles) */
 	int sound_volume, night_sound_volume; /* 0..100 */
+	/* [light] */
+	int light_chip, light_channel; /* pwmchipN/pwmM; chip -1: no light */
+	int light_brightness, night_light_brightness; /* percent */
 	/* [member NAME] */
 	char members[DEVICE_MAX_MEMBERS][MEMBER_NAME_MAX + 1];
 	uint32_t member_colors[DEVICE_MAX_MEMBERS]; /* 0xRRGGBB */

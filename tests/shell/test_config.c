@@ -552,6 +552,34 @@ static void sound_keys(void **state)
 	assert_int_equal(c.sound_volume, 60); /* the default stays */
 }
 
+static void light_keys(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	struct device_config d;
+	const char *path;
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(c.light_chip, -1); /* no light unless one is wired */
+	path = write_conf("light.conf", "[light]\nchip = 0\nchannel = 1\nbrightness = 70\n"
+					"night_brightness = 5\n");
+	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
+	config_device(&c, &d);
+	assert_int_equal(c.light_chip, 0);
+	assert_int_equal(c.light_channel, 1);
+	assert_int_equal(d.light_brightness, 70);
+	assert_int_equal(d.night_light_brightness, 5);
+	path = write_conf("badlight.conf", "[light]\nchip = gpio18\nnight_brightness = 200\n"
+					   "chip = none\n");
+	assert_int_equal(config_load(&c, path, false, collect, &p), 2);
+	assert_string_equal(p.text[0], "badlight.conf:2: chip: 'gpio18': expected none or a PWM "
+				       "chip number from 0 to 63");
+	assert_string_equal(p.text[1], "badlight.conf:3: night_brightness: '200': expected a "
+				       "percentage from 0 to 100");
+	assert_int_equal(c.light_chip, -1);
+}
+
 static void prompts_keys_default_to_everything(void **state)
 {
 	struct config c;
@@ -626,6 +654,7 @@ int main(void)
 		cmocka_unit_test(sizes),
 		cmocka_unit_test(night_and_ambient_keys),
 		cmocka_unit_test(sound_keys),
+		cmocka_unit_test(light_keys),
 		cmocka_unit_test(gpio_defaults_put_main_on_gpio17),
 		cmocka_unit_test(gpio_keys_are_read),
 		cmocka_unit_test(line_or_offset_the_last_one_counts),
