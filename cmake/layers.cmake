@@ -10,6 +10,8 @@ set(CALM_LAYER_HEADERS
   "SDL2/SDL.h:screen input sound tools shell"
   "SDL_ttf.h:screen tools shell"
   "SDL_image.h:shell"
+  "xf86drm.h:screen"
+  "xf86drmMode.h:screen"
   "sqlite3.h:store shell"
   "ini.h:settings"
   "gpiod.h:input"

@@ -9,6 +9,7 @@
 
 #include "backlight.h"
 #include "deadline.h"
+#include "dpms.h"
 #include "gpio.h"
 #include "diag.h"
 #include "notify.h"
@@ -295,6 +296,7 @@ int window_run(struct app *app)
 	struct notify *notify = NULL; /* systemd: ready, the watchdog, reloading, stopping */
 	struct sound *sound = NULL;   /* the breath heard (opens its device only then) */
 	struct pwmlight *light = NULL; /* the breathing light, where one is wired */
+	struct dpms *dpms = NULL;      /* the console's screen really off, where it can be */
 	int64_t start = mono_now_ms();
 	int64_t exit_at = app->opt.exit_after_s > 0
 				  ? start + (int64_t)(app->opt.exit_after_s * 1000.0 + 0.5)
@@ -365,6 +367,7 @@ int window_run(struct app *app)
 			 SDL_GetCurrentVideoDriver(), info.name ? info.name : "?", w, h,
 			 waiter ? ", sleeping in poll() between events" : "");
 	}
+	dpms = dpms_open(window);
 	gpio = start_gpio(app, waiter);
 	backlight = open_backlight();
 	sound = sound_new();
@@ -407,7 +410,8 @@ int window_run(struct app *app)
 		frame_ms = render_frame_interval_ms(render, &view);
 		if (frame_ms > 0 && now - last_frame >= frame_ms)
 			dirty = true;
-		if (dirty) {
+		dirty |= dpms_follow(dpms, view.screen_off);
+		if (dirty && !dpms_is_off(dpms)) {
 			struct tm local;
 			struct render_scene scene = {.view = &view,
 						     .device = &app->dcfg,
@@ -422,6 +426,8 @@ int window_run(struct app *app)
 			notify_ready(notify); /* the first frame is on screen */
 			last_frame = now;
 			dirty = false;
+		} else if (dpms_is_off(dpms)) {
+			notify_ready(notify); /* dark from the start: ready all the same */
 		}
 		/* Sleep until something can change: a frame, a gesture or screen timeout, the
 		 * next minute on the clock, or the end of the run. */
@@ -459,6 +465,7 @@ int window_run(struct app *app)
 	notify_close(notify);
 	sound_free(sound);
 	pwmlight_close(light);
+	dpms_close(dpms);
 	gpio_close(gpio);
 	backlight_close(backlight);
 	idlewait_free(waiter);
