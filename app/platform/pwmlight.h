@@ -27,7 +27,8 @@ const char *pwmlight_path(const struct pwmlight *light);
 void pwmlight_close(struct pwmlight *light);
 
 /* For the window: opens the configured channel (chip < 0: none is configured, nothing is
- * said), saying in one line what was found or what is wrong. NULL when there is no light. */
+ * said), saying in one line what was found or what is wrong. NULL when there is no light.
+ * The environment's CALM_PWM_ROOT, if set, stands in for root (a fake tree, for tests). */
 struct pwmlight *pwmlight_start(const char *root, int chip, int channel);
 
 /* For the window: follows the view's level; a failed write is said once, and the light is
