@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The sound's own clock: the sample count, pulled gently towards the monotonic clock.
  *
  * A sound card's crystal runs a little fast or slow (tens of ppm: 60 ms in 20 minutes at 50

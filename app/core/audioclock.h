@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* When the samples of an audio buffer are heard, on the monotonic clock the picture uses. */
 #ifndef CALM_AUDIOCLOCK_H
 #define CALM_AUDIOCLOCK_H

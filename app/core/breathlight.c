@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The breathing light's curve. An LED's light is proportional to its duty cycle, but the eye
  * sees brightness on a curve (about the 2.2 power), so a linear ramp would seem to rush up
  * and linger at the top. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The breathing light: how bright an LED (or how strong a small motor) is at a moment of the
  * breath. */
 #ifndef CALM_BREATHLIGHT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The breath as sound, sample by sample, from the pacer's state at each sample's time.
  *
  * Each sample asks breath_phase_at_fine() where the breath is, so the sound cannot drift from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The breath as sound: a soft tone that glides up while breathing in and down while breathing
  * out, a short soft mark at each change of phase, and quiet in the holds. Pure: the caller
  * says which pacer time each sample plays at. */

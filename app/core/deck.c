@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Deck parsing and the no-repeat picker; pure (text in, prompts out). */
 #include "deck.h"
 

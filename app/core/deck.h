@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Connection prompt decks: parsing deck text into tagged prompts, and picking without repeats. */
 #ifndef CALM_DECK_H
 #define CALM_DECK_H

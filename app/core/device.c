@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The device state machine: screens, sessions and what each press means on each screen. */
 #include "device.h"
 #include "breathlight.h"
@@ -438,9 +439,20 @@ static void perform(struct device *dev, struct device_report *r, int pattern)
 	}
 }
 
-/* The answer a gesture gives to "How do you feel?", or -1. One button answers by gesture
- * (tap: the first answer, hold: the second, double: the third); with more buttons, each
- * button is an answer. */
+/* One button answers by gesture, in this order; with more buttons, each button is an answer. */
+static const enum gesture answer_gestures[] = {GESTURE_SHORT, GESTURE_LONG, GESTURE_DOUBLE};
+
+/* How many answers can be given: one per button, or per gesture of the one button (a double
+ * press only where that button waits for one). */
+static int answers_offered(const struct device *dev)
+{
+	const struct device_config *c = &dev->config;
+	int usable = c->n_buttons > 1 ? c->n_buttons : (c->buttons[0].on[GESTURE_DOUBLE] ? 3 : 2);
+
+	return c->n_answers < usable ? c->n_answers : usable;
+}
+
+/* The answer a gesture gives to "How do you feel?", or -1. */
 static int answer_for(const struct device *dev, int button, enum gesture g)
 {
 	int i = dev->config.n_buttons > 1 ? button
@@ -448,7 +460,7 @@ static int answer_for(const struct device *dev, int button, enum gesture g)
 					     : g == GESTURE_LONG ? 1
 								 : 2);
 
-	return i < dev->config.n_answers ? i : -1;
+	return i < answers_offered(dev) ? i : -1;
 }
 
 /* A press on a session screen. A button whose gesture starts sessions is "the session button"
@@ -767,6 +779,18 @@ struct device_view device_view(const struct device *dev, int64_t now_ms)
 	v.prompt = dev->prompt;
 	v.fade = 1.0;
 	v.checkin_after = dev->checkin_after;
+	if (dev->screen == SCREEN_CHECKIN) {
+		v.n_answers = answers_offered(dev);
+		v.answers_by_button = dev->config.n_buttons > 1;
+		for (int i = 0; i < v.n_answers; i++)
+			v.answers[i] = (struct device_answer){
+				.text = dev->config.answers[i],
+				.button = v.answers_by_button ? i : 0,
+				.gesture = v.answers_by_button ? GESTURE_SHORT : answer_gestures[i],
+			};
+	}
+	v.resume_gesture = GESTURE_SHORT;
+	v.stop_gesture = GESTURE_LONG;
 	v.screen_elapsed_ms = now_ms - dev->screen_since_ms;
 	v.screen_left_ms = due < 0 ? -1 : (due > now_ms ? due - now_ms : 0);
 	v.local_ms = device_local_ms(dev, now_ms);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The week at a glance: what the history screen draws, read from the event log. */
 #ifndef CALM_HISTORY_H
 #define CALM_HISTORY_H

@@ -1,7 +1,9 @@
+/* SPDX-License-Identifier: MIT */
 /* GPIO buttons: finding each button's line, watching the lines on a reader thread, and turning
  * the kernel's edges into (button, down, time). libgpiod itself is behind gpio_backend.h. */
 #define _GNU_SOURCE /* pipe2 */
 #include "gpio_backend.h"
+#include "wallclock.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -331,14 +333,6 @@ static bool request_line(struct gpio *g, const struct gpio_wiring *w, int button
 	return true;
 }
 
-static int64_t monotonic_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Hands every waiting edge of one line to the callback; false when the line failed. */
 static bool read_line_events(struct gpio *g, struct watched_line *l)
 {
@@ -348,7 +342,7 @@ static bool read_line_events(struct gpio *g, struct watched_line *l)
 
 	if (n < 0)
 		return errno == EINTR || errno == EAGAIN;
-	now = monotonic_ms();
+	now = mono_now_ms();
 	for (int i = 0; i < n; i++)
 		g->on_edge(g->user, l->button, gpio_edge_is_press(events[i].rising, l->active_low),
 			   gpio_event_ms(events[i].ts_ns, now));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* poll()-based sleeping for video drivers without a native event wait. */
 #define _GNU_SOURCE /* pipe2 */
 #include "idlewait.h"

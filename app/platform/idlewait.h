@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sleeping until input or a deadline on video drivers where SDL itself would poll.
  *
  * SDL 2's SDL_WaitEventTimeout() only truly sleeps on drivers that implement waiting (X11,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The breathing light through the kernel's PWM class: export, period, duty_cycle, enable. */
 #include "pwmlight.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The breathing light: an LED (or a small vibration motor) on a PWM channel of the kernel's
  * PWM class (/sys/class/pwm; on a Pi, dtoverlay=pwm puts channel 0 of pwmchip0 on GPIO18). */
 #ifndef CALM_PWMLIGHT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* DPMS through DRM on the connector showing SDL's KMSDRM window.
  *
  * SDL gives the DRM file descriptor it draws with (SDL_GetWindowWMInfo); it holds DRM master

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A screen that is really off: DPMS through DRM, on the connector SDL's KMSDRM driver shows
  * the window on. Only on the console; on a desktop the window stays as it is. */
 #ifndef CALM_DPMS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The clock screen: time, date, the prompt of the day, a warm sign someone left, a faint
  * breathing glow; and the note a press reveals. Everything drifts a few pixels every few
  * minutes so nothing stays burnt into the screen. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The week at a glance, drawn rather than written: a bar a day for the minutes breathed, a
  * warm dot for each prompt shown, and a line for how calm people felt after their sessions.
  * And the small chip that says who is here. */

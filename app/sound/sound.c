@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The breath's sound through SDL audio.
  *
  * The audio thread asks the core's generator for each buffer, giving it the pacer times at

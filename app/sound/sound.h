@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The breath's sound on the audio device (SDL audio: ALSA on a Pi), following the pacer. */
 #ifndef CALM_SOUND_H
 #define CALM_SOUND_H

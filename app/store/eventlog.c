@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The event log in SQLite: schema migrations, moving damaged files aside, one transaction per
  * report. */
 #include "eventlog.h"
@@ -358,7 +359,7 @@ static int move_aside(const char *path, const char *reason, char aside[PATH_MAX]
 	static const char *const suffixes[] = {"", "-wal", "-shm"};
 	char from[PATH_MAX], to[PATH_MAX];
 	char stamp[32];
-	time_t now = time(NULL);
+	time_t now = (time_t)(wall_now_ms() / 1000);
 	struct tm tm;
 	int n;
 
@@ -893,4 +894,9 @@ int eventlog_recent_prompts(struct eventlog *log, size_t max, eventlog_prompt_fn
 err:
 	snprintf(msg, msg_len, "event log: reading the prompts shown: %s", sqlite3_errmsg(log->db));
 	return -1;
+}
+
+const char *eventlog_library_version(void)
+{
+	return sqlite3_libversion();
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The event log: every press, session and prompt shown, in a SQLite file owned by the household. */
 #ifndef CALM_EVENTLOG_H
 #define CALM_EVENTLOG_H
@@ -90,5 +91,8 @@ int eventlog_week(struct eventlog *log, int64_t today, const char *member,
 		  struct history_week *week, char *msg, size_t msg_len);
 
 void eventlog_close(struct eventlog *log);
+
+/* The SQLite version the app runs with, e.g. "3.40.1". */
+const char *eventlog_library_version(void);
 
 #endif

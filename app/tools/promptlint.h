@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The prompt linter (calm-prompt --check-prompts): bad lines, duplicates, prompts that do not fit
  * the smallest screen, characters the font lacks, and how many prompts each tag has. */
 #ifndef CALM_PROMPTLINT_H

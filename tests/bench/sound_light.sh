@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # CPU per minute of breathing with the sound and the breathing light on, against both off.
 # The sound goes to SDL's disk driver (/dev/null: the same work as ALSA up to the write), the
 # light to a stand-in /sys/class/pwm tree (CALM_PWM_ROOT). Figures, not pass/fail.
@@ -18,7 +19,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/pwm/pwmchip0/pwm0"
 for f in export pwm0/period pwm0/duty_cycle pwm0/enable; do echo 0 >"$work/pwm/pwmchip0/$f"; done
 printf '[sound]\nenabled = false\n' >"$work/off.conf"
-printf '[sound]\nenabled = true\n[light]\nchip = 0\n' >"$work/on.conf"
+printf '[sound]\nenabled = true\n[light]\nenabled = true\nchip = 0\n' >"$work/on.conf"
 
 # cpu_per_min CONFIG: one run's CPU seconds per minute.
 cpu_per_min() {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The sound's clock against a simulated sound card: fast or slow crystal, late callbacks. */
 #include <setjmp.h>
 #include <stdarg.h>

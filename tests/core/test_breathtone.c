@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The breath as sound, checked sample by sample at exact pacer times. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the device's time of day: the night schedule, the dark screen a press only
  * wakes, the appreciation left for the next person, the prompt of the day. */
 #include <setjmp.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Renders one screen headless and compares it with its stored golden image.
 # Usage: check_golden.sh APP PNG_COMPARE GOLDEN_DIR OUT_DIR NAME SCREEN SIZE AT [PATTERN
 #        [CLOCK [INPUT]]]

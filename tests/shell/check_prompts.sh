@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Prompt decks as a household meets them: the linter (--check-prompts) on the shipped deck, on the
 # test deck of accented words and on a bad one, the household's own folder ([prompts] extra_dir),
 # and no prompt repeating before all were shown, across a restart.

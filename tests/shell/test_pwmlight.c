@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The breathing light against a fake /sys/class/pwm tree. */
 #include <setjmp.h>
 #include <stdarg.h>

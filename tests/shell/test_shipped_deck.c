@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The prompts that ship with the app: they all load, with no bad line, and keep the promises of
  * docs/writing-prompts.md that a program can check. */
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Checks a recording of the breath's sound (raw signed 16-bit mono, as SDL's disk audio driver
  * writes it) against the breathing pattern, on its own arithmetic (not the app's pacer):
  *   - every phase edge in the recording has its cue, starting within 30 ms of the edge, and

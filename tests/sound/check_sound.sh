@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The breath's sound as it leaves the app: a session run headless with SDL's disk audio driver
 # (the samples go to a file), checked by analyse_sound. A case: a pattern of the test's own, a
 # volume (day or night), a run length; the box case also checks that the analyser does fail

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests of the event log against real SQLite files in a fresh temporary folder, read back with
  * a separate SQLite connection; and of the wall-clock stamps and fixed times the log relies on. */
 #include <setjmp.h>
