@@ -51,7 +51,7 @@ struct breathtone *breathtone_new(int sample_rate)
 {
 	struct breathtone *bt;
 
-	if (sample_rate < 8000 || sample_rate > 192000)
+	if (sample_rate < 4000 || sample_rate > 192000)
 		return NULL;
 	bt = calloc(1, sizeof(*bt));
 	if (!bt)

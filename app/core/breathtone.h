@@ -19,7 +19,7 @@
 
 struct breathtone;
 
-/* A generator at this sample rate (8000 to 192000), silent until it follows a breath. NULL
+/* A generator at this sample rate (4000 to 192000), silent until it follows a breath. NULL
  * when out of memory or the rate is out of range. */
 struct breathtone *breathtone_new(int sample_rate);
 void breathtone_free(struct breathtone *bt);

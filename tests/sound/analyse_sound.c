@@ -218,8 +218,10 @@ int main(int argc, char **argv)
 	/* Cues: sound clearly there after 40 ms of near silence (counted: noisy[i] is the
 	 * number of samples before i that are not near silence). */
 	noisy = calloc((size_t)count + 1, sizeof(long));
-	if (!noisy)
+	if (!noisy) {
+		free(samples);
 		return 2;
+	}
 	for (long i = 0; i < count; i++)
 		noisy[i + 1] = noisy[i] + (abs(samples[i]) >= quiet);
 	for (long i = at_ms(40); i < count && n_onsets < 4096; i++) {
@@ -294,5 +296,7 @@ int main(int argc, char **argv)
 	printf("%d cues, the latest %.1f ms from its edge; peak %.0f of gain %.0f; largest "
 	       "bend %.0f\n",
 	       cues, worst, top, gain, bend);
+	free(noisy);
+	free(samples);
 	return failures ? 1 : 0;
 }
