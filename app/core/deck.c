@@ -462,6 +462,14 @@ bool prompt_eligible(const struct prompt *prompt, unsigned audiences, unsigned p
 	return (prompt->audiences & audiences) && (pathways & (1u << prompt->pathway));
 }
 
+bool prompt_for_the_clock(const struct prompt *prompt, unsigned audiences, unsigned pathways)
+{
+	/* The parser only lets 'shared' go with 'any'; the time is checked again because a
+	 * prompt for bedtime on the clock at breakfast is exactly what must never happen. */
+	return prompt->shared && prompt->times == TIME_ANY &&
+	       prompt_eligible(prompt, audiences, pathways);
+}
+
 /* --- picker --- */
 
 /* Relative chances of an unshown prompt being next: one made for this part of the day is four

@@ -85,6 +85,10 @@ const char *time_name(int i);
  * audience_bit) and its pathway is in `pathways` (1 << enum pathway). */
 bool prompt_eligible(const struct prompt *prompt, unsigned audiences, unsigned pathways);
 
+/* Whether a prompt may be the clock's prompt of the day, which everyone walking past reads:
+ * tagged shared (so for any time of day) and eligible for the household as above. */
+bool prompt_for_the_clock(const struct prompt *prompt, unsigned audiences, unsigned pathways);
+
 /* Which tag list deck_tags_parse reads. */
 enum deck_tag_kind {
 	DECK_TAG_PATHWAY,  /* bits: 1 << enum pathway */

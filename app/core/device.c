@@ -122,7 +122,7 @@ void device_config_defaults(struct device_config *c)
 	c->press_pauses = true;
 	c->checkin = true;
 	snprintf(c->answers[0], sizeof(c->answers[0]), "calm");
-	snprintf(c->answers[1], sizeof(c->answers[1]), "tense");
+	snprintf(c->answers[1], sizeof(c->answers[1]), "unsettled");
 	c->n_answers = 2;
 	c->offer_prompt = true;
 	c->settle_ms = 5000;
@@ -740,7 +740,9 @@ void device_open(struct device *dev, enum screen screen, int pattern, int64_t no
 	}
 }
 
-/* The same prompt all day, another the next: the day number, well mixed, picks it. */
+/* The same prompt all day, another the next: the day number, well mixed, picks it. Only a shared
+ * prompt for the household's audiences and pathways: the clock is read by whoever walks past.
+ * None when there is no such prompt, never another kind. */
 static const struct prompt *prompt_of_the_day(const struct device *dev, int64_t local_ms)
 {
 	const struct device_config *c = &dev->config;
@@ -751,8 +753,8 @@ static const struct prompt *prompt_of_the_day(const struct device *dev, int64_t 
 	if (local_ms < 0)
 		return NULL;
 	for (size_t i = 0; i < count; i++)
-		eligible += prompt_eligible(deck_get(dev->deck, i), c->prompt_audiences,
-					    c->prompt_pathways);
+		eligible += prompt_for_the_clock(deck_get(dev->deck, i), c->prompt_audiences,
+						 c->prompt_pathways);
 	if (eligible == 0)
 		return NULL;
 	x = (uint64_t)(local_ms / 86400000) * 0x9e3779b97f4a7c15ull;
@@ -764,7 +766,7 @@ static const struct prompt *prompt_of_the_day(const struct device *dev, int64_t 
 	for (size_t i = 0; i < count; i++) {
 		const struct prompt *p = deck_get(dev->deck, i);
 
-		if (prompt_eligible(p, c->prompt_audiences, c->prompt_pathways) && k-- == 0)
+		if (prompt_for_the_clock(p, c->prompt_audiences, c->prompt_pathways) && k-- == 0)
 			return p;
 	}
 	return NULL;

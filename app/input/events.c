@@ -156,6 +156,12 @@ bool input_wait(struct input *in, int timeout_ms, struct input_event *ev)
 	return input_next(in, ev);
 }
 
+void input_watch(struct input *in, int fd)
+{
+	if (in->waiter)
+		idlewait_watch(in->waiter, fd);
+}
+
 void input_wake(struct input *in)
 {
 	if (in && in->waiter)

@@ -42,6 +42,10 @@ bool input_wait(struct input *in, int timeout_ms, struct input_event *ev);
 /* The next event already queued, without waiting. False when there is none. */
 bool input_next(struct input *in, struct input_event *ev);
 
+/* Also ends a wait when fd becomes readable (its owner reads it); only where waiting happens in
+ * poll(), elsewhere the loop's own deadlines bound the wait. */
+void input_watch(struct input *in, int fd);
+
 /* Ends a wait early; safe from a signal handler. */
 void input_wake(struct input *in);
 

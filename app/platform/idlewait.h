@@ -24,6 +24,9 @@ bool idlewait_driver_sleeps(const char *driver);
  * own copy when the caller pumps events afterwards. */
 void idlewait_sleep(struct idlewait *w, int timeout_ms);
 
+/* Also ends a sleep when fd is readable (-1: nothing more); fd stays unread and the caller's. */
+void idlewait_watch(struct idlewait *w, int fd);
+
 /* Ends a sleep early; safe from any thread, and from a signal handler (one write()). */
 void idlewait_wake(struct idlewait *w);
 

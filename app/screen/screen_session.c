@@ -216,12 +216,12 @@ void draw_done(struct render *r, const struct render_scene *s)
 	char line[96];
 
 	clear(r, r->pal->bg_breathe);
-	draw_text(r, "Well done.", title_px, r->pal->text, r->w / 2, r->h * 32 / 100);
+	draw_text(r, "Rest a moment.", title_px, r->pal->text, r->w / 2, r->h * 32 / 100);
 	if (minutes >= 1)
-		snprintf(line, sizeof(line), "%d minute%s of slow breathing. Notice how you feel.",
-			 (int)minutes, minutes == 1 ? "" : "s");
+		snprintf(line, sizeof(line), "%d minute%s of slow breathing.", (int)minutes,
+			 minutes == 1 ? "" : "s");
 	else
-		snprintf(line, sizeof(line), "A few slow breaths. Notice how you feel.");
+		snprintf(line, sizeof(line), "A few slow breaths.");
 	draw_text_wrapped(r, line, body_px, r->w * 85 / 100, r->pal->text_dim, r->w / 2,
 			  r->h * 50 / 100);
 	if (s->device->offer_prompt)

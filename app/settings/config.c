@@ -244,7 +244,7 @@ bool config_parse_session_minutes(struct config_reader *rd, const struct config_
 	return true;
 }
 
-/* "calm, tense" into the check-in answers (dst: the device's answers). */
+/* "calm, unsettled" into the check-in answers (dst: the device's answers). */
 bool config_parse_answers(struct config_reader *rd, const struct config_row *row,
 			  const char *value, void *dst, char *why, size_t why_len)
 {

@@ -34,7 +34,7 @@ const struct config_row config_rows[] = {
 	 "what a tap does during a session"},
 	{"breathe", "checkin", config_parse_bool, DEV(checkin), 0, 0, "true", "true or false",
 	 "ask how you feel before and after"},
-	{"breathe", "checkin_answers", config_parse_answers, DEV(answers), 0, 0, "calm, tense",
+	{"breathe", "checkin_answers", config_parse_answers, DEV(answers), 0, 0, "calm, unsettled",
 	 "2 or 3 answers of up to 15 characters, separated by commas", "the check-in's answers"},
 	{"breathe", "prompt_after", config_parse_bool, DEV(offer_prompt), 0, 0, "true",
 	 "true or false", "offer a connection prompt after a session"},

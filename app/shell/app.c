@@ -325,7 +325,8 @@ void app_tell_local_time(struct app *app, int64_t mono_ms)
 			      local_s >= 0 ? local_s / 86400 : (local_s - 86399) / 86400);
 }
 
-/* The week for the history screen, read once each time the screen opens. */
+/* The week for the history screen, read when the screen opens, and again when who is here
+ * changes (one member's week never stays on screen for someone else). */
 const struct history_week *app_week_for(struct app *app, const struct device_view *view,
 					int64_t now_ms)
 {
@@ -337,8 +338,9 @@ const struct history_week *app_week_for(struct app *app, const struct device_vie
 		app->week_loaded = false;
 		return NULL;
 	}
-	if (!app->week_loaded) {
+	if (!app->week_loaded || app->week_member != view->member) {
 		app->week_loaded = true;
+		app->week_member = view->member;
 		app->week_ok =
 			app->log && local >= 0 &&
 			logqueue_week(app->log, local / 86400000, member, app->dcfg.answers,

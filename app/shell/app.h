@@ -24,8 +24,9 @@ struct app {
 	struct deck *deck;
 	struct device *dev;
 	int pattern;              /* --pattern's index, or -1 for the default */
-	struct history_week week; /* read when the history screen opens */
+	struct history_week week; /* read when the history screen opens or its member changes */
 	bool week_loaded, week_ok;
+	int week_member; /* whose week was read: a member index, or -1 for everyone */
 	struct logqueue *log;  /* NULL only when no place for the log could be found */
 	bool log_trouble;      /* the log is not open or rows wait in memory: a discreet mark */
 	bool wall_fixed;       /* --clock/--date: the wall clock runs from a given moment */
@@ -70,7 +71,8 @@ void app_local_time(const struct app *app, int64_t mono_ms, struct tm *local);
 /* Tells the device the local time, which the night schedule and prompts depend on. */
 void app_tell_local_time(struct app *app, int64_t mono_ms);
 
-/* The week for the history screen, read once each time the screen opens. */
+/* The week for the history screen, read when the screen opens, and again when who is here
+ * changes (one member's week never stays on screen for someone else). */
 const struct history_week *app_week_for(struct app *app, const struct device_view *view,
 					int64_t now_ms);
 

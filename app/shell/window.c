@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "backlight.h"
+#include "clockwatch.h"
 #include "deadline.h"
 #include "diag.h"
 #include "display.h"
@@ -22,8 +23,9 @@ struct onscreen {
 	struct input *input;
 	struct backlight *backlight;
 	struct notify *notify; /* systemd: ready, the watchdog, reloading, stopping */
-	struct sound *sound;   /* the breath heard (opens its audio device only then) */
-	struct pwmlight *light; /* the breathing light, where one is wired */
+	struct clockwatch *clock; /* tells when the wall clock is set; NULL: not to be had */
+	struct sound *sound;      /* the breath heard (opens its audio device only then) */
+	struct pwmlight *light;   /* the breathing light, where one is wired */
 	int64_t exit_at;       /* --exit-after, or -1 */
 	int64_t last_frame;
 	bool dirty;
@@ -114,6 +116,12 @@ static int start(struct app *app, struct onscreen *on, int64_t start_ms)
 	config_wiring(&app->cfg, &wiring);
 	input_start_gpio(on->input, &wiring, app->cfg.gpio_use);
 	on->backlight = open_backlight();
+	on->clock = clockwatch_open();
+	if (on->clock)
+		input_watch(on->input, clockwatch_fd(on->clock));
+	else
+		diag_errno(DIAG_WARN, "the clock on screen follows a change of the time only at the "
+				      "next minute");
 	on->sound = sound_new();
 	on->light = pwmlight_start("/sys/class/pwm",
 				   app->cfg.light_enabled ? app->cfg.light_chip : -1,
@@ -124,6 +132,7 @@ static int start(struct app *app, struct onscreen *on, int64_t start_ms)
 static void stop(struct onscreen *on)
 {
 	signals_release();
+	clockwatch_close(on->clock);
 	notify_close(on->notify);
 	sound_free(on->sound);
 	pwmlight_close(on->light);
@@ -195,6 +204,9 @@ static bool run_once(struct app *app, struct onscreen *on)
 
 	if (!drain_events(app, on) || signals_quit_asked())
 		return false;
+	/* The time was set (network time, by hand): the clock and the night follow now. */
+	if (clockwatch_stepped(on->clock))
+		on->dirty = true;
 	notify_tick(on->notify, now);
 	/* A reload waits for the clock screen: a session or a prompt is never cut short. */
 	if (device_view(app->dev, now).screen == SCREEN_AMBIENT && signals_take_reload()) {

@@ -810,6 +810,11 @@ int eventlog_week(struct eventlog *log, int64_t today, const char *member,
 				continue;
 			}
 			d->breathed_ms += sqlite3_column_int64(stmt, 1);
+			/* How someone felt is theirs: only their own week shows it. The whole
+			 * household's week shows no answers, not even a mean, which one member
+			 * could take their own answers out of to read another's. */
+			if (!member)
+				continue;
 			calm = calmness((const char *)sqlite3_column_text(stmt, 2), answers,
 					n_answers);
 			if (calm >= 0) {

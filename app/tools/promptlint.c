@@ -13,10 +13,13 @@
 #include "deckfiles.h"
 #include "measure.h"
 #include "utf8.h"
+#include "wording.h"
 
 struct lint {
 	FILE *out;
-	int problems;
+	const struct deck *deck; /* the decks loaded, for the names of their files */
+	int errors;   /* lines the app cannot use, prompts it cannot show */
+	int warnings; /* words against the writing guide: the prompt still loads */
 };
 
 __attribute__((format(printf, 2, 3))) static void report(struct lint *l, const char *fmt, ...)
@@ -27,7 +30,17 @@ __attribute__((format(printf, 2, 3))) static void report(struct lint *l, const c
 	vfprintf(l->out, fmt, ap);
 	va_end(ap);
 	fputc('\n', l->out);
-	l->problems++;
+	l->errors++;
+}
+
+/* A prompt whose words go against docs/writing-prompts.md, as far as words can tell. */
+static void on_wording(void *user, const struct prompt *p, const char *message)
+{
+	struct lint *l = user;
+
+	fprintf(l->out, "%s:%d: '%s': warning: %s\n", deck_source(l->deck, p), p->line, p->id,
+		message);
+	l->warnings++;
 }
 
 /* Bad lines, bad tags and repeated ids, as the parser finds them. */
@@ -130,6 +143,7 @@ free_folded:
 static void print_counts(FILE *out, const struct deck *deck)
 {
 	int pathways[PATHWAY_COUNT] = {0}, audiences[AUDIENCE_COUNT] = {0}, times[TIME_COUNT] = {0};
+	int shared = 0;
 
 	for (size_t i = 0; i < deck_count(deck); i++) {
 		const struct prompt *p = deck_get(deck, i);
@@ -139,6 +153,7 @@ static void print_counts(FILE *out, const struct deck *deck)
 			audiences[a] += (p->audiences >> a) & 1u;
 		for (int t = 0; t < TIME_COUNT; t++)
 			times[t] += (p->times >> t) & 1u;
+		shared += p->shared;
 	}
 	for (int i = 0; i < PATHWAY_COUNT; i++)
 		fprintf(out, "pathway  %-11s %4d\n", pathway_name((enum pathway)i), pathways[i]);
@@ -146,6 +161,8 @@ static void print_counts(FILE *out, const struct deck *deck)
 		fprintf(out, "audience %-11s %4d\n", audience_name(i), audiences[i]);
 	for (int i = 0; i < TIME_COUNT; i++)
 		fprintf(out, "time     %-11s %4d\n", time_name(i), times[i]);
+	/* The set the clock's prompt of the day comes from. */
+	fprintf(out, "tag      %-11s %4d\n", "shared", shared);
 }
 
 /* Loads the folders as the app does: a missing optional one is skipped without a word. */
@@ -179,6 +196,7 @@ int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char 
 	if (!measure)
 		goto free_deck;
 	load_dirs(&l, deck, dirs, n_dirs);
+	l.deck = deck;
 	for (size_t i = 0; i < deck_count(deck); i++) {
 		const struct prompt *p = deck_get(deck, i);
 
@@ -195,14 +213,16 @@ int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char 
 			break;
 		}
 		check_characters(&l, deck, p, measure);
+		wording_check(p, on_wording, &l);
 	}
 	if (check_duplicate_texts(&l, deck) != 0) {
 		snprintf(msg, msg_len, "out of memory");
 		goto close_measure;
 	}
 	print_counts(out, deck);
-	fprintf(out, "%zu prompts\n", deck_count(deck));
-	ret = l.problems > 0 ? 1 : 0;
+	fprintf(out, "%zu prompts: %d error%s, %d warning%s\n", deck_count(deck), l.errors,
+		l.errors == 1 ? "" : "s", l.warnings, l.warnings == 1 ? "" : "s");
+	ret = l.errors > 0 ? 1 : 0;
 close_measure:
 	measure_close(measure);
 free_deck:

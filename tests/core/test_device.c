@@ -281,7 +281,7 @@ static void full_flow_checkin_settle_breathe_checkin_done(void **state)
 	assert_int_equal(out.n, 1);
 	assert_int_equal(out.reports[0].t_ms, 1700);
 	assert_int_equal(out.reports[0].action, ACTION_CHECKIN);
-	assert_string_equal(out.reports[0].answer, "tense");
+	assert_string_equal(out.reports[0].answer, "unsettled");
 	assert_false(out.reports[0].answer_after);
 	assert_int_equal(out.reports[0].screen_after, SCREEN_SETTLE);
 	v = device_view(f->dev, 3700);

@@ -5,7 +5,8 @@
 #        [CLOCK [INPUT]]]
 # INPUT, a file in GOLDEN_DIR/inputs: NAME.conf adds settings, NAME.replay is a script of
 # presses that leads to the screen, NAME.week a script replayed into a database over the six
-# days before (for the history screen).
+# days before (for the history screen); beside NAME.week, NAME.conf adds settings to both runs
+# and NAME.replay is a script of presses that leads to the screen drawn.
 # With UPDATE_GOLDEN=1 the stored image is replaced instead (look at it before committing).
 set -eu
 app=$1 compare=$2 golden_dir=$3 out_dir=$4 name=$5 screen=$6 size=$7 at=$8
@@ -25,9 +26,12 @@ case "$input" in
   *.week)
     db="$out_dir/$name.db"
     rm -f "$db" "$db-wal" "$db-shm"
+    stem=$golden_dir/inputs/${input%.week}
+    [ -f "$stem.conf" ] && cat "$stem.conf" >>"$conf"
     "$app" --config "$conf" --replay "$golden_dir/inputs/$input" --db "$db" --clock 21:00 \
       --date 2026-11-18 --seed 7 >/dev/null
     set -- --db "$db"
+    [ -f "$stem.replay" ] && set -- "$@" --replay "$stem.replay"
     ;;
 esac
 "$app" --config "$conf" --screenshot "$actual" --screen "$screen" --size "$size" --at "$at" \
