@@ -4,38 +4,24 @@
 #include "events.h"
 
 #include <SDL.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "diag.h"
+#include "eventtime.h"
 #include "gpio.h"
 #include "gpioevent.h"
 #include "idlewait.h"
+#include "touch.h"
 #include "wallclock.h"
 
 struct input {
 	struct idlewait *waiter; /* NULL where SDL sleeps by itself (X11, Wayland) */
 	struct gpioevent_link link;
 	struct gpio *gpio;
-	int64_t sdl_to_mono_ms; /* SDL's event times plus this are CLOCK_MONOTONIC ms */
+	struct keymap keys;       /* which key is which button */
+	struct touch_input touch; /* the glass (and the mouse) as buttons */
 };
-
-/* Which configured button a key stands for, or -1. */
-static int key_button(SDL_Keycode key)
-{
-	switch (key) {
-	case SDLK_SPACE:
-	case SDLK_RETURN:
-	case SDLK_KP_ENTER:
-	case SDLK_1:
-		return 0;
-	case SDLK_2:
-		return 1;
-	case SDLK_3:
-		return 2;
-	default:
-		return -1;
-	}
-}
 
 struct input *input_open(const char *video_driver)
 {
@@ -50,10 +36,24 @@ struct input *input_open(const char *video_driver)
 			return NULL;
 		}
 	}
-	/* SDL stamps events with SDL_GetTicks(), read from CLOCK_MONOTONIC since SDL started:
-	 * one offset turns them into the core's clock. */
-	in->sdl_to_mono_ms = mono_now_ms() - (int64_t)SDL_GetTicks();
+	keymap_defaults(&in->keys);
+	touch_input_init(&in->touch, false, 0, 1);
 	return in;
+}
+
+void input_set_keys(struct input *in, const struct keymap *keys)
+{
+	in->keys = *keys;
+}
+
+void input_set_touch(struct input *in, bool on, int rotation, int zones)
+{
+	touch_input_init(&in->touch, on, rotation, zones);
+}
+
+bool input_touch_screen_found(void)
+{
+	return SDL_GetNumTouchDevices() > 0;
 }
 
 void input_start_gpio(struct input *in, const struct gpio_wiring *wiring, enum gpio_use use)
@@ -94,9 +94,25 @@ void input_close(struct input *in)
 	free(in);
 }
 
-/* One SDL event as an input event; false for those the loop need not hear of. */
-static bool translate(const struct input *in, const SDL_Event *sdl, struct input_event *ev)
+/* An edge from an SDL event: at the event's own time (eventtime.h), from source. */
+static bool edge(const SDL_Event *sdl, int button, bool down, const char *source,
+		 struct input_event *ev)
 {
+	ev->kind = INPUT_EDGE;
+	ev->button = button;
+	ev->down = down;
+	ev->t_ms = eventtime_ms(sdl->common.timestamp, SDL_GetTicks(), mono_now_ms());
+	snprintf(ev->source, sizeof(ev->source), "%s", source);
+	return true;
+}
+
+/* One SDL event as an input event; false for those the loop need not hear of. */
+static bool translate(struct input *in, const SDL_Event *sdl, struct input_event *ev)
+{
+	const char *key;
+	int button;
+	bool down;
+
 	switch (sdl->type) {
 	case SDL_QUIT:
 		ev->kind = INPUT_QUIT;
@@ -109,21 +125,22 @@ static bool translate(const struct input *in, const SDL_Event *sdl, struct input
 		}
 		if (sdl->key.repeat)
 			return false;
-		ev->button = key_button(sdl->key.keysym.sym);
-		if (ev->button < 0)
+		button = keymap_button(&in->keys, sdl->key.keysym.sym, sdl->key.keysym.scancode,
+				       &key);
+		if (button < 0)
 			return false;
-		ev->kind = INPUT_EDGE;
-		ev->down = sdl->type == SDL_KEYDOWN;
-		ev->t_ms = (int64_t)sdl->key.timestamp + in->sdl_to_mono_ms;
-		return true;
+		return edge(sdl, button, sdl->type == SDL_KEYDOWN, key, ev);
 	case SDL_WINDOWEVENT:
 		ev->kind = INPUT_REDRAW;
 		return true;
 	default:
+		if (touch_input_edge(&in->touch, sdl, &button, &down))
+			return edge(sdl, button, down, PRESS_SOURCE_TOUCH, ev);
 		/* A GPIO edge, at the time the kernel saw it. */
 		if (!gpioevent_read(&in->link, sdl, &ev->button, &ev->down, &ev->t_ms))
 			return false;
 		ev->kind = INPUT_EDGE;
+		snprintf(ev->source, sizeof(ev->source), "gpio");
 		return true;
 	}
 }
