@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* SDL's event queue turned into the loop's input events: keys mapped to buttons, GPIO edges
  * handed over from their reader thread, all stamped with when they happened. */
+#define _GNU_SOURCE /* pipe2 */
 #include "events.h"
 
 #include <SDL.h>
 #include <stdio.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "eventtime.h"
@@ -21,7 +24,35 @@ struct input {
 	struct gpio *gpio;
 	struct keymap keys;       /* which key is which button */
 	struct touch_input touch; /* the glass (and the mouse) as buttons */
+	/* Where SDL sleeps by itself, a wake-up (a signal) goes through a pipe to a thread that
+	 * pushes an event of this type: SDL's wait wakes for it, as it would not for a pipe. */
+	int relay_pipe[2];
+	SDL_Thread *relay;
+	Uint32 wake_type;
 };
+
+static int relay_wakes(void *user)
+{
+	struct input *in = user;
+	char byte;
+
+	while (read(in->relay_pipe[0], &byte, 1) > 0) {
+		SDL_Event ev = {.type = in->wake_type};
+
+		SDL_PushEvent(&ev);
+	}
+	return 0;
+}
+
+/* The relay for drivers that sleep by themselves; false when it cannot be had. */
+static bool start_relay(struct input *in)
+{
+	in->wake_type = SDL_RegisterEvents(1);
+	if (in->wake_type == (Uint32)-1 || pipe2(in->relay_pipe, O_CLOEXEC) != 0)
+		return false;
+	in->relay = SDL_CreateThread(relay_wakes, "calm-wake", in);
+	return in->relay != NULL;
+}
 
 struct input *input_open(const char *video_driver)
 {
@@ -29,12 +60,16 @@ struct input *input_open(const char *video_driver)
 
 	if (!in)
 		return NULL;
+	in->relay_pipe[0] = in->relay_pipe[1] = -1;
 	if (!idlewait_driver_sleeps(video_driver)) {
 		in->waiter = idlewait_new();
 		if (!in->waiter) {
 			free(in);
 			return NULL;
 		}
+	} else if (!start_relay(in)) {
+		input_close(in);
+		return NULL;
 	}
 	keymap_defaults(&in->keys);
 	touch_input_init(&in->touch, false, 0, 1);
@@ -91,6 +126,12 @@ void input_close(struct input *in)
 		return;
 	gpio_close(in->gpio); /* its reader thread pushes nothing after this */
 	idlewait_free(in->waiter);
+	if (in->relay_pipe[1] >= 0)
+		close(in->relay_pipe[1]); /* the relay reads the end and stops */
+	if (in->relay)
+		SDL_WaitThread(in->relay, NULL);
+	if (in->relay_pipe[0] >= 0)
+		close(in->relay_pipe[0]);
 	free(in);
 }
 
@@ -181,8 +222,15 @@ void input_watch(struct input *in, int fd)
 
 void input_wake(struct input *in)
 {
-	if (in && in->waiter)
+	char byte = 1;
+
+	if (in && in->waiter) {
 		idlewait_wake(in->waiter);
+	} else if (in && in->relay_pipe[1] >= 0) {
+		ssize_t ignored = write(in->relay_pipe[1], &byte, 1);
+
+		(void)ignored; /* a full pipe already means "wake up" */
+	}
 }
 
 bool input_sleeps_in_poll(const struct input *in)

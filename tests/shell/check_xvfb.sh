@@ -108,3 +108,24 @@ xdotool key Escape
 wait "$app_pid" || fail "the app did not end cleanly on Esc"
 app_pid=""
 echo "a click and a hold in a real window: breathing, then a prompt, both from 'touch'"
+
+# SIGTERM on a desktop ends the app at once, not at its next wake-up: with no glow on the clock
+# that would be the next minute.
+printf '[ambient]\nglow = false\n' >"$out/still.conf"
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" SDL_VIDEODRIVER=x11 \
+  "$app" --config "$out/still.conf" --db "$out/still.db" --exit-after 120 \
+  >"$out/still.out" 2>"$out/app.err" &
+app_pid=$!
+timeout 30 xdotool search --sync --name '^calm-prompt$' >/dev/null ||
+  fail "no calm-prompt window within 30 s"
+sleep 1
+kill -TERM "$app_pid"
+waited=0
+while kill -0 "$app_pid" 2>/dev/null && [ $waited -lt 100 ]; do
+  sleep 0.1
+  waited=$((waited + 1))
+done
+kill -0 "$app_pid" 2>/dev/null && fail "the app was still running 10 s after SIGTERM"
+wait "$app_pid" || fail "the app did not end cleanly on SIGTERM"
+app_pid=""
+echo "SIGTERM on a desktop: ended within $((waited * 100)) ms"
