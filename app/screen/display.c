@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The window and renderer on the real screen, and the wait for the console's DRM device. */
 #include "display.h"
+#include "dpms.h"
 #include "draw.h"
 
 #include <SDL.h>
@@ -16,6 +17,7 @@ struct display {
 	SDL_Window *window;
 	SDL_Renderer *sdl;
 	struct render *render;
+	struct dpms *dpms; /* the console's screen switched off, where it can be */
 };
 
 /* At boot the service can start before /dev/dri/card* is there, or before udev has given the
@@ -94,6 +96,7 @@ struct display *display_open(const struct display_setup *setup, char *msg, size_
 		goto err_close;
 	if (setup->fullscreen)
 		SDL_ShowCursor(SDL_DISABLE);
+	d->dpms = dpms_open(d->window);
 	return d;
 
 err_close:
@@ -105,6 +108,7 @@ void display_close(struct display *d)
 {
 	if (!d)
 		return;
+	dpms_close(d->dpms);
 	render_free(d->render);
 	if (d->sdl)
 		SDL_DestroyRenderer(d->sdl);
@@ -131,8 +135,16 @@ void display_describe(const struct display *d, char *buf, size_t len)
 		 SDL_GetCurrentVideoDriver(), info.name ? info.name : "?", w, h);
 }
 
+bool display_power(struct display *d, bool off)
+{
+	return dpms_follow(d->dpms, off);
+}
+
 void display_show(struct display *d, const struct render_scene *scene)
 {
+	/* Switched off: a page flip to a dark connector fails or waits. */
+	if (dpms_is_off(d->dpms))
+		return;
 	render_frame(d->render, scene);
 	SDL_RenderPresent(d->sdl);
 }
