@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Real GPIO edges through a kernel: the .deb in the Debian 12 virtual machine of check_vm.sh,
 # with the kernel's GPIO simulator (gpio-sim, built out of tree for the guest's kernel by
 # tests/gpio/sim/build-gpio-sim.sh and kept in the cache) as the Pi's chip: lines named GPIO17,

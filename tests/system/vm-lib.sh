@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The system tests' shared part, sourced by check_vm.sh and check_gpio_vm.sh after they set
 # src, work, cache, here, vmctl, suite and arch (amd64 or arm64; optionally image_hook ROOT):
 # installs

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Builds the kernel's GPIO simulator (gpio-sim, with the IRQ simulator it needs) as one
 # out-of-tree module for a Debian kernel that does not build it (CONFIG_GPIO_SIM is not set in
 # Debian's 6.1 and 6.12): the sources from Debian's linux-source package, built against the
