@@ -20,19 +20,17 @@ struct display {
 	struct dpms *dpms; /* the console's screen switched off, where it can be */
 };
 
-/* At boot the service can start before /dev/dri/card* is there, or before udev has given the
- * video group its access to it: on the console, give it a few seconds rather than fail and
- * wait for systemd's restart. */
+/* The service starts after its DRM card's device unit (the package's udev rule tags cards for
+ * systemd): its DeviceAllow=char-drm is resolved when it starts, so a start before the driver
+ * had loaded could never open the card, however long it waited. What is left for this wait is a
+ * start by hand while udev is still giving the card to the video group. */
 static void wait_for_drm(void)
 {
 	const char *driver = getenv("SDL_VIDEODRIVER");
 
 	if (!driver || strcmp(driver, "kmsdrm") != 0)
 		return;
-	/* udev hands the device to the video group during its first pass over the devices, which
-	 * can take a while on a slow machine; 30 s is still better than a failed start. In a VM
-	 * under TCG this was not always enough (one of three boots still failed once and started
-	 * on systemd's restart), so the cause there may be another. */
+	/* udev's first pass over the devices can take a while on a slow machine. */
 	for (int tries = 0; tries < 150; tries++) {
 		glob_t found;
 		bool usable = false;
