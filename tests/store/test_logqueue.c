@@ -475,6 +475,47 @@ static void held_rows_own_what_they_point_to(void **state)
 			 "trust-tiny-promise|1");
 }
 
+/* More rows wait than the ring first has room for: it grows, and every held row still knows
+ * its own prompt (each row's prompt lives inside the ring, which moves as it grows). */
+static void held_prompts_survive_the_hold_growing(void **state)
+{
+	struct notices n = {0};
+	char blocker[PATH_MAX], path[PATH_MAX], expected[1024] = "";
+	struct logqueue *q;
+	FILE *f;
+
+	path_in(state, "blocker6", blocker);
+	f = fopen(blocker, "w");
+	assert_non_null(f);
+	fclose(f);
+	path_in(state, "blocker6/events.db", path);
+	q = open_queue(path, &n, 0, 0);
+	for (int i = 1; i <= 40; i++) {
+		struct prompt shown = {.pathway = PATHWAY_TRUST};
+		struct device_report r = a_press();
+		struct wall_stamp when = stamp_at(i);
+		size_t len = strlen(expected);
+
+		snprintf(shown.id, sizeof(shown.id), "prompt-%02d", i);
+		snprintf(expected + len, sizeof(expected) - len, "%sprompt-%02d", i > 1 ? " " : "",
+			 i);
+		r.action = ACTION_PROMPT;
+		r.prompt = &shown;
+		assert_false(logqueue_append(q, &r, "main", &when, i * 1000));
+	}
+	assert_int_equal(logqueue_held(q), 40);
+
+	assert_int_equal(unlink(blocker), 0);
+	assert_int_equal(mkdir(blocker, 0700), 0);
+	logqueue_tick(q, logqueue_deadline(q), T0, true);
+	assert_false(logqueue_trouble(q));
+	logqueue_close(q);
+	assert_file_text(path,
+			 "SELECT group_concat(prompt_id, ' ') FROM (SELECT * FROM prompts_shown "
+			 "ORDER BY id)",
+			 expected);
+}
+
 static int count_damaged(void **state, const char *base)
 {
 	char prefix[128];
@@ -664,6 +705,7 @@ int main(void)
 					  restore_process),
 		cmocka_unit_test(the_hold_is_bounded_and_drops_the_oldest),
 		cmocka_unit_test(held_rows_own_what_they_point_to),
+		cmocka_unit_test(held_prompts_survive_the_hold_growing),
 		cmocka_unit_test(a_damaged_file_at_open_is_moved_aside_and_no_row_waits),
 		cmocka_unit_test(a_file_damaged_while_running_is_moved_aside_and_rows_go_on),
 		cmocka_unit_test(closing_says_how_many_rows_are_lost),
