@@ -684,15 +684,33 @@ err_rollback:
 	return is_damage(rc) ? EVENTLOG_DAMAGED : EVENTLOG_NOT_WRITTEN;
 }
 
-/* Counts, or deletes, the rows of one table stamped before before_utc_s; n gets how many. */
+/* Each boot's start on the synchronised clock (ms), from its first synchronised row in any
+ * table: a row stamped before the sync is dated by it. A temporary table, filled before anything
+ * is deleted, so every table is judged by the same boots. */
+static const char boots_sql[] =
+	"CREATE TEMP TABLE forget_boots(boot_id TEXT PRIMARY KEY, boot_ms INTEGER);"
+	"INSERT INTO forget_boots SELECT boot_id, wall_utc * 1000 - mono_ms FROM ("
+	"  SELECT boot_id, wall_utc, mono_ms, min(mono_ms) FROM ("
+	"    SELECT boot_id, wall_utc, mono_ms FROM presses WHERE clock_synced = 1"
+	"    UNION ALL SELECT boot_id, wall_utc, mono_ms FROM sessions WHERE clock_synced = 1"
+	"    UNION ALL SELECT boot_id, wall_utc, mono_ms FROM prompts_shown WHERE clock_synced = 1)"
+	"  GROUP BY boot_id);";
+
+/* Counts, or deletes, the rows of one table from before before_utc_s; n gets how many. A row
+ * stamped while the clock was not synchronised (a Pi without a real-time clock boots at a
+ * stale time) is not judged by its stamp: it goes only when its boot's synchronised start and
+ * its own time since boot put it before the moment; with no such start it stays. */
 static int forget_in(sqlite3 *db, const char *table, int64_t before_utc_s, bool dry_run, int64_t *n)
 {
-	char sql[96];
+	char sql[512];
 	sqlite3_stmt *stmt;
 	int rc;
 
-	snprintf(sql, sizeof(sql), "%s FROM %s WHERE wall_utc < ?1",
-		 dry_run ? "SELECT count(*)" : "DELETE", table);
+	snprintf(sql, sizeof(sql),
+		 "%s FROM %s WHERE wall_utc < ?1 AND (clock_synced != 0 OR id IN ("
+		 "SELECT r.id FROM %s r JOIN forget_boots b ON b.boot_id = r.boot_id "
+		 "WHERE r.clock_synced = 0 AND b.boot_ms + r.mono_ms < ?1 * 1000))",
+		 dry_run ? "SELECT count(*)" : "DELETE", table, table);
 	rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
@@ -734,6 +752,10 @@ int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run,
 	rc = sqlite3_exec(log->db, dry_run ? "BEGIN" : "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto err;
+	what = "dating rows stamped before the clock was synchronised";
+	rc = sqlite3_exec(log->db, boots_sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto err_rollback;
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		what = tables[i].table;
 		rc = forget_in(log->db, tables[i].table, before_utc_s, dry_run, tables[i].n);
@@ -741,7 +763,9 @@ int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run,
 			goto err_rollback;
 	}
 	what = "committing";
-	rc = sqlite3_exec(log->db, "COMMIT", NULL, NULL, NULL);
+	rc = sqlite3_exec(log->db, "DROP TABLE temp.forget_boots", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(log->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto err_rollback;
 	return 0;
@@ -750,6 +774,7 @@ err_rollback:
 	snprintf(msg, msg_len, "event log: %s rows before %lld: %s: %s",
 		 dry_run ? "counting" : "deleting", (long long)before_utc_s, what,
 		 sqlite3_errmsg(log->db));
+	/* The rollback takes the temporary table with it. */
 	if (!sqlite3_get_autocommit(log->db))
 		sqlite3_exec(log->db, "ROLLBACK", NULL, NULL, NULL);
 	memset(counts, 0, sizeof(*counts));

@@ -676,6 +676,49 @@ static void retention_deletes_old_rows_once_a_day_with_a_trusted_clock(void **st
 	logqueue_close(q);
 }
 
+/* A press stamped by the given clock: utc_s as the wall clock said, mono_ms since boot. */
+static void press_stamped(struct logqueue *q, const char *boot_id, int64_t utc_s, int64_t mono_ms,
+			  bool synced, const char *button)
+{
+	struct device_report r = a_press();
+	struct wall_stamp when = {.utc_s = utc_s, .mono_ms = mono_ms, .synced = synced};
+
+	snprintf(when.boot_id, sizeof(when.boot_id), "%s", boot_id);
+	assert_true(logqueue_append(q, &r, button, &when, mono_ms));
+}
+
+/* A Pi without a real-time clock boots believing an old time; what it stamps before the clock
+ * is synchronised is not judged by that stamp: it is dated from its own boot's first
+ * synchronised row, or left alone when its boot never had one. */
+static void retention_never_trusts_a_stamp_from_an_unsynchronised_clock(void **state)
+{
+	struct notices n = {0};
+	char path[PATH_MAX];
+	struct logqueue *q;
+	const int64_t day = LOGQUEUE_DAY_S;
+	const int64_t now = T0 + 30 * day;
+
+	path_in(state, "stale.db", path);
+	q = open_queue(path, &n, 0, 7);
+	/* Today's boot: two presses while the clock still said last year, then the sync. */
+	press_stamped(q, "boot-today", T0 - 300 * day, 20000, false, "today-early");
+	press_stamped(q, "boot-today", T0 - 300 * day + 40, 60000, false, "today-later");
+	press_stamped(q, "boot-today", now - 3600, 3600000, true, "today-synced");
+	/* A boot that never synchronised: nothing says when it was. */
+	press_stamped(q, "boot-unknown", T0 - 300 * day, 5000, false, "unknown");
+	/* A boot 20 days ago: a press before its sync really is that old. */
+	press_stamped(q, "boot-old", T0 - 400 * day, 1000, false, "old-early");
+	press_stamped(q, "boot-old", now - 20 * day, 61000, true, "old-synced");
+
+	logqueue_tick(q, 4000000, now, true);
+	assert_file_text(path,
+			 "SELECT group_concat(button, ' ') FROM (SELECT button FROM presses "
+			 "ORDER BY id)",
+			 "today-early today-later today-synced unknown");
+	assert_non_null(strstr(n.last[LOGQUEUE_PRUNED], "deleted 2 presses"));
+	logqueue_close(q);
+}
+
 static void keep_days_0_keeps_everything(void **state)
 {
 	struct notices n = {0};
@@ -710,6 +753,7 @@ int main(void)
 		cmocka_unit_test(a_file_damaged_while_running_is_moved_aside_and_rows_go_on),
 		cmocka_unit_test(closing_says_how_many_rows_are_lost),
 		cmocka_unit_test(retention_deletes_old_rows_once_a_day_with_a_trusted_clock),
+		cmocka_unit_test(retention_never_trusts_a_stamp_from_an_unsynchronised_clock),
 		cmocka_unit_test(keep_days_0_keeps_everything),
 	};
 
