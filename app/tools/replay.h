@@ -28,8 +28,9 @@ int replay_parse(const char *source, const char *text, const struct device_confi
 void replay_script_free(struct replay_script *script);
 
 /* Formats one report as a JSON object on one line (no newline), e.g.
- * {"t":1.2,"button":"main","gesture":"short","action":"breathe"}. */
-void replay_json(const struct device_report *report, const struct device_config *config, char *buf,
+ * {"t":1.2,"button":"main","gesture":"short","action":"breathe"}. Returns false, with buf
+ * empty, when it does not fit in len bytes; nothing is ever written past them. */
+bool replay_json(const struct device_report *report, const struct device_config *config, char *buf,
 		 size_t len);
 
 #endif
