@@ -30,6 +30,7 @@ enum {
 	OPT_CHECK_PROMPTS,
 	OPT_VERSION,
 	OPT_HELP,
+	OPT_VERBOSE,
 };
 
 void cli_usage(FILE *out)
@@ -66,6 +67,7 @@ void cli_usage(FILE *out)
 	      "                       ones): bad lines, duplicates, prompts too long for a\n"
 	      "                       480x320 screen; print counts per pathway and audience\n"
 	      "  --list-patterns      print the breathing patterns, their phases and sources\n"
+	      "  --verbose            also print debugging lines on stderr\n"
 	      "  --version            print the version\n"
 	      "  --help               this text\n"
 	      "\n"
@@ -117,6 +119,7 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 		{"check-prompts", optional_argument, NULL, OPT_CHECK_PROMPTS},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"help", no_argument, NULL, OPT_HELP},
+		{"verbose", no_argument, NULL, OPT_VERBOSE},
 		{NULL, 0, NULL, 0},
 	};
 	bool screen_given = false;
@@ -216,6 +219,9 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 		case OPT_HELP:
 			o->mode = MODE_HELP;
 			return 0;
+		case OPT_VERBOSE:
+			o->verbose = true;
+			break;
 		default:
 			return bad(msg, msg_len, "unknown or incomplete option",
 				   argv[optind - 1 > 0 ? optind - 1 : 0]);

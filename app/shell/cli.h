@@ -36,6 +36,7 @@ struct options {
 	uint64_t seed;               /* prompt order; 0: from the clock */
 	bool seed_given;
 	const char *prompts_dir; /* MODE_CHECK_PROMPTS: the folder; NULL: the configured decks */
+	bool verbose;            /* --verbose: diag_debug lines are printed too */
 };
 
 /* Fills o from argv. Returns 0, or -1 with msg set (a usage error: exit code 2). */
