@@ -347,7 +347,7 @@ static void prune(struct logqueue *q, int64_t now_ms, int64_t wall_utc_s)
 	if (gmtime_r(&t, &tm) == NULL ||
 	    strftime(cutoff, sizeof(cutoff), "%Y-%m-%d %H:%M UTC", &tm) == 0)
 		snprintf(cutoff, sizeof(cutoff), "%lld", (long long)before);
-	if (eventlog_forget(q->log, before, false, &gone, msg, sizeof(msg)) != 0) {
+	if (eventlog_forget(q->log, before, false, true, &gone, msg, sizeof(msg)) != 0) {
 		notify(q, LOGQUEUE_PRUNE_FAILED, "keeping %d days: %s", q->keep_days, msg);
 		return;
 	}
