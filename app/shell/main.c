@@ -98,11 +98,19 @@ static void print_version(void)
 	const SDL_version *ttf = TTF_Linked_Version();
 	const SDL_version *img = IMG_Linked_Version();
 
+	int ft[3] = {0, 0, 0};
+
 	SDL_GetVersion(&sdl);
-	printf("calm-prompt %s (SDL %d.%d.%d, SDL_ttf %d.%d.%d, SDL_image %d.%d.%d, SQLite %s, "
-	       "libgpiod %s)\n",
+	/* FreeType draws the text; its version is known once SDL_ttf has started it. */
+	if (TTF_Init() == 0) {
+		TTF_GetFreeTypeVersion(&ft[0], &ft[1], &ft[2]);
+		TTF_Quit();
+	}
+	printf("calm-prompt %s (SDL %d.%d.%d, SDL_ttf %d.%d.%d, FreeType %d.%d.%d, SDL_image "
+	       "%d.%d.%d, SQLite %s, libgpiod %s)\n",
 	       CALM_VERSION, sdl.major, sdl.minor, sdl.patch, ttf->major, ttf->minor, ttf->patch,
-	       img->major, img->minor, img->patch, sqlite3_libversion(), gpio_library_version());
+	       ft[0], ft[1], ft[2], img->major, img->minor, img->patch, sqlite3_libversion(),
+	       gpio_library_version());
 }
 
 int main(int argc, char **argv)
