@@ -16,12 +16,15 @@ case "$build" in /*) ;; *) build=$root/$build ;; esac
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
   CC=clang cmake -S "$root" -B "$build" -DCALM_FUZZ=ON -DCALM_BUILD_TESTS=OFF \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    -DCALM_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
 targets=""
 for h in $harnesses; do targets="$targets fuzz_$h"; done
 # shellcheck disable=SC2086
-cmake --build "$build" -j "$(nproc)" --target $targets >/dev/null
+if ! cmake --build "$build" -j "$(nproc)" --target $targets >"$build/fuzz-build.log" 2>&1; then
+  cat "$build/fuzz-build.log"
+  exit 1
+fi
 
 # seed NAME: the starting corpus of one harness, made fresh from the files it reads for real.
 seed() {
