@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # calm-prompt's one entry point for people: installs what is missing, builds, then runs or tests.
 #   ./dev.sh run [APP OPTIONS...]   install, build, start the app (a window on a desktop)
 #   ./dev.sh test                   install, build, run the whole test suite

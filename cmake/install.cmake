@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Installing the service and packaging it for Debian; included from the top CMakeLists.txt.
 #
 # cmake --install puts in place: the binary, the shipped assets under share/calm-prompt, the

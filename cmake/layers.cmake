@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The layers of app/, enforced by the build. Each layer is a static library calm_NAME built from
 # app/NAME/. It sees the headers of its own folder and of the layers it USES, and links only the
 # outside LINKS it is given. The outside headers that sit in /usr/include, where every compile
@@ -6,11 +7,11 @@
 
 # Outside headers and the one layer each belongs to.
 set(CALM_LAYER_HEADERS
-  "SDL.h:screen input tools shell"
-  "SDL2/SDL.h:screen input tools shell"
-  "SDL_ttf.h:screen tools shell"
-  "SDL_image.h:shell"
-  "sqlite3.h:store shell"
+  "SDL.h:screen input"
+  "SDL2/SDL.h:screen input"
+  "SDL_ttf.h:screen"
+  "SDL_image.h:screen"
+  "sqlite3.h:store"
   "ini.h:settings"
   "gpiod.h:input"
   "systemd/sd-daemon.h:platform"
@@ -19,14 +20,16 @@ set(CALM_LAYER_HEADERS
 # Gives target the shadowing headers of every outside header its layer may not include.
 function(calm_forbid target layer)
   set(dir ${CMAKE_BINARY_DIR}/layer-guards/${layer})
+  file(REMOVE_RECURSE ${dir}) # a header the layer has since been given must not linger
   foreach(entry ${CALM_LAYER_HEADERS})
     string(REPLACE ":" ";" parts "${entry}")
     list(GET parts 0 header)
     list(GET parts 1 owners)
     string(REPLACE " " ";" owners "${owners}")
     if(NOT layer IN_LIST owners)
+      list(JOIN owners ", app/" owners_text)
       file(WRITE ${dir}/${header}
-        "#error \"<${header}> is not for app/${layer}: only app/${owners} may use it (see cmake/layers.cmake)\"\n")
+        "#error \"<${header}> is not for app/${layer}: only app/${owners_text} may use it (see cmake/layers.cmake)\"\n")
     endif()
   endforeach()
   target_include_directories(${target} BEFORE PRIVATE ${dir})

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Cross-building for 64-bit Raspberry Pi OS (arm64) with Debian's cross toolchain and the
 # :arm64 multiarch -dev packages (tests/cross/build-arm64.sh installs them). Tests run under
 # qemu-user: there is no binfmt_misc here, so ctest starts each test binary through it.

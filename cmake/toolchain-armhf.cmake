@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Cross-building for 32-bit Raspberry Pi OS (armhf) against a sysroot: Debian's armhf -dev
 # packages unpacked by mmdebstrap --variant=extract (tests/cross/build.sh makes it), since the
 # multiarch route can fail on a stale archive index. Tests run under qemu-arm.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Deadlines: monotonic times in ms, or -1 for "none". */
 #ifndef CALM_DEADLINE_H
 #define CALM_DEADLINE_H

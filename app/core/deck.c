@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Deck parsing and the no-repeat picker; pure (text in, prompts out). */
 #include "deck.h"
 
@@ -543,6 +544,14 @@ bool deck_tags_parse(enum deck_tag_kind kind, const char *list, unsigned *bits, 
 bool prompt_eligible(const struct prompt *prompt, unsigned audiences, unsigned pathways)
 {
 	return (prompt->audiences & audiences) && (pathways & (1u << prompt->pathway));
+}
+
+bool prompt_for_the_clock(const struct prompt *prompt, unsigned audiences, unsigned pathways)
+{
+	/* The parser only lets 'shared' go with 'any'; the time is checked again because a
+	 * prompt for bedtime on the clock at breakfast is exactly what must never happen. */
+	return prompt->shared && prompt->times == TIME_ANY &&
+	       prompt_eligible(prompt, audiences, pathways);
 }
 
 /* --- picker --- */

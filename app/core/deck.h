@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Connection prompt decks: parsing deck text into tagged prompts, and picking without repeats. */
 #ifndef CALM_DECK_H
 #define CALM_DECK_H
@@ -83,6 +84,10 @@ const char *time_name(int i);
 /* Whether a prompt is for the household: it shares an audience with `audiences` (enum
  * audience_bit) and its pathway is in `pathways` (1 << enum pathway). */
 bool prompt_eligible(const struct prompt *prompt, unsigned audiences, unsigned pathways);
+
+/* Whether a prompt may be the clock's prompt of the day, which everyone walking past reads:
+ * tagged shared (so for any time of day) and eligible for the household as above. */
+bool prompt_for_the_clock(const struct prompt *prompt, unsigned audiences, unsigned pathways);
 
 /* Which tag list deck_tags_parse reads. */
 enum deck_tag_kind {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The device state machine: screens, sessions and what each press means on each screen. */
 #include "device.h"
 #include "deadline.h"
@@ -118,7 +119,7 @@ void device_config_defaults(struct device_config *c)
 	c->press_pauses = true;
 	c->checkin = true;
 	snprintf(c->answers[0], sizeof(c->answers[0]), "calm");
-	snprintf(c->answers[1], sizeof(c->answers[1]), "tense");
+	snprintf(c->answers[1], sizeof(c->answers[1]), "unsettled");
 	c->n_answers = 2;
 	c->offer_prompt = true;
 	c->settle_ms = 5000;
@@ -425,9 +426,20 @@ static void perform(struct device *dev, struct device_report *r, int pattern)
 	}
 }
 
-/* The answer a gesture gives to "How do you feel?", or -1. One button answers by gesture
- * (tap: the first answer, hold: the second, double: the third); with more buttons, each
- * button is an answer. */
+/* One button answers by gesture, in this order; with more buttons, each button is an answer. */
+static const enum gesture answer_gestures[] = {GESTURE_SHORT, GESTURE_LONG, GESTURE_DOUBLE};
+
+/* How many answers can be given: one per button, or per gesture of the one button (a double
+ * press only where that button waits for one). */
+static int answers_offered(const struct device *dev)
+{
+	const struct device_config *c = &dev->config;
+	int usable = c->n_buttons > 1 ? c->n_buttons : (c->buttons[0].on[GESTURE_DOUBLE] ? 3 : 2);
+
+	return c->n_answers < usable ? c->n_answers : usable;
+}
+
+/* The answer a gesture gives to "How do you feel?", or -1. */
 static int answer_for(const struct device *dev, int button, enum gesture g)
 {
 	int i = dev->config.n_buttons > 1 ? button
@@ -435,7 +447,7 @@ static int answer_for(const struct device *dev, int button, enum gesture g)
 					     : g == GESTURE_LONG ? 1
 								 : 2);
 
-	return i < dev->config.n_answers ? i : -1;
+	return i < answers_offered(dev) ? i : -1;
 }
 
 /* A press on a session screen. A button whose gesture starts sessions is "the session button"
@@ -715,7 +727,9 @@ void device_open(struct device *dev, enum screen screen, int pattern, int64_t no
 	}
 }
 
-/* The same prompt all day, another the next: the day number, well mixed, picks it. */
+/* The same prompt all day, another the next: the day number, well mixed, picks it. Only a shared
+ * prompt for the household's audiences and pathways: the clock is read by whoever walks past.
+ * None when there is no such prompt, never another kind. */
 static const struct prompt *prompt_of_the_day(const struct device *dev, int64_t local_ms)
 {
 	const struct device_config *c = &dev->config;
@@ -726,8 +740,8 @@ static const struct prompt *prompt_of_the_day(const struct device *dev, int64_t 
 	if (local_ms < 0)
 		return NULL;
 	for (size_t i = 0; i < count; i++)
-		eligible += prompt_eligible(deck_get(dev->deck, i), c->prompt_audiences,
-					    c->prompt_pathways);
+		eligible += prompt_for_the_clock(deck_get(dev->deck, i), c->prompt_audiences,
+						 c->prompt_pathways);
 	if (eligible == 0)
 		return NULL;
 	x = (uint64_t)(local_ms / 86400000) * 0x9e3779b97f4a7c15ull;
@@ -739,7 +753,7 @@ static const struct prompt *prompt_of_the_day(const struct device *dev, int64_t 
 	for (size_t i = 0; i < count; i++) {
 		const struct prompt *p = deck_get(dev->deck, i);
 
-		if (prompt_eligible(p, c->prompt_audiences, c->prompt_pathways) && k-- == 0)
+		if (prompt_for_the_clock(p, c->prompt_audiences, c->prompt_pathways) && k-- == 0)
 			return p;
 	}
 	return NULL;
@@ -754,6 +768,18 @@ struct device_view device_view(const struct device *dev, int64_t now_ms)
 	v.prompt = dev->prompt;
 	v.fade = 1.0;
 	v.checkin_after = dev->checkin_after;
+	if (dev->screen == SCREEN_CHECKIN) {
+		v.n_answers = answers_offered(dev);
+		v.answers_by_button = dev->config.n_buttons > 1;
+		for (int i = 0; i < v.n_answers; i++)
+			v.answers[i] = (struct device_answer){
+				.text = dev->config.answers[i],
+				.button = v.answers_by_button ? i : 0,
+				.gesture = v.answers_by_button ? GESTURE_SHORT : answer_gestures[i],
+			};
+	}
+	v.resume_gesture = GESTURE_SHORT;
+	v.stop_gesture = GESTURE_LONG;
 	v.screen_elapsed_ms = now_ms - dev->screen_since_ms;
 	v.screen_left_ms = due < 0 ? -1 : (due > now_ms ? due - now_ms : 0);
 	v.local_ms = device_local_ms(dev, now_ms);

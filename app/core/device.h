@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The device: a state machine over screens, driven by button edges and the passage of time.
  * Everything a user sees and every row the log gets is decided here. */
 #ifndef CALM_DEVICE_H
@@ -128,6 +129,14 @@ struct device_output {
 };
 
 /* What the renderer draws at a moment. */
+/* An answer to "How do you feel?" and how it is given: a gesture of the one button, or (with
+ * more buttons) a button of its own. */
+struct device_answer {
+	const char *text;
+	int button; /* with answers_by_button: the button that gives it */
+	enum gesture gesture;
+};
+
 struct device_view {
 	enum screen screen;
 	const struct breath_pattern *pattern; /* the session's pattern (session screens) */
@@ -139,6 +148,10 @@ struct device_view {
 	int64_t screen_elapsed_ms;   /* time on this screen */
 	int64_t screen_left_ms;      /* until this screen moves on by itself (-1: never) */
 	bool checkin_after;          /* SCREEN_CHECKIN: after the session */
+	int n_answers;               /* SCREEN_CHECKIN: the answers offered, */
+	struct device_answer answers[CHECKIN_MAX_ANSWERS];
+	bool answers_by_button; /*   each on a button of its own (else gestures of one) */
+	enum gesture resume_gesture, stop_gesture; /* SCREEN_PAUSED: what goes on, what stops */
 	const struct prompt *prompt; /* SCREEN_PROMPT */
 	bool night;                  /* the night palette: dim and warm, no blue */
 	bool screen_off;             /* nothing to draw: a black screen, backlight off */

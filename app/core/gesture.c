@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Gesture recognition from debounced button edges; pure, time comes in as an argument. */
 #include "gesture.h"
 #include "deadline.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Turns one button's down/up edges (with their timestamps) into short, long and double presses. */
 #ifndef CALM_GESTURE_H
 #define CALM_GESTURE_H

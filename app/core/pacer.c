@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Breathing pacer: phase and size as a pure function of the time since the breathing began.
  *
  * Without a ramp a breath has a fixed length L and the phase is (t mod L): integer arithmetic,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The breathing pacer: breathing patterns, and where in its breath a pattern is at a given time
  * since the breathing began. */
 #ifndef CALM_PACER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Breathing pattern definitions: parsing and checking, pure. */
 #include "pattern.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Breathing patterns as data: set from key = value text, checked whole, kept in a small set. */
 #ifndef CALM_PATTERN_H
 #define CALM_PATTERN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* How buttons are wired to GPIO lines: plain data the settings fill in and the GPIO module
  * reads. The device's buttons (device.h) know nothing of it. */
 #ifndef CALM_WIRING_H

@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /* GPIO buttons: finding each button's line, watching the lines on a reader thread, and turning
  * the kernel's edges into (button, down, time). libgpiod itself is behind gpio_backend.h. */
 #define _GNU_SOURCE /* pipe2 */
 #include "gpio_backend.h"
 #include "diag.h"
+#include "wallclock.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -339,14 +341,6 @@ static bool request_line(struct gpio *g, const struct gpio_wiring *w, int button
 	return true;
 }
 
-static int64_t monotonic_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Hands every waiting edge of one line to the callback; false (errno set) when the line
  * failed. */
 static bool read_line_events(struct gpio *g, struct watched_line *l)
@@ -357,7 +351,7 @@ static bool read_line_events(struct gpio *g, struct watched_line *l)
 
 	if (n < 0)
 		return errno == EINTR || errno == EAGAIN;
-	now = monotonic_ms();
+	now = mono_now_ms();
 	for (int i = 0; i < n; i++)
 		g->on_edge(g->user, l->button, gpio_edge_is_press(events[i].rising, l->active_low),
 			   gpio_event_ms(events[i].ts_ns, now));
@@ -403,7 +397,7 @@ static void *reader_main(void *arg)
 	struct watched_line *polled[DEVICE_MAX_BUTTONS + 1];
 
 	for (;;) {
-		int64_t now = monotonic_ms();
+		int64_t now = mono_now_ms();
 		int timeout = -1;
 		nfds_t n = 0;
 
@@ -440,7 +434,7 @@ static void *reader_main(void *arg)
 		}
 		if (pfd[0].revents)
 			break;
-		now = monotonic_ms();
+		now = mono_now_ms();
 		for (nfds_t i = 1; i < n; i++) {
 			if (pfd[i].revents & POLLIN) {
 				if (!read_line_events(g, polled[i]))

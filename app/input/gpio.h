@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* GPIO buttons through libgpiod (v1 or v2, chosen at build time): edges with kernel timestamps.
  *
  * Each configured button's line is requested for both edges, with its bias (and a kernel

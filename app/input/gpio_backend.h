@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The seam below the GPIO module: the few libgpiod calls it needs, as a table of functions.
  *
  * gpio_gpiod.c fills it with libgpiod v1 or v2; the tests fill it with a fake, so line lookup,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The GPIO seam filled with libgpiod: v1 (1.6, Debian 12) or v2 (2.x, Debian 13), as
  * CALM_GPIOD_API says. Lines are requested active-high; gpio.c applies active-low itself, so
  * both APIs report the same edges. */

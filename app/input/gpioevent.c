@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* GPIO edges through SDL's event queue. An edge travels as a user event: code holds the button
  * and whether it went down, data1 and data2 the two halves of its 64-bit time (a pointer may
  * have only 32 bits, as on armhf). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* GPIO edges as SDL user events: pushed by the GPIO reader thread, read by the main loop.
  *
  * SDL_PushEvent() is thread-safe, but a main loop asleep in poll() (idlewait, on KMSDRM and

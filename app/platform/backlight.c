@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Backlight control through sysfs: brightness and max_brightness files. */
 #include "backlight.h"
 

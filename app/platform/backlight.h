@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Screen brightness through the kernel's backlight class (/sys/class/backlight), where there is
  * one and we may write it (the official DSI screens). Elsewhere night dims by colour alone. */
 #ifndef CALM_BACKLIGHT_H

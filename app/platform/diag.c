@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Logging to stderr, with journal priority prefixes when running under systemd. */
 #include "diag.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Diagnostics for people: leveled, printf-checked lines on stderr (the journal, under systemd).
  * Not the event log (app/store), which keeps the household's presses. */
 #ifndef CALM_DIAG_H

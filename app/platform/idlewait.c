@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* poll()-based sleeping for video drivers without a native event wait. */
 #define _GNU_SOURCE /* pipe2 */
 #include "idlewait.h"
@@ -17,6 +18,7 @@ struct idlewait {
 	int wake_pipe[2];     /* [0] polled, [1] written by idlewait_wake() */
 	int fds[MAX_DEVICES]; /* open /dev/input/event* devices */
 	int n_fds;
+	int watched; /* another descriptor that ends a sleep, left unread; -1: none */
 };
 
 bool idlewait_driver_sleeps(const char *driver)
@@ -36,6 +38,7 @@ struct idlewait *idlewait_new(void)
 		free(w);
 		return NULL;
 	}
+	w->watched = -1;
 	dir = opendir("/dev/input");
 	while (dir && (e = readdir(dir)) && w->n_fds < MAX_DEVICES) {
 		char path[300];
@@ -78,15 +81,22 @@ static void drain(int fd)
 		;
 }
 
+void idlewait_watch(struct idlewait *w, int fd)
+{
+	w->watched = fd;
+}
+
 void idlewait_sleep(struct idlewait *w, int timeout_ms)
 {
-	struct pollfd pfd[MAX_DEVICES + 1];
+	struct pollfd pfd[MAX_DEVICES + 2];
 	int n = 0;
 
 	pfd[n++] = (struct pollfd){.fd = w->wake_pipe[0], .events = POLLIN};
 	for (int i = 0; i < w->n_fds; i++)
 		pfd[n++] = (struct pollfd){.fd = w->fds[i], .events = POLLIN};
-	if (poll(pfd, (nfds_t)n, timeout_ms) <= 0)
+	/* Last, and never read here: its owner reads it to learn what happened. */
+	pfd[n] = (struct pollfd){.fd = w->watched, .events = POLLIN};
+	if (poll(pfd, (nfds_t)(w->watched >= 0 ? n + 1 : n), timeout_ms) <= 0)
 		return; /* timed out, or a signal (EINTR): the caller looks at what changed */
 	for (int i = 0; i < n; i++) {
 		if (pfd[i].revents & POLLIN)

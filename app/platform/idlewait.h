@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sleeping until input or a deadline on video drivers where SDL itself would poll.
  *
  * SDL 2's SDL_WaitEventTimeout() only truly sleeps on drivers that implement waiting (X11,
@@ -22,6 +23,9 @@ bool idlewait_driver_sleeps(const char *driver);
  * arrives, or timeout_ms passes (-1: no limit). Input read here is discarded: SDL reads its
  * own copy when the caller pumps events afterwards. */
 void idlewait_sleep(struct idlewait *w, int timeout_ms);
+
+/* Also ends a sleep when fd is readable (-1: nothing more); fd stays unread and the caller's. */
+void idlewait_watch(struct idlewait *w, int fd);
 
 /* Ends a sleep early; safe from any thread, and from a signal handler (one write()). */
 void idlewait_wake(struct idlewait *w);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sd_notify() for the service: readiness, the watchdog's keep-alive, reloading, stopping. */
 #include "notify.h"
 

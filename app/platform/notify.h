@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Telling systemd how the service is doing: ready, alive (the watchdog), reloading, stopping.
  *
  * Under a Type=notify unit the first frame on screen is "ready", and while WatchdogSec= is set

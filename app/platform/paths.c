@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Default locations, following systemd's and the XDG base directory conventions. */
 #include "paths.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Where things live: the config file, the database, the shipped assets. */
 #ifndef CALM_PATHS_H
 #define CALM_PATHS_H

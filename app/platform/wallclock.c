@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Wall-clock stamps for the log, and parsing the fixed times that --clock and --date ask for. */
 #include "wallclock.h"
 
@@ -23,6 +24,14 @@ int64_t mono_now_ms(void)
 	 */
 	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
 		return 0;
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t wall_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Wall-clock stamps for the log: civil time, monotonic time, boot id and clock trust. */
 #ifndef CALM_WALLCLOCK_H
 #define CALM_WALLCLOCK_H
@@ -16,6 +17,9 @@ struct wall_stamp {
 
 /* Milliseconds of CLOCK_MONOTONIC. */
 int64_t mono_now_ms(void);
+
+/* Milliseconds of CLOCK_REALTIME since the epoch: the one wall clock "now". */
+int64_t wall_now_ms(void);
 
 /* The current boot's id from /proc ("unknown" when unreadable). */
 void wallclock_boot_id(char out[37]);

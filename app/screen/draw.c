@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Drawing primitives shared by every screen: fonts and the text cache, palettes, colours,
  * discs, rings. Screens build on these; nothing here knows which screen is drawn. */
 #include "draw.h"
@@ -34,54 +35,6 @@ static const struct palette night = {
 	.trouble = {110, 30, 0, 255},
 	.warm = {170, 62, 20, 255},
 };
-struct render *render_new(SDL_Renderer *renderer, const char *font_path, char *msg, size_t msg_len)
-{
-	struct render *r;
-	TTF_Font *probe;
-
-	if (!TTF_WasInit() && TTF_Init() != 0) {
-		snprintf(msg, msg_len, "cannot start SDL_ttf: %s", TTF_GetError());
-		return NULL;
-	}
-	probe = TTF_OpenFont(font_path, 12);
-	if (!probe) {
-		snprintf(msg, msg_len,
-			 "cannot open the font '%s': %s (install fonts-dejavu-core, or set "
-			 "[display] "
-			 "font)",
-			 font_path, TTF_GetError());
-		return NULL;
-	}
-	TTF_CloseFont(probe);
-	r = calloc(1, sizeof(*r));
-	if (!r) {
-		snprintf(msg, msg_len, "out of memory");
-		return NULL;
-	}
-	r->sdl = renderer;
-	r->pal = &day;
-	snprintf(r->font_path, sizeof(r->font_path), "%s", font_path);
-	return r;
-}
-
-void render_free(struct render *r)
-{
-	if (!r)
-		return;
-	for (int i = 0; i < TEXT_SLOTS; i++)
-		if (r->texts[i].tex)
-			SDL_DestroyTexture(r->texts[i].tex);
-	for (int i = 0; i < FONT_SLOTS; i++)
-		if (r->fonts[i].font)
-			TTF_CloseFont(r->fonts[i].font);
-	for (int i = 0; i < GLOW_STYLES; i++)
-		if (r->glow[i])
-			SDL_DestroyTexture(r->glow[i]);
-	if (r->rotated)
-		SDL_DestroyTexture(r->rotated);
-	free(r);
-}
-
 TTF_Font *font_at(struct render *r, int px)
 {
 	int victim = 0;

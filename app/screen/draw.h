@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The drawing primitives every screen uses (draw.c): the text cache, the palette, discs and
  * rings. Below the screens: nothing here calls a screen. */
 #ifndef CALM_DRAW_H
@@ -65,6 +66,11 @@ struct render {
 	char fit_text[TEXT_KEY_MAX];
 	int fit_wrap, fit_max_h, fit_px;
 };
+
+/* Draws with renderer as setup says; the font file is opened once per size used. Returns NULL
+ * with msg set on failure. */
+struct render *render_new(SDL_Renderer *renderer, const struct render_setup *setup, char *msg,
+			  size_t msg_len);
 
 /* The texture of a text at a size (wrapped to wrap pixels when wrap > 0), from the cache when
  * it was drawn before. NULL when it cannot be rendered. */

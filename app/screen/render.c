@@ -1,9 +1,67 @@
+/* SPDX-License-Identifier: MIT */
 /* The frame: which screen is drawn for the device's view, turned for the screen's rotation,
  * and how often frames are needed. */
 #include "render.h"
 #include "screens.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 static void draw_screen(struct render *r, const struct render_scene *s);
+
+struct render *render_new(SDL_Renderer *renderer, const struct render_setup *setup, char *msg,
+			  size_t msg_len)
+{
+	const char *font_path = setup->font;
+	struct render *r;
+	TTF_Font *probe;
+
+	if (!TTF_WasInit() && TTF_Init() != 0) {
+		snprintf(msg, msg_len, "cannot start SDL_ttf: %s", TTF_GetError());
+		return NULL;
+	}
+	probe = TTF_OpenFont(font_path, 12);
+	if (!probe) {
+		snprintf(msg, msg_len,
+			 "cannot open the font '%s': %s (install fonts-dejavu-core, or set "
+			 "[display] "
+			 "font)",
+			 font_path, TTF_GetError());
+		return NULL;
+	}
+	TTF_CloseFont(probe);
+	r = calloc(1, sizeof(*r));
+	if (!r) {
+		snprintf(msg, msg_len, "out of memory");
+		return NULL;
+	}
+	r->sdl = renderer;
+	draw_use_palette(r, false);
+	snprintf(r->font_path, sizeof(r->font_path), "%s", font_path);
+	r->ambient_glow = setup->glow;
+	r->ambient_drift = setup->drift;
+	r->rotation = setup->rotation;
+	return r;
+}
+
+void render_free(struct render *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < TEXT_SLOTS; i++)
+		if (r->texts[i].tex)
+			SDL_DestroyTexture(r->texts[i].tex);
+	for (int i = 0; i < FONT_SLOTS; i++)
+		if (r->fonts[i].font)
+			TTF_CloseFont(r->fonts[i].font);
+	for (int i = 0; i < GLOW_STYLES; i++)
+		if (r->glow[i])
+			SDL_DestroyTexture(r->glow[i]);
+	if (r->rotated)
+		SDL_DestroyTexture(r->rotated);
+	free(r);
+}
+
 
 void render_set_rotation(struct render *r, int degrees)
 {

@@ -1,14 +1,15 @@
+/* SPDX-License-Identifier: MIT */
 /* Draws the device's screens with SDL2 and SDL2_ttf; text is rendered once and cached. */
 #ifndef CALM_RENDER_H
 #define CALM_RENDER_H
 
-#include <SDL.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
 #include "device.h"
 #include "history.h"
+#include "setup.h"
 
 struct render_scene {
 	const struct device_view *view;
@@ -21,8 +22,7 @@ struct render_scene {
 
 struct render;
 
-/* The font file is opened once per size used. Returns NULL with msg set on failure. */
-struct render *render_new(SDL_Renderer *renderer, const char *font_path, char *msg, size_t msg_len);
+/* render_new() is in draw.h: only the screen layer makes renderers (display, snapshot). */
 void render_free(struct render *r);
 
 /* Draws a whole frame at the renderer's output size (not presented). */

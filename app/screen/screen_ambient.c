@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The clock screen: time, date, the prompt of the day, a warm sign someone left, a faint
  * breathing glow; and the note a press reveals. Everything drifts a few pixels every few
  * minutes so nothing stays burnt into the screen. */
@@ -75,7 +76,7 @@ void draw_note(struct render *r, const struct render_scene *s)
 	draw_text(r, "\u2665", m * 16 / 100, r->pal->warm, r->w / 2, r->h * 28 / 100);
 	draw_text_wrapped(r, "Someone here is thinking of you.", m * 8 / 100, r->w * 88 / 100,
 			  r->pal->text, r->w / 2, r->h * 52 / 100);
-	draw_text_wrapped(r, "They left this for whoever came by next. Now it has been seen.",
+	draw_text_wrapped(r, "Left for whoever came by next: you.",
 			  m * 5 / 100, r->w * 80 / 100, r->pal->text_dim, r->w / 2,
 			  r->h * 72 / 100);
 }

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: MIT */
 /* The week at a glance, drawn rather than written: a bar a day for the minutes breathed, a
- * warm dot for each prompt shown, and a line for how calm people felt after their sessions.
- * And the small chip that says who is here. */
+ * warm dot for each prompt shown, and, on one member's own week, a line for how calm they felt
+ * after their sessions. And the small chip that says who is here. */
 #include <stdio.h>
 #include <time.h>
 
@@ -24,8 +25,9 @@ static SDL_Color member_color(const struct device_config *c, int member)
 	return (SDL_Color){(Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255};
 }
 
-/* Three small keys along the bottom: what the colours mean. */
-static void draw_legend(struct render *r, int px)
+/* Small keys along the bottom: what the colours mean (the calm line's only on one member's own
+ * week, where it is drawn). */
+static void draw_legend(struct render *r, int px, bool calm_line)
 {
 	const struct {
 		SDL_Color color;
@@ -35,10 +37,11 @@ static void draw_legend(struct render *r, int px)
 		{r->pal->warm, "prompts"},
 		{r->pal->hold, "calm after"},
 	};
+	int n = calm_line ? 3 : 2;
 	int y = r->h * 93 / 100, dot = px * 2 / 3;
 
-	for (int i = 0; i < 3; i++) {
-		int cx = r->w * (2 * i + 1) / 6;
+	for (int i = 0; i < n; i++) {
+		int cx = r->w * (2 * i + 1) / (2 * n);
 		struct text_slot *t = text_at(r, keys[i].words, px, 0, r->pal->text_dim);
 
 		if (!t)
@@ -97,7 +100,7 @@ void draw_history(struct render *r, const struct render_scene *s)
 			fill(r, r->pal->warm, cx - dot / 2, base - bh - (k + 1) * (dot + dot / 2),
 			     dot, dot);
 		draw_text(r, letter, small_px, label, cx, base + small_px);
-		if (d->answered) {
+		if (week->member && d->answered) {
 			int y = calm_bottom - (int)((calm_bottom - calm_top) * d->calm_after);
 
 			if (prev_x >= 0) {
@@ -111,7 +114,12 @@ void draw_history(struct render *r, const struct render_scene *s)
 			prev_y = y;
 		}
 	}
-	draw_legend(r, small_px * 85 / 100);
+	/* Everyone's week shows no check-in answers (the store does not even read them): how
+	 * someone felt is for them to see, on their own week, where there are members to choose. */
+	if (!week->member && s->device->n_members > 0)
+		draw_text(r, "How each of you felt shows on your own week.", small_px * 85 / 100,
+			  r->pal->text_dim, r->w / 2, (calm_top + calm_bottom) / 2);
+	draw_legend(r, small_px * 85 / 100, week->member != NULL);
 }
 
 void draw_member_chip(struct render *r, const struct render_scene *s)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The connection prompt screen, and the fit of a prompt's text that the linter shares. */
 #include "render.h"
 #include "screens.h"

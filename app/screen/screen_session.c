@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The session screens: check-in, settling in, the breathing guide, pause, the calm end.
  *
  * The guide is made to be followed with half-closed eyes: each phase has its own colour,
@@ -46,6 +47,19 @@ static void format_minutes(int64_t ms, char *out, size_t len)
 	if (s < 0)
 		s = 0;
 	snprintf(out, len, "%d:%02d", (int)(s / 60), (int)(s % 60));
+}
+
+/* A gesture as a user would say it. */
+static const char *gesture_words(enum gesture g)
+{
+	switch (g) {
+	case GESTURE_LONG:
+		return "hold";
+	case GESTURE_DOUBLE:
+		return "double tap";
+	default:
+		return "tap";
+	}
 }
 
 /* The disc, its glow, and for holds and top-ups their ring. */
@@ -114,8 +128,11 @@ void draw_breathe(struct render *r, const struct render_scene *s)
 	draw_guide(r, v, cx, cy, rmin + (rmax - rmin) * (float)v->breath.size, brightness);
 	if (paused) {
 		draw_text(r, "Paused", label_px, text, r->w / 2, label_y);
-		draw_text(r, "tap to go on  ·  hold to stop", small_px, quiet, r->w / 2,
-			  label_y + label_px);
+		char hint[64];
+
+		snprintf(hint, sizeof(hint), "%s to go on  ·  %s to stop",
+			 gesture_words(v->resume_gesture), gesture_words(v->stop_gesture));
+		draw_text(r, hint, small_px, quiet, r->w / 2, label_y + label_px);
 	} else {
 		draw_text(r, breath_phase_words(v->breath.phase), label_px, text, r->w / 2,
 			  label_y);
@@ -128,27 +145,13 @@ void draw_breathe(struct render *r, const struct render_scene *s)
 	draw_progress(r, v, v->fade);
 }
 
-/* What a user presses for answer i: a gesture on one button, else a button of its own. */
-static void answer_hint(const struct device_config *c, int i, char *out, size_t len)
-{
-	static const char *const gestures[] = {"tap", "hold", "double tap"};
-
-	if (c->n_buttons > 1)
-		snprintf(out, len, "button %d", i + 1);
-	else
-		snprintf(out, len, "%s", gestures[i]);
-}
-
 void draw_checkin(struct render *r, const struct render_scene *s)
 {
-	const struct device_config *c = s->device;
+	const struct device_view *v = s->view;
 	int m = min_side(r);
 	int q_px = m * 9 / 100, a_px = m * 8 / 100, hint_px = m * 45 / 1000;
-	int n = c->n_answers;
-	int usable = c->n_buttons > 1 ? c->n_buttons : (c->buttons[0].on[GESTURE_DOUBLE] ? 3 : 2);
+	int n = v->n_answers;
 
-	if (n > usable)
-		n = usable;
 	clear(r, r->pal->bg_breathe);
 	draw_text(r, s->view->checkin_after ? "And how do you feel now?" : "How do you feel?", q_px,
 		  r->pal->text, r->w / 2, r->h * 30 / 100);
@@ -158,10 +161,14 @@ void draw_checkin(struct render *r, const struct render_scene *s)
 		char word[CHECKIN_ANSWER_MAX + 2];
 
 		/* Answers are written lower case in the config; shown with a capital. */
-		snprintf(word, sizeof(word), "%s", c->answers[i]);
+		snprintf(word, sizeof(word), "%s", v->answers[i].text);
 		if (word[0] >= 'a' && word[0] <= 'z')
 			word[0] = (char)(word[0] - 'a' + 'A');
-		answer_hint(c, i, hint, sizeof(hint));
+		/* What a user presses for it: a button of its own, else a gesture. */
+		if (v->answers_by_button)
+			snprintf(hint, sizeof(hint), "button %d", v->answers[i].button + 1);
+		else
+			snprintf(hint, sizeof(hint), "%s", gesture_words(v->answers[i].gesture));
 		draw_text(r, word, a_px, r->pal->inhale, x, r->h * 58 / 100);
 		draw_text(r, hint, hint_px, r->pal->text_dim, x, r->h * 58 / 100 + a_px);
 	}
@@ -209,12 +216,12 @@ void draw_done(struct render *r, const struct render_scene *s)
 	char line[96];
 
 	clear(r, r->pal->bg_breathe);
-	draw_text(r, "Well done.", title_px, r->pal->text, r->w / 2, r->h * 32 / 100);
+	draw_text(r, "Rest a moment.", title_px, r->pal->text, r->w / 2, r->h * 32 / 100);
 	if (minutes >= 1)
-		snprintf(line, sizeof(line), "%d minute%s of slow breathing. Notice how you feel.",
-			 (int)minutes, minutes == 1 ? "" : "s");
+		snprintf(line, sizeof(line), "%d minute%s of slow breathing.", (int)minutes,
+			 minutes == 1 ? "" : "s");
 	else
-		snprintf(line, sizeof(line), "A few slow breaths. Notice how you feel.");
+		snprintf(line, sizeof(line), "A few slow breaths.");
 	draw_text_wrapped(r, line, body_px, r->w * 85 / 100, r->pal->text_dim, r->w / 2,
 			  r->h * 50 / 100);
 	if (s->device->offer_prompt)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One function per screen, each in its screen_*.c file; render.c picks one per frame. */
 #ifndef CALM_SCREENS_H
 #define CALM_SCREENS_H

@@ -1,6 +1,11 @@
-/* Config file reading with inih, and checking of every value with the line it came from. */
+/* SPDX-License-Identifier: MIT */
+/* Reading calm-prompt.conf with inih: every key is looked up in the settings table
+ * (config_table.c), parsed by its row's parser into its row's field, and every problem is named
+ * with its file, line and key. */
 #include "config.h"
+#include "config_table.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <ini.h>
 #include <stdarg.h>
@@ -20,9 +25,10 @@ struct pattern_ref {
 	const char *name; /* where the name is kept in the config */
 };
 
-struct load_state {
+struct config_reader {
 	struct config *cfg;
 	char section[80];              /* the section of the last key */
+	int button;                    /* [button NAME]: its index, set before its rows parse */
 	struct breath_pattern staging; /* the [pattern NAME] section being read */
 	bool staging_active, staging_bad;
 	int staging_line; /* its first key's line */
@@ -36,55 +42,95 @@ struct load_state {
 	void *user;
 };
 
-/* An unwired button's line settings: active low with the pull-up, as a button to ground is. */
-static void button_gpio_defaults(struct button_gpio *g)
+__attribute__((format(printf, 3, 4))) static int problem(struct config_reader *rd, const char *key,
+							 const char *fmt, ...)
 {
-	memset(g, 0, sizeof(*g));
-	g->offset = -1;
-	g->active_low = true;
-	g->bias = GPIO_BIAS_PULL_UP;
-	g->debounce_ms = -1;
+	char text[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	rd->problems++;
+	if (rd->on_error)
+		rd->on_error(rd->user, rd->path, rd->line, key, text);
+	return 1; /* keep parsing: report every problem in one go */
 }
 
-void config_defaults(struct config *cfg)
+/* The usual complaint: the value, and what the row allows. */
+static bool expected(const struct config_row *row, const char *value, char *why, size_t len)
 {
-	struct device_config dev;
+	snprintf(why, len, "'%s': expected %s", value, row->values);
+	return false;
+}
 
-	memset(cfg, 0, sizeof(*cfg));
-	cfg->width = 800;
-	cfg->height = 480;
-	cfg->fullscreen = false;
-	snprintf(cfg->font, sizeof(cfg->font), "%s", CALM_FONT);
-	cfg->clock_24h = true;
-	device_config_defaults(&dev);
-	snprintf(cfg->pattern, sizeof(cfg->pattern), "resonance");
-	snprintf(cfg->together, sizeof(cfg->together), "together");
-	cfg->session_minutes = dev.session_minutes;
-	cfg->press_pauses = dev.press_pauses;
-	cfg->checkin = dev.checkin;
-	memcpy(cfg->answers, dev.answers, sizeof(cfg->answers));
-	cfg->n_answers = dev.n_answers;
-	cfg->offer_prompt = dev.offer_prompt;
-	cfg->settle_seconds = (int)(dev.settle_ms / 1000);
-	cfg->ambient_glow = true;
-	cfg->ambient_drift = true;
-	cfg->night_start = dev.night_start;
-	cfg->night_end = dev.night_end;
-	cfg->night_screen_off = dev.night_screen_off;
-	cfg->wake_seconds = (int)(dev.wake_ms / 1000);
-	cfg->day_brightness = dev.day_brightness;
-	cfg->night_brightness = dev.night_brightness;
-	cfg->prompt_seconds = (int)(dev.prompt_ms / 1000);
-	snprintf(cfg->extra_dir, sizeof(cfg->extra_dir), "%s", CONFIG_DEFAULT_EXTRA_DIR);
-	cfg->audiences = dev.prompt_audiences;
-	cfg->pathways = dev.prompt_pathways;
-	cfg->timing = dev.timing;
-	cfg->n_buttons = dev.n_buttons;
-	memcpy(cfg->buttons, dev.buttons, sizeof(cfg->buttons));
-	for (int i = 0; i < DEVICE_MAX_BUTTONS; i++)
-		button_gpio_defaults(&cfg->gpio[i]);
-	snprintf(cfg->gpio[0].line, sizeof(cfg->gpio[0].line), "GPIO17");
-	cfg->gpio_use = GPIO_USE_AUTO;
+/* A whole decimal number, nothing before or after it, within the row's range. */
+static bool whole_number(const struct config_row *row, const char *value, long *out)
+{
+	char *end;
+	long v;
+
+	if (!isdigit((unsigned char)value[0]) && value[0] != '-')
+		return false;
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (errno || end == value || *end || v < row->min || v > row->max)
+		return false;
+	*out = v;
+	return true;
+}
+
+bool config_parse_bool(struct config_reader *rd, const struct config_row *row, const char *value,
+		       void *dst, char *why, size_t why_len)
+{
+	static const char *const yes[] = {"true", "yes", "on", "1"};
+	static const char *const no[] = {"false", "no", "off", "0"};
+
+	(void)rd;
+	for (size_t i = 0; i < 4; i++) {
+		if (strcasecmp(value, yes[i]) == 0)
+			return *(bool *)dst = true, true;
+		if (strcasecmp(value, no[i]) == 0)
+			return *(bool *)dst = false, true;
+	}
+	return expected(row, value, why, why_len);
+}
+
+bool config_parse_int(struct config_reader *rd, const struct config_row *row, const char *value,
+		      void *dst, char *why, size_t why_len)
+{
+	long v;
+
+	(void)rd;
+	if (!whole_number(row, value, &v))
+		return expected(row, value, why, why_len);
+	*(int *)dst = (int)v;
+	return true;
+}
+
+bool config_parse_ms_from_s(struct config_reader *rd, const struct config_row *row,
+			    const char *value, void *dst, char *why, size_t why_len)
+{
+	long v;
+
+	(void)rd;
+	if (!whole_number(row, value, &v))
+		return expected(row, value, why, why_len);
+	*(int64_t *)dst = (int64_t)v * 1000;
+	return true;
+}
+
+bool config_parse_path(struct config_reader *rd, const struct config_row *row, const char *value,
+		       void *dst, char *why, size_t why_len)
+{
+	(void)rd;
+	(void)row;
+	if (strlen(value) >= CONFIG_PATH_MAX) {
+		snprintf(why, why_len, "'%.60s...': path too long", value);
+		return false;
+	}
+	snprintf(dst, CONFIG_PATH_MAX, "%s", value);
+	return true;
 }
 
 bool config_parse_size(const char *text, int *width, int *height)
@@ -92,7 +138,7 @@ bool config_parse_size(const char *text, int *width, int *height)
 	int w, h;
 	char extra;
 
-	if (sscanf(text, "%dx%d%c", &w, &h, &extra) != 2)
+	if (!isdigit((unsigned char)text[0]) || sscanf(text, "%5dx%5d%c", &w, &h, &extra) != 2)
 		return false;
 	if (w < SCREEN_SIDE_MIN || h < SCREEN_SIDE_MIN || w > SCREEN_SIDE_MAX ||
 	    h > SCREEN_SIDE_MAX)
@@ -102,98 +148,114 @@ bool config_parse_size(const char *text, int *width, int *height)
 	return true;
 }
 
-__attribute__((format(printf, 3, 4))) static int problem(struct load_state *st, const char *key,
-							 const char *fmt, ...)
+bool config_parse_size_value(struct config_reader *rd, const struct config_row *row,
+			     const char *value, void *dst, char *why, size_t why_len)
 {
-	char text[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	st->problems++;
-	if (st->on_error)
-		st->on_error(st->user, st->path, st->line, key, text);
-	return 1; /* keep parsing: report every problem in one go */
+	(void)dst;
+	if (!config_parse_size(value, &rd->cfg->width, &rd->cfg->height))
+		return expected(row, value, why, why_len);
+	return true;
 }
 
-static bool parse_bool(const char *value, bool *out)
+bool config_parse_clock_hours(struct config_reader *rd, const struct config_row *row,
+			      const char *value, void *dst, char *why, size_t why_len)
 {
-	static const char *const yes[] = {"true", "yes", "on", "1"};
-	static const char *const no[] = {"false", "no", "off", "0"};
-
-	for (size_t i = 0; i < 4; i++) {
-		if (strcasecmp(value, yes[i]) == 0)
-			return *out = true, true;
-		if (strcasecmp(value, no[i]) == 0)
-			return *out = false, true;
-	}
-	return false;
+	(void)rd;
+	if (strcmp(value, "12") != 0 && strcmp(value, "24") != 0)
+		return expected(row, value, why, why_len);
+	*(bool *)dst = strcmp(value, "24") == 0;
+	return true;
 }
 
-static bool parse_int(const char *value, long lo, long hi, int *out)
+bool config_parse_rotation(struct config_reader *rd, const struct config_row *row,
+			   const char *value, void *dst, char *why, size_t why_len)
 {
-	char *end;
 	long v;
 
-	errno = 0;
-	v = strtol(value, &end, 10);
-	if (errno || end == value || *end || v < lo || v > hi)
-		return false;
-	*out = (int)v;
+	(void)rd;
+	if (!whole_number(row, value, &v) || v % 90 != 0)
+		return expected(row, value, why, why_len);
+	*(int *)dst = (int)v;
 	return true;
 }
 
-static bool set_path(char *dst, size_t len, const char *value)
+/* "22:30" into minutes of the day. */
+bool config_parse_time_of_day(struct config_reader *rd, const struct config_row *row,
+			      const char *value, void *dst, char *why, size_t why_len)
 {
-	if (strlen(value) >= len)
-		return false;
-	snprintf(dst, len, "%s", value);
-	return true;
-}
+	const char *colon = strchr(value, ':');
+	int h = 0, m = 0;
 
-static int on_display(struct load_state *st, const char *key, const char *value)
-{
-	struct config *cfg = st->cfg;
-	int hours;
-
-	if (strcmp(key, "size") == 0) {
-		if (!config_parse_size(value, &cfg->width, &cfg->height))
-			return problem(st, key, "'%s': expected WIDTHxHEIGHT, each 240 to 4096",
-				       value);
-	} else if (strcmp(key, "fullscreen") == 0) {
-		if (!parse_bool(value, &cfg->fullscreen))
-			return problem(st, key, "'%s': expected true or false", value);
-	} else if (strcmp(key, "font") == 0) {
-		if (!set_path(cfg->font, sizeof(cfg->font), value))
-			return problem(st, key, "'%s': path too long", value);
-	} else if (strcmp(key, "brightness") == 0) {
-		if (!parse_int(value, 1, 100, &cfg->day_brightness))
-			return problem(st, key, "'%s': expected a percentage from 1 to 100", value);
-	} else if (strcmp(key, "rotation") == 0) {
-		if (!parse_int(value, 0, 270, &cfg->rotation) || cfg->rotation % 90 != 0)
-			return problem(st, key, "'%s': expected 0, 90, 180 or 270", value);
-	} else if (strcmp(key, "clock") == 0) {
-		if (!parse_int(value, 12, 24, &hours) || (hours != 12 && hours != 24))
-			return problem(st, key, "'%s': expected 12 or 24", value);
-		cfg->clock_24h = hours == 24;
-	} else {
-		return problem(st, key,
-			       "unknown key in [display] (known: size, fullscreen, font, clock, "
-			       "brightness, rotation)");
+	(void)rd;
+	/* H:MM or HH:MM, digits only. */
+	if (!colon || colon == value || colon - value > 2 || strlen(colon + 1) != 2)
+		return expected(row, value, why, why_len);
+	for (const char *p = value; *p; p++) {
+		if (p == colon)
+			continue;
+		if (!isdigit((unsigned char)*p))
+			return expected(row, value, why, why_len);
+		if (p < colon)
+			h = h * 10 + (*p - '0');
+		else
+			m = m * 10 + (*p - '0');
 	}
-	return 1;
+	if (h > 23 || m > 59)
+		return expected(row, value, why, why_len);
+	*(int *)dst = h * 60 + m;
+	return true;
 }
 
-/* Parses "calm, tense" into the check-in answers. */
-static bool parse_answers(struct config *cfg, const char *value)
+/* Two words for one flag: the first leaves it false, the second sets it. */
+static bool parse_either(const struct config_row *row, const char *value, const char *when_false,
+			 const char *when_true, void *dst, char *why, size_t why_len)
 {
+	if (strcmp(value, when_false) != 0 && strcmp(value, when_true) != 0)
+		return expected(row, value, why, why_len);
+	*(bool *)dst = strcmp(value, when_true) == 0;
+	return true;
+}
+
+bool config_parse_night_screen(struct config_reader *rd, const struct config_row *row,
+			       const char *value, void *dst, char *why, size_t why_len)
+{
+	(void)rd;
+	return parse_either(row, value, "dim", "off", dst, why, why_len);
+}
+
+bool config_parse_press(struct config_reader *rd, const struct config_row *row, const char *value,
+			void *dst, char *why, size_t why_len)
+{
+	(void)rd;
+	return parse_either(row, value, "end", "pause", dst, why, why_len);
+}
+
+bool config_parse_session_minutes(struct config_reader *rd, const struct config_row *row,
+				  const char *value, void *dst, char *why, size_t why_len)
+{
+	long v;
+
+	(void)rd;
+	if (strcmp(value, "pattern") == 0)
+		v = 0;
+	else if (!whole_number(row, value, &v))
+		return expected(row, value, why, why_len);
+	*(int *)dst = (int)v;
+	return true;
+}
+
+/* "calm, unsettled" into the check-in answers (dst: the device's answers). */
+bool config_parse_answers(struct config_reader *rd, const struct config_row *row,
+			  const char *value, void *dst, char *why, size_t why_len)
+{
+	char (*answers)[CHECKIN_ANSWER_MAX + 1] = dst;
+	char got[CHECKIN_MAX_ANSWERS][CHECKIN_ANSWER_MAX + 1] = {{0}};
 	char buf[128];
 	char *save = NULL;
 	int n = 0;
 
 	if (strlen(value) >= sizeof(buf))
-		return false;
+		return expected(row, value, why, why_len);
 	snprintf(buf, sizeof(buf), "%s", value);
 	for (char *a = strtok_r(buf, ",", &save); a; a = strtok_r(NULL, ",", &save)) {
 		while (*a == ' ')
@@ -201,539 +263,632 @@ static bool parse_answers(struct config *cfg, const char *value)
 		for (size_t len = strlen(a); len > 0 && a[len - 1] == ' '; len--)
 			a[len - 1] = '\0';
 		if (n == CHECKIN_MAX_ANSWERS || !a[0] || strlen(a) > CHECKIN_ANSWER_MAX)
-			return false;
-		snprintf(cfg->answers[n++], sizeof(cfg->answers[0]), "%s", a);
+			return expected(row, value, why, why_len);
+		snprintf(got[n++], sizeof(got[0]), "%s", a);
 	}
 	if (n < 2)
-		return false;
-	cfg->n_answers = n;
+		return expected(row, value, why, why_len);
+	memcpy(answers, got, sizeof(got));
+	rd->cfg->dev.n_answers = n;
 	return true;
 }
 
 /* A pattern name a key refers to, checked once every pattern of the file is known. */
-static int refer_to_pattern(struct load_state *st, const char *key, const char *value, char *dst)
+static bool refer_to_pattern(struct config_reader *rd, const char *key, const char *value,
+			     char *dst, char *why, size_t why_len)
 {
-	if (strlen(value) > PATTERN_NAME_MAX || !value[0])
-		return problem(st, key, "'%s': not a pattern name", value);
+	if (strlen(value) > PATTERN_NAME_MAX || !value[0]) {
+		snprintf(why, why_len, "'%s': not a pattern name", value);
+		return false;
+	}
 	snprintf(dst, PATTERN_NAME_MAX + 1, "%s", value);
-	if (st->n_refs < (int)(sizeof(st->refs) / sizeof(st->refs[0]))) {
-		struct pattern_ref *ref = &st->refs[st->n_refs++];
+	if (rd->n_refs < (int)(sizeof(rd->refs) / sizeof(rd->refs[0]))) {
+		struct pattern_ref *ref = &rd->refs[rd->n_refs++];
 
-		ref->line = st->line;
+		ref->line = rd->line;
 		snprintf(ref->key, sizeof(ref->key), "%s", key);
 		ref->name = dst;
 	}
-	return 1;
+	return true;
 }
 
-static int on_breathe(struct load_state *st, const char *key, const char *value)
+bool config_parse_pattern_name(struct config_reader *rd, const struct config_row *row,
+			       const char *value, void *dst, char *why, size_t why_len)
 {
-	struct config *cfg = st->cfg;
-	if (strcmp(key, "pattern") == 0)
-		return refer_to_pattern(st, "pattern", value, cfg->pattern);
-	if (strcmp(key, "together") == 0)
-		return refer_to_pattern(st, "together", value, cfg->together);
-	if (strcmp(key, "minutes") == 0) {
-		if (strcmp(value, "pattern") == 0)
-			cfg->session_minutes = 0;
-		else if (!parse_int(value, 1, 60, &cfg->session_minutes))
-			return problem(st, key, "'%s': expected 'pattern' or minutes from 1 to 60",
-				       value);
-	} else if (strcmp(key, "press") == 0) {
-		if (strcmp(value, "pause") != 0 && strcmp(value, "end") != 0)
-			return problem(st, key, "'%s': expected pause or end", value);
-		cfg->press_pauses = strcmp(value, "pause") == 0;
-	} else if (strcmp(key, "checkin") == 0) {
-		if (!parse_bool(value, &cfg->checkin))
-			return problem(st, key, "'%s': expected true or false", value);
-	} else if (strcmp(key, "checkin_answers") == 0) {
-		if (!parse_answers(cfg, value))
-			return problem(st, key,
-				       "'%s': expected 2 or 3 answers of up to 15 characters, "
-				       "separated by commas",
-				       value);
-	} else if (strcmp(key, "prompt_after") == 0) {
-		if (!parse_bool(value, &cfg->offer_prompt))
-			return problem(st, key, "'%s': expected true or false", value);
-	} else if (strcmp(key, "settle_seconds") == 0) {
-		if (!parse_int(value, 0, 60, &cfg->settle_seconds))
-			return problem(st, key, "'%s': expected seconds from 0 to 60", value);
-	} else {
-		return problem(
-			st, key,
-			"unknown key in [breathe] (known: pattern, together, minutes, press, "
-			"checkin, checkin_answers, prompt_after, settle_seconds)");
+	return refer_to_pattern(rd, row->key, value, dst, why, why_len);
+}
+
+static bool parse_tags(enum deck_tag_kind kind, const struct config_row *row, const char *value,
+		       void *dst, char *why, size_t why_len)
+{
+	unsigned bits;
+	char bad[64];
+
+	if (!deck_tags_parse(kind, value, &bits, bad, sizeof(bad))) {
+		snprintf(why, why_len, "'%s': use %s, separated by commas", bad, row->values);
+		return false;
 	}
-	return 1;
+	*(unsigned *)dst = bits;
+	return true;
+}
+
+bool config_parse_audiences(struct config_reader *rd, const struct config_row *row,
+			    const char *value, void *dst, char *why, size_t why_len)
+{
+	(void)rd;
+	return parse_tags(DECK_TAG_AUDIENCE, row, value, dst, why, why_len);
+}
+
+bool config_parse_pathways(struct config_reader *rd, const struct config_row *row,
+			   const char *value, void *dst, char *why, size_t why_len)
+{
+	(void)rd;
+	return parse_tags(DECK_TAG_PATHWAY, row, value, dst, why, why_len);
+}
+
+bool config_parse_gpio_use(struct config_reader *rd, const struct config_row *row,
+			   const char *value, void *dst, char *why, size_t why_len)
+{
+	bool yes;
+
+	if (strcmp(value, "auto") == 0) {
+		*(enum gpio_use *)dst = GPIO_USE_AUTO;
+		return true;
+	}
+	if (!config_parse_bool(rd, row, value, &yes, why, why_len))
+		return expected(row, value, why, why_len);
+	*(enum gpio_use *)dst = yes ? GPIO_USE_YES : GPIO_USE_NO;
+	return true;
+}
+
+/* short/long/double = ACTION, or breathe:PATTERN for a button of its own for one pattern. */
+bool config_parse_gesture_action(struct config_reader *rd, const struct config_row *row,
+				 const char *value, void *dst, char *why, size_t why_len)
+{
+	char *pattern = rd->cfg->button_pattern[rd->button][row->min];
+	int action;
+
+	if (strncmp(value, "breathe:", 8) == 0) {
+		*(enum action *)dst = ACTION_BREATHE;
+		return refer_to_pattern(rd, row->key, value + 8, pattern, why, why_len);
+	}
+	action = action_from_name(value);
+	if (action < 0)
+		return expected(row, value, why, why_len);
+	*(enum action *)dst = (enum action)action;
+	pattern[0] = '\0';
+	return true;
+}
+
+/* A name with no spaces that fits dst (line and chip names). */
+static bool gpio_name(const char *value, char *dst)
+{
+	if (value[0] == '\0' || strlen(value) > GPIO_NAME_MAX || strpbrk(value, " \t"))
+		return false;
+	snprintf(dst, GPIO_NAME_MAX + 1, "%s", value);
+	return true;
+}
+
+/* A line is given by name (line), or by chip and offset; the one given last counts. */
+bool config_parse_line_name(struct config_reader *rd, const struct config_row *row,
+			    const char *value, void *dst, char *why, size_t why_len)
+{
+	struct button_gpio *g = (struct button_gpio *)((char *)dst - row->offset);
+
+	(void)rd;
+	if (strcmp(value, "none") == 0) {
+		g->line[0] = '\0';
+		g->chip[0] = '\0';
+	} else if (!gpio_name(value, g->line)) {
+		return expected(row, value, why, why_len);
+	}
+	g->offset = -1;
+	return true;
+}
+
+bool config_parse_chip(struct config_reader *rd, const struct config_row *row, const char *value,
+		       void *dst, char *why, size_t why_len)
+{
+	(void)rd;
+	if ((strncmp(value, "gpiochip", 8) != 0 && value[0] != '/') || !gpio_name(value, dst))
+		return expected(row, value, why, why_len);
+	return true;
+}
+
+bool config_parse_line_offset(struct config_reader *rd, const struct config_row *row,
+			      const char *value, void *dst, char *why, size_t why_len)
+{
+	struct button_gpio *g = (struct button_gpio *)((char *)dst - row->offset);
+	long v;
+
+	(void)rd;
+	if (!whole_number(row, value, &v))
+		return expected(row, value, why, why_len);
+	g->offset = (int)v;
+	g->line[0] = '\0';
+	if (!g->chip[0])
+		snprintf(g->chip, sizeof(g->chip), "gpiochip0");
+	return true;
+}
+
+bool config_parse_bias(struct config_reader *rd, const struct config_row *row, const char *value,
+		       void *dst, char *why, size_t why_len)
+{
+	static const char *const names[] = {
+		[GPIO_BIAS_PULL_UP] = "pull-up",
+		[GPIO_BIAS_PULL_DOWN] = "pull-down",
+		[GPIO_BIAS_NONE] = "none",
+	};
+
+	(void)rd;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp(value, names[i]) == 0) {
+			*(enum gpio_bias *)dst = (enum gpio_bias)i;
+			return true;
+		}
+	}
+	return expected(row, value, why, why_len);
+}
+
+/* "#e07a5f": a hash and exactly six hex digits, nothing else. */
+bool config_parse_colour(struct config_reader *rd, const struct config_row *row,
+			 const char *value, void *dst, char *why, size_t why_len)
+{
+	(void)rd;
+	if (value[0] != '#' || strlen(value) != 7)
+		return expected(row, value, why, why_len);
+	for (int i = 1; i < 7; i++)
+		if (!isxdigit((unsigned char)value[i]))
+			return expected(row, value, why, why_len);
+	*(uint32_t *)dst = (uint32_t)strtoul(value + 1, NULL, 16);
+	return true;
+}
+
+void config_print_problem(void *user, const char *file, int line, const char *key,
+			  const char *problem)
+{
+	if (key)
+		fprintf(user, "%s:%d: %s: %s\n", file, line, key, problem);
+	else
+		fprintf(user, "%s:%d: %s\n", file, line, problem);
+}
+
+/* Parses one row's value into its place under base; a problem is reported with the row's key. */
+static void parse_row(struct config_reader *rd, const struct config_row *row, void *base,
+		      const char *value)
+{
+	char why[400];
+
+	if (!row->parse(rd, row, value, (char *)base + row->offset, why, sizeof(why)))
+		problem(rd, row->key, "%s", why);
+}
+
+/* Applies the defaults of the rows with this base (for a new named section, or all of them). */
+static void apply_defaults(struct config_reader *rd, enum config_base base, void *where)
+{
+	for (size_t i = 0; i < config_n_rows; i++)
+		if (config_rows[i].base == base && config_rows[i].def[0])
+			parse_row(rd, &config_rows[i], where, config_rows[i].def);
+}
+
+/* The [button NAME] section's button, added on first sight with the rows' defaults; -1 when
+ * there is no room. */
+static int button_named(struct config_reader *rd, const char *name)
+{
+	struct config *cfg = rd->cfg;
+	int b;
+
+	for (b = 0; b < cfg->dev.n_buttons; b++)
+		if (strcmp(cfg->dev.buttons[b].name, name) == 0)
+			return b;
+	if (cfg->dev.n_buttons == DEVICE_MAX_BUTTONS)
+		return -1;
+	b = cfg->dev.n_buttons++;
+	memset(&cfg->dev.buttons[b], 0, sizeof(cfg->dev.buttons[b]));
+	memset(&cfg->gpio[b], 0, sizeof(cfg->gpio[b]));
+	memset(cfg->button_pattern[b], 0, sizeof(cfg->button_pattern[b]));
+	snprintf(cfg->dev.buttons[b].name, sizeof(cfg->dev.buttons[b].name), "%s", name);
+	cfg->gpio[b].offset = -1;
+	cfg->gpio[b].debounce_ms = -1;
+	rd->button = b;
+	apply_defaults(rd, BASE_BUTTON, &cfg->dev.buttons[b]);
+	apply_defaults(rd, BASE_BUTTON_GPIO, &cfg->gpio[b]);
+	return b;
+}
+
+/* The [member NAME] section's member, added on first sight; -1 when there is no room. */
+static int member_named(struct config_reader *rd, const char *name)
+{
+	struct device_config *dev = &rd->cfg->dev;
+	int m;
+
+	for (m = 0; m < dev->n_members; m++)
+		if (strcmp(dev->members[m], name) == 0)
+			return m;
+	if (dev->n_members == DEVICE_MAX_MEMBERS)
+		return -1;
+	m = dev->n_members++;
+	snprintf(dev->members[m], sizeof(dev->members[m]), "%s", name);
+	apply_defaults(rd, BASE_MEMBER, &dev->member_colors[m]);
+	return m;
+}
+
+void config_defaults(struct config *cfg)
+{
+	struct config_reader rd = {.cfg = cfg};
+
+	memset(cfg, 0, sizeof(*cfg));
+	/* What has no row (the built-in main button, the core's own timeouts) comes from the
+	 * core; the rows then give every setting its default. */
+	device_config_defaults(&cfg->dev);
+	for (int i = 0; i < DEVICE_MAX_BUTTONS; i++) {
+		cfg->gpio[i].offset = -1;
+		cfg->gpio[i].debounce_ms = -1;
+		apply_defaults(&rd, BASE_BUTTON_GPIO, &cfg->gpio[i]);
+	}
+	snprintf(cfg->gpio[0].line, sizeof(cfg->gpio[0].line), "GPIO17");
+	apply_defaults(&rd, BASE_CONFIG, cfg);
 }
 
 /* [pattern NAME]: keys go to a staging copy (of the pattern of that name, when there is one),
  * which replaces the pattern only if the whole section is good. */
-static void pattern_section_end(struct load_state *st)
+static void pattern_section_end(struct config_reader *rd)
 {
-	int line = st->line;
+	int line = rd->line;
 	char msg[256];
 
-	if (!st->staging_active)
+	if (!rd->staging_active)
 		return;
-	st->staging_active = false;
-	if (st->staging_bad)
+	rd->staging_active = false;
+	if (rd->staging_bad)
 		return;
-	if (pattern_finish(&st->staging, msg, sizeof(msg)) != 0) {
-		st->line = st->staging_line;
-		st->cfg->pattern_problems++;
-		problem(st, "phases", "%s", msg);
-		st->line = line;
-		return;
+	rd->line = rd->staging_line;
+	if (pattern_finish(&rd->staging, msg, sizeof(msg)) != 0) {
+		rd->cfg->pattern_problems++;
+		problem(rd, "phases", "%s", msg);
+	} else if (pattern_put(&rd->cfg->dev.patterns, &rd->staging) != 0) {
+		rd->cfg->pattern_problems++;
+		problem(rd, "-", "at most %d patterns", PATTERN_SET_MAX);
 	}
-	if (pattern_put(&st->cfg->patterns, &st->staging) != 0) {
-		st->line = st->staging_line;
-		st->cfg->pattern_problems++;
-		problem(st, "-", "at most %d patterns", PATTERN_SET_MAX);
-	}
-	st->line = line;
+	rd->line = line;
 }
 
-static int on_pattern(struct load_state *st, const char *name, const char *key, const char *value)
+static int on_pattern(struct config_reader *rd, const char *name, const char *key,
+		      const char *value)
 {
 	char msg[256];
 
-	if (!st->staging_active) {
-		const struct breath_pattern *known = pattern_find(&st->cfg->patterns, name);
+	if (!rd->staging_active) {
+		const struct breath_pattern *known = pattern_find(&rd->cfg->dev.patterns, name);
 
 		if (known)
-			st->staging = *known;
+			rd->staging = *known;
 		else
-			pattern_init(&st->staging, name);
-		st->staging_active = true;
-		st->staging_bad = false;
-		st->staging_line = st->line;
+			pattern_init(&rd->staging, name);
+		rd->staging_active = true;
+		rd->staging_bad = false;
+		rd->staging_line = rd->line;
 		if (!name[0] || strlen(name) > PATTERN_NAME_MAX) {
-			st->staging_bad = true;
-			st->cfg->pattern_problems++;
-			return problem(st, key, "[pattern NAME]: a name of 1 to %d characters",
+			rd->staging_bad = true;
+			rd->cfg->pattern_problems++;
+			return problem(rd, key, "[pattern NAME]: a name of 1 to %d characters",
 				       PATTERN_NAME_MAX);
 		}
 	}
-	if (pattern_set_key(&st->staging, key, value, msg, sizeof(msg)) != 0) {
-		st->staging_bad = true;
-		st->cfg->pattern_problems++;
-		return problem(st, key, "%s", msg);
+	if (pattern_set_key(&rd->staging, key, value, msg, sizeof(msg)) != 0) {
+		rd->staging_bad = true;
+		rd->cfg->pattern_problems++;
+		return problem(rd, key, "%s", msg);
 	}
 	return 1;
 }
 
-static int on_prompts(struct load_state *st, const char *key, const char *value)
+/* The table's name for a section: "button NAME" for [button main]; name gets "main". */
+static void section_kind(const char *section, char *kind, size_t len, const char **name)
 {
-	struct config *cfg = st->cfg;
+	static const char *const named[] = {"button ", "member "};
 
-	if (strcmp(key, "deck_dir") == 0) {
-		if (!set_path(cfg->deck_dir, sizeof(cfg->deck_dir), value))
-			return problem(st, key, "'%s': path too long", value);
-	} else if (strcmp(key, "extra_dir") == 0) {
-		if (!set_path(cfg->extra_dir, sizeof(cfg->extra_dir), value))
-			return problem(st, key, "'%s': path too long", value);
-	} else if (strcmp(key, "audiences") == 0 || strcmp(key, "pathways") == 0) {
-		bool audiences = key[0] == 'a';
-		unsigned bits;
-		char bad[64];
+	*name = NULL;
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+		size_t n = strlen(named[i]);
 
-		if (!deck_tags_parse(audiences ? DECK_TAG_AUDIENCE : DECK_TAG_PATHWAY, value, &bits,
-				     bad, sizeof(bad)))
-			return problem(st, key, "'%s': use %s, separated by commas", bad,
-				       audiences ? "self, partner, family, kids, friends"
-						 : "safety, empathy, repair, trust, resilience, "
-						   "reflection");
-		*(audiences ? &cfg->audiences : &cfg->pathways) = bits;
-	} else if (strcmp(key, "show_seconds") == 0) {
-		if (!parse_int(value, 5, 3600, &cfg->prompt_seconds))
-			return problem(st, key, "'%s': expected seconds from 5 to 3600", value);
-	} else {
-		return problem(st, key,
-			       "unknown key in [prompts] (known: deck_dir, extra_dir, audiences, "
-			       "pathways, show_seconds)");
-	}
-	return 1;
-}
-
-static int on_log(struct load_state *st, const char *key, const char *value)
-{
-	if (strcmp(key, "database") == 0) {
-		if (!set_path(st->cfg->database, sizeof(st->cfg->database), value))
-			return problem(st, key, "'%s': path too long", value);
-		return 1;
-	}
-	if (strcmp(key, "keep_days") == 0) {
-		/* 100 years: enough for "keep it", small enough for the seconds to stay exact. */
-		if (!parse_int(value, 0, 36500, &st->cfg->log_keep_days))
-			return problem(st, key,
-				       "'%s': expected whole days from 1 to 36500, or 0 to keep "
-				       "everything",
-				       value);
-		return 1;
-	}
-	return problem(st, key, "unknown key in [log] (known: database, keep_days)");
-}
-
-static int on_buttons(struct load_state *st, const char *key, const char *value)
-{
-	struct gesture_timing *t = &st->cfg->timing;
-
-	if (strcmp(key, "long_press_ms") == 0) {
-		if (!parse_int(value, 200, 5000, &t->long_ms))
-			return problem(st, key, "'%s': expected milliseconds from 200 to 5000",
-				       value);
-	} else if (strcmp(key, "double_press_ms") == 0) {
-		if (!parse_int(value, 100, 1000, &t->double_ms))
-			return problem(st, key, "'%s': expected milliseconds from 100 to 1000",
-				       value);
-	} else if (strcmp(key, "debounce_ms") == 0) {
-		if (!parse_int(value, 0, 200, &t->debounce_ms))
-			return problem(st, key, "'%s': expected milliseconds from 0 to 200", value);
-	} else {
-		return problem(st, key,
-			       "unknown key in [buttons] (known: long_press_ms, double_press_ms, "
-			       "debounce_ms)");
-	}
-	return 1;
-}
-
-/* The [button NAME] section's button, added on first sight; NULL when there is no room. */
-static struct device_button *button_named(struct config *cfg, const char *name)
-{
-	struct device_button *b;
-
-	for (int i = 0; i < cfg->n_buttons; i++)
-		if (strcmp(cfg->buttons[i].name, name) == 0)
-			return &cfg->buttons[i];
-	if (cfg->n_buttons == DEVICE_MAX_BUTTONS)
-		return NULL;
-	b = &cfg->buttons[cfg->n_buttons++];
-	memset(b, 0, sizeof(*b));
-	snprintf(b->name, sizeof(b->name), "%s", name);
-	return b;
-}
-
-/* A name with no spaces that fits dst (line and chip names); false otherwise. */
-static bool set_gpio_name(char *dst, size_t len, const char *value)
-{
-	if (value[0] == '\0' || strlen(value) >= len || strpbrk(value, " \t"))
-		return false;
-	snprintf(dst, len, "%s", value);
-	return true;
-}
-
-/* The [button NAME] keys that say where a button is wired. Returns 0 when key is not one of
- * them. A line is given by name (line), or by chip and offset; the one given last counts. */
-static int on_button_line(struct load_state *st, struct button_gpio *g, const char *key,
-			  const char *value)
-{
-	if (strcmp(key, "line") == 0) {
-		if (strcmp(value, "none") == 0) {
-			g->line[0] = '\0';
-			g->chip[0] = '\0';
-		} else if (!set_gpio_name(g->line, sizeof(g->line), value)) {
-			return problem(st, key,
-				       "'%s': expected a line name such as GPIO17 (see "
-				       "gpioinfo), or none",
-				       value);
+		if (strncmp(section, named[i], n) == 0) {
+			snprintf(kind, len, "%sNAME", named[i]);
+			*name = section + n;
+			return;
 		}
-		g->offset = -1;
-	} else if (strcmp(key, "chip") == 0) {
-		if ((strncmp(value, "gpiochip", 8) != 0 && value[0] != '/') ||
-		    !set_gpio_name(g->chip, sizeof(g->chip), value))
-			return problem(st, key,
-				       "'%s': expected a chip such as gpiochip0 (see "
-				       "gpiodetect)",
-				       value);
-	} else if (strcmp(key, "offset") == 0) {
-		if (!parse_int(value, 0, 4095, &g->offset))
-			return problem(st, key,
-				       "'%s': expected the line's number on its chip, 0 "
-				       "to 4095",
-				       value);
-		g->line[0] = '\0';
-		if (!g->chip[0])
-			snprintf(g->chip, sizeof(g->chip), "gpiochip0");
-	} else if (strcmp(key, "active_low") == 0) {
-		if (!parse_bool(value, &g->active_low))
-			return problem(st, key, "'%s': expected true or false", value);
-	} else if (strcmp(key, "bias") == 0) {
-		if (strcmp(value, "pull-up") == 0)
-			g->bias = GPIO_BIAS_PULL_UP;
-		else if (strcmp(value, "pull-down") == 0)
-			g->bias = GPIO_BIAS_PULL_DOWN;
-		else if (strcmp(value, "none") == 0)
-			g->bias = GPIO_BIAS_NONE;
-		else
-			return problem(st, key, "'%s': expected pull-up, pull-down or none", value);
-	} else if (strcmp(key, "debounce_ms") == 0) {
-		if (!parse_int(value, 0, 200, &g->debounce_ms))
-			return problem(st, key, "'%s': expected milliseconds from 0 to 200", value);
-	} else {
-		return 0;
 	}
-	return 1;
+	snprintf(kind, len, "%s", section);
 }
 
-static int on_button(struct load_state *st, const char *name, const char *key, const char *value)
+/* "a, b, c": the keys of one section, or (section NULL) the sections, in the table's order. */
+static void list_known(const char *section, char *out, size_t len)
 {
-	static const char *const gestures[] = {
-		[GESTURE_SHORT] = "short", [GESTURE_LONG] = "long", [GESTURE_DOUBLE] = "double"};
-	struct device_button *b;
-	int action;
+	size_t used = 0;
 
-	if (name[0] == '\0' || strlen(name) > BUTTON_NAME_MAX)
-		return problem(st, key, "[button NAME]: a name of 1 to 15 characters is needed");
-	b = button_named(st->cfg, name);
-	if (!b)
-		return problem(st, key, "[button %s]: at most 3 buttons", name);
-	if (on_button_line(st, &st->cfg->gpio[b - st->cfg->buttons], key, value))
-		return 1;
-	for (int g = GESTURE_SHORT; g <= GESTURE_DOUBLE; g++) {
-		if (strcmp(key, gestures[g]) != 0)
+	out[0] = '\0';
+	for (size_t i = 0; i < config_n_rows; i++) {
+		const char *item = section ? config_rows[i].key : config_rows[i].section;
+		bool seen = false;
+
+		if (section && strcmp(config_rows[i].section, section) != 0)
 			continue;
-		if (strncmp(value, "breathe:", 8) == 0) {
-			/* A button of its own for one pattern: "breathe:sigh". */
-			b->on[g] = ACTION_BREATHE;
-			return refer_to_pattern(st, key, value + 8,
-						st->cfg->button_pattern[b - st->cfg->buttons][g]);
-		}
-		action = action_from_name(value);
-		if (action < 0)
-			return problem(st, key,
-				       "'%s': expected breathe, breathe:PATTERN, together, prompt, "
-				       "appreciation, "
-				       "history, who, wake, sleep, end or none",
-				       value);
-		b->on[g] = (enum action)action;
-		st->cfg->button_pattern[b - st->cfg->buttons][g][0] = '\0';
-		return 1;
+		for (size_t j = 0; j < i && !section; j++)
+			seen |= strcmp(config_rows[j].section, item) == 0;
+		if (seen)
+			continue;
+		if (!section && strcmp(item, "member NAME") == 0)
+			used += (size_t)snprintf(out + used, len - used, "%spattern NAME",
+						 used ? ", " : "");
+		if (used < len)
+			used += (size_t)snprintf(out + used, len - used, "%s%s", used ? ", " : "",
+						 item);
 	}
-	return problem(st, key,
-		       "unknown key in [button %s] (known: short, long, double, line, chip, "
-		       "offset, active_low, bias, debounce_ms)",
-		       name);
 }
 
-/* [member NAME]: someone of the household, with a colour of their own ("#e07a5f"). */
-static int on_member(struct load_state *st, const char *name, const char *key, const char *value)
+static const struct config_row *find_row(const char *kind, const char *key)
 {
-	struct config *cfg = st->cfg;
+	bool section_known = false;
+
+	for (size_t i = 0; i < config_n_rows; i++) {
+		if (strcmp(config_rows[i].section, kind) != 0)
+			continue;
+		section_known = true;
+		if (strcmp(config_rows[i].key, key) == 0)
+			return &config_rows[i];
+	}
+	/* "color" for those who spell it so. */
+	if (section_known && strcmp(kind, "member NAME") == 0 && strcmp(key, "color") == 0)
+		return find_row(kind, "colour");
+	return NULL;
+}
+
+static bool section_known(const char *kind)
+{
+	for (size_t i = 0; i < config_n_rows; i++)
+		if (strcmp(config_rows[i].section, kind) == 0)
+			return true;
+	return false;
+}
+
+/* The place a row's value goes for this section, or NULL (reported) when there is none. */
+static void *row_base(struct config_reader *rd, const struct config_row *row, const char *name,
+		      const char *key)
+{
 	int i;
-	unsigned rgb;
-	char extra;
 
-	if (!name[0] || strlen(name) > MEMBER_NAME_MAX)
-		return problem(st, key, "[member NAME]: a name of 1 to %d characters",
-			       MEMBER_NAME_MAX);
-	for (i = 0; i < cfg->n_members; i++)
-		if (strcmp(cfg->members[i], name) == 0)
-			break;
-	if (i == cfg->n_members) {
-		if (i == DEVICE_MAX_MEMBERS)
-			return problem(st, key, "[member %s]: at most %d members", name,
-				       DEVICE_MAX_MEMBERS);
-		snprintf(cfg->members[i], sizeof(cfg->members[i]), "%s", name);
-		cfg->member_colors[i] = 0xe0a070;
-		cfg->n_members++;
+	switch (row->base) {
+	case BASE_CONFIG:
+		return rd->cfg;
+	case BASE_BUTTON:
+	case BASE_BUTTON_GPIO:
+		if (!name[0] || strlen(name) > BUTTON_NAME_MAX) {
+			problem(rd, key, "[button NAME]: a name of 1 to 15 characters is needed");
+			return NULL;
+		}
+		i = button_named(rd, name);
+		if (i < 0) {
+			problem(rd, key, "[button %s]: at most 3 buttons", name);
+			return NULL;
+		}
+		rd->button = i;
+		return row->base == BASE_BUTTON ? (void *)&rd->cfg->dev.buttons[i]
+						: (void *)&rd->cfg->gpio[i];
+	case BASE_MEMBER:
+		if (!name[0] || strlen(name) > MEMBER_NAME_MAX) {
+			problem(rd, key, "[member NAME]: a name of 1 to %d characters",
+				MEMBER_NAME_MAX);
+			return NULL;
+		}
+		i = member_named(rd, name);
+		if (i < 0) {
+			problem(rd, key, "[member %s]: at most %d members", name,
+				DEVICE_MAX_MEMBERS);
+			return NULL;
+		}
+		return &rd->cfg->dev.member_colors[i];
 	}
-	if (strcmp(key, "colour") != 0 && strcmp(key, "color") != 0)
-		return problem(st, key, "unknown key in [member %s] (known: colour)", name);
-	if (sscanf(value, "#%6x%c", &rgb, &extra) != 1 || strlen(value) != 7)
-		return problem(st, key, "'%s': expected a colour as #RRGGBB", value);
-	cfg->member_colors[i] = rgb;
-	return 1;
-}
-
-static int on_gpio(struct load_state *st, const char *key, const char *value)
-{
-	bool yes;
-
-	if (strcmp(key, "enabled") != 0)
-		return problem(st, key, "unknown key in [gpio] (known: enabled)");
-	if (strcmp(value, "auto") == 0)
-		st->cfg->gpio_use = GPIO_USE_AUTO;
-	else if (parse_bool(value, &yes))
-		st->cfg->gpio_use = yes ? GPIO_USE_YES : GPIO_USE_NO;
-	else
-		return problem(st, key, "'%s': expected auto, yes or no", value);
-	return 1;
-}
-
-static int on_ambient(struct load_state *st, const char *key, const char *value)
-{
-	bool *flag = strcmp(key, "glow") == 0    ? &st->cfg->ambient_glow
-		     : strcmp(key, "drift") == 0 ? &st->cfg->ambient_drift
-						 : NULL;
-
-	if (!flag)
-		return problem(st, key, "unknown key in [ambient] (known: glow, drift)");
-	if (!parse_bool(value, flag))
-		return problem(st, key, "'%s': expected true or false", value);
-	return 1;
-}
-
-/* "22:30" into minutes of the day. */
-static bool parse_clock_time(const char *value, int *minutes)
-{
-	int h, m;
-	char extra;
-
-	if (sscanf(value, "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
-		return false;
-	*minutes = h * 60 + m;
-	return true;
-}
-
-static int on_night(struct load_state *st, const char *key, const char *value)
-{
-	struct config *cfg = st->cfg;
-
-	if (strcmp(key, "start") == 0 || strcmp(key, "end") == 0) {
-		if (!parse_clock_time(value, key[0] == 's' ? &cfg->night_start : &cfg->night_end))
-			return problem(st, key, "'%s': expected a time as HH:MM", value);
-	} else if (strcmp(key, "screen") == 0) {
-		if (strcmp(value, "dim") == 0)
-			cfg->night_screen_off = false;
-		else if (strcmp(value, "off") == 0)
-			cfg->night_screen_off = true;
-		else
-			return problem(st, key, "'%s': expected dim or off", value);
-	} else if (strcmp(key, "wake_seconds") == 0) {
-		if (!parse_int(value, 5, 600, &cfg->wake_seconds))
-			return problem(st, key, "'%s': expected seconds from 5 to 600", value);
-	} else if (strcmp(key, "brightness") == 0) {
-		if (!parse_int(value, 1, 100, &cfg->night_brightness))
-			return problem(st, key, "'%s': expected a percentage from 1 to 100", value);
-	} else {
-		return problem(st, key,
-			       "unknown key in [night] (known: start, end, screen, wake_seconds, "
-			       "brightness)");
-	}
-	return 1;
+	return NULL;
 }
 
 static int on_entry(void *user, const char *section, const char *key, const char *value)
 {
-	struct load_state *st = user;
+	struct config_reader *rd = user;
+	const struct config_row *row;
+	const char *name;
+	char kind[32], known[512];
+	void *base;
 
-	if (strcmp(section, st->section) != 0) {
-		pattern_section_end(st);
-		snprintf(st->section, sizeof(st->section), "%s", section);
+	if (strcmp(section, rd->section) != 0) {
+		pattern_section_end(rd);
+		snprintf(rd->section, sizeof(rd->section), "%s", section);
 	}
 	if (strncmp(section, "pattern ", 8) == 0)
-		return on_pattern(st, section + 8, key, value);
-
-	if (strcmp(section, "display") == 0)
-		return on_display(st, key, value);
-	if (strcmp(section, "breathe") == 0)
-		return on_breathe(st, key, value);
-	if (strcmp(section, "prompts") == 0)
-		return on_prompts(st, key, value);
-	if (strcmp(section, "log") == 0)
-		return on_log(st, key, value);
-	if (strcmp(section, "buttons") == 0)
-		return on_buttons(st, key, value);
-	if (strncmp(section, "button ", 7) == 0)
-		return on_button(st, section + 7, key, value);
-	if (strcmp(section, "gpio") == 0)
-		return on_gpio(st, key, value);
-	if (strcmp(section, "ambient") == 0)
-		return on_ambient(st, key, value);
-	if (strncmp(section, "member ", 7) == 0)
-		return on_member(st, section + 7, key, value);
-	if (strcmp(section, "night") == 0)
-		return on_night(st, key, value);
-	return problem(st, key,
-		       "unknown section [%s] (known: display, breathe, prompts, log, buttons, "
-		       "button NAME, gpio, ambient, night, pattern NAME, member NAME)",
-		       section);
+		return on_pattern(rd, section + 8, key, value);
+	section_kind(section, kind, sizeof(kind), &name);
+	if (!section_known(kind)) {
+		list_known(NULL, known, sizeof(known));
+		return problem(rd, key, "unknown section [%s] (known: %s)", section, known);
+	}
+	row = find_row(kind, key);
+	if (!row) {
+		list_known(kind, known, sizeof(known));
+		return problem(rd, key, "unknown key in [%s] (known: %s)", section, known);
+	}
+	base = row_base(rd, row, name ? name : "", key);
+	if (base)
+		parse_row(rd, row, base, value);
+	return 1;
 }
 
-/* fgets that counts lines, so problems can name theirs. */
+/* fgets that counts lines, so problems can name theirs, and that refuses what inih would
+ * silently change: a line longer than its buffer (inih would read the rest as a new line) and
+ * a " ;" inside a value (inih would cut the value there, taking the rest for a comment). */
 static char *read_line(char *buf, int size, void *user)
 {
-	struct load_state *st = user;
-	char *got = fgets(buf, size, st->file);
+	struct config_reader *rd = user;
+	char *got = fgets(buf, size, rd->file);
+	size_t len;
+	const char *start, *eq;
 
-	if (got)
-		st->line++;
+	if (!got)
+		return NULL;
+	rd->line++;
+	len = strlen(buf);
+	if (len == (size_t)size - 1 && buf[len - 1] != '\n' && !feof(rd->file)) {
+		int c;
+
+		while ((c = fgetc(rd->file)) != EOF && c != '\n')
+			;
+		problem(rd, NULL, "line longer than %d characters: shorten it (a long path can "
+				  "go in a folder with a shorter name)",
+			size - 2);
+		buf[0] = '\0';
+		return buf;
+	}
+	start = buf + strspn(buf, " \t");
+	if (*start == ';' || *start == '#' || *start == '[')
+		return got;
+	eq = strchr(start, '=');
+	if (eq) {
+		for (const char *p = eq + 1; *p; p++) {
+			if (*p == ';' && (p[-1] == ' ' || p[-1] == '\t')) {
+				problem(rd, NULL,
+					"' ;' inside a value: it would cut the value there; put "
+					"a comment on a line of its own, starting with #");
+				break;
+			}
+		}
+	}
 	return got;
 }
 
 int config_load(struct config *cfg, const char *path, bool optional, config_error_fn on_error,
 		void *user)
 {
-	struct load_state st = {.cfg = cfg, .path = path, .on_error = on_error, .user = user};
+	struct config_reader rd = {.cfg = cfg, .path = path, .on_error = on_error, .user = user};
 	int rc;
 
-	st.file = fopen(path, "r");
-	if (!st.file)
+	rd.file = fopen(path, "r");
+	if (!rd.file)
 		return optional && errno == ENOENT ? 0 : -1;
-	rc = ini_parse_stream(read_line, &st, on_entry, &st);
-	fclose(st.file);
-	pattern_section_end(&st);
-	for (int i = 0; i < st.n_refs; i++) {
-		if (pattern_find(&cfg->patterns, st.refs[i].name))
+	rc = ini_parse_stream(read_line, &rd, on_entry, &rd);
+	fclose(rd.file);
+	pattern_section_end(&rd);
+	for (int i = 0; i < rd.n_refs; i++) {
+		if (pattern_find(&cfg->dev.patterns, rd.refs[i].name))
 			continue;
-		st.line = st.refs[i].line;
-		problem(&st, st.refs[i].key, "no pattern named '%s'", st.refs[i].name);
+		rd.line = rd.refs[i].line;
+		problem(&rd, rd.refs[i].key, "no pattern named '%s'", rd.refs[i].name);
 	}
 	if (rc > 0) {
 		/* A syntax error inih found itself (e.g. a line with no '='): our handler never
 		 * fails, so this is the only kind of line inih reports, and only its first. */
-		st.line = rc;
-		problem(&st, NULL, "not 'key = value', '[section]' or a '#' comment");
+		rd.line = rc;
+		problem(&rd, NULL, "not 'key = value', '[section]' or a '#' comment");
 	}
-	return st.problems;
+	return rd.problems;
 }
 
 void config_device(const struct config *cfg, struct device_config *out)
 {
-	int together = pattern_index(&cfg->patterns, cfg->together);
+	int together;
 
-	device_config_defaults(out);
-	out->timing = cfg->timing;
-	memcpy(out->buttons, cfg->buttons, sizeof(out->buttons));
-	out->n_buttons = cfg->n_buttons;
-	out->patterns = cfg->patterns;
-	out->default_pattern = pattern_index(&cfg->patterns, cfg->pattern);
+	*out = cfg->dev;
+	out->default_pattern = pattern_index(&cfg->dev.patterns, cfg->pattern);
 	if (out->default_pattern < 0)
 		out->default_pattern = 0;
+	together = pattern_index(&cfg->dev.patterns, cfg->together);
 	out->together_pattern = together < 0 ? out->default_pattern : together;
-	for (int b = 0; b < cfg->n_buttons; b++)
+	for (int b = 0; b < cfg->dev.n_buttons; b++)
 		for (int g = 0; g < 4; g++)
 			out->buttons[b].pattern[g] =
-				1 + pattern_index(&cfg->patterns, cfg->button_pattern[b][g]);
-	out->session_minutes = cfg->session_minutes;
-	out->press_pauses = cfg->press_pauses;
-	out->checkin = cfg->checkin;
-	memcpy(out->answers, cfg->answers, sizeof(out->answers));
-	out->n_answers = cfg->n_answers;
-	out->offer_prompt = cfg->offer_prompt;
-	out->settle_ms = (int64_t)cfg->settle_seconds * 1000;
-	out->night_start = cfg->night_start;
-	out->night_end = cfg->night_end;
-	out->night_screen_off = cfg->night_screen_off;
-	out->wake_ms = (int64_t)cfg->wake_seconds * 1000;
-	out->day_brightness = cfg->day_brightness;
-	out->night_brightness = cfg->night_brightness;
-	memcpy(out->members, cfg->members, sizeof(out->members));
-	memcpy(out->member_colors, cfg->member_colors, sizeof(out->member_colors));
-	out->n_members = cfg->n_members;
-	out->prompt_ms = (int64_t)cfg->prompt_seconds * 1000;
-	out->prompt_audiences = cfg->audiences;
-	out->prompt_pathways = cfg->pathways;
+				1 + pattern_index(&cfg->dev.patterns, cfg->button_pattern[b][g]);
 }
 
 void config_wiring(const struct config *cfg, struct gpio_wiring *out)
 {
 	memset(out, 0, sizeof(*out));
-	out->n_buttons = cfg->n_buttons;
-	for (int i = 0; i < cfg->n_buttons; i++) {
-		snprintf(out->names[i], sizeof(out->names[i]), "%s", cfg->buttons[i].name);
+	out->n_buttons = cfg->dev.n_buttons;
+	for (int i = 0; i < cfg->dev.n_buttons; i++) {
+		snprintf(out->names[i], sizeof(out->names[i]), "%s", cfg->dev.buttons[i].name);
 		out->line[i] = cfg->gpio[i];
 	}
-	out->debounce_ms = cfg->timing.debounce_ms;
+	out->debounce_ms = cfg->dev.timing.debounce_ms;
+}
+
+/* ---- the rows as docs ---- */
+
+static void print_markdown(FILE *out)
+{
+	fputs("| section | key | default | values | meaning |\n|---|---|---|---|---|\n", out);
+	for (size_t i = 0; i < config_n_rows; i++) {
+		const struct config_row *r = &config_rows[i];
+
+		fprintf(out, "| %s | %s | %s | %s | %s |\n", r->section, r->key,
+			r->def[0] ? r->def : "(empty)", r->values, r->help);
+	}
+}
+
+/* Roff: a backslash or a leading dot or quote would be read as markup. */
+static void roff_text(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", out);
+		else if (*s == '-')
+			fputs("\\-", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+static void print_man(FILE *out)
+{
+	const char *section = "";
+
+	for (size_t i = 0; i < config_n_rows; i++) {
+		const struct config_row *r = &config_rows[i];
+
+		if (strcmp(section, r->section) != 0) {
+			section = r->section;
+			fprintf(out, ".SS [%s]\n", section);
+		}
+		fprintf(out, ".TP\n.BR %s \" = \" ", r->key);
+		fputc('"', out);
+		roff_text(out, r->def[0] ? r->def : "(empty)");
+		fputs("\"\n", out);
+		roff_text(out, r->help);
+		fputs(": ", out);
+		roff_text(out, r->values);
+		fputs(".\n", out);
+	}
+}
+
+static void print_ini(FILE *out)
+{
+	const char *section = "";
+
+	for (size_t i = 0; i < config_n_rows; i++) {
+		const struct config_row *r = &config_rows[i];
+
+		if (strcmp(section, r->section) != 0) {
+			section = r->section;
+			fprintf(out, "[%s]\n", section);
+		}
+		fprintf(out, "%s = %s\n", r->key, r->def);
+	}
+}
+
+bool config_print_rows(FILE *out, const char *format)
+{
+	if (strcmp(format, "markdown") == 0)
+		print_markdown(out);
+	else if (strcmp(format, "man") == 0)
+		print_man(out);
+	else if (strcmp(format, "ini") == 0)
+		print_ini(out);
+	else
+		return false;
+	return true;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The app's settings: built-in defaults, overridden by an INI file. */
 #ifndef CALM_CONFIG_H
 #define CALM_CONFIG_H
@@ -12,53 +13,31 @@
 /* Where a household's own prompt decks go unless [prompts] extra_dir says otherwise. */
 #define CONFIG_DEFAULT_EXTRA_DIR "/etc/calm-prompt/prompts.d"
 struct config {
+	/* What the core's device is told, filled straight from the settings rows. */
+	struct device_config dev;
 	/* [display] */
 	int width, height;          /* window size on a desktop */
 	bool fullscreen;            /* use the whole screen at its own size */
 	char font[CONFIG_PATH_MAX]; /* a TrueType/OpenType file */
 	bool clock_24h;
-	int day_brightness; /* backlight by day, percent */
-	int rotation;       /* 0, 90, 180 or 270 degrees, done by the app */
+	int rotation; /* 0, 90, 180 or 270 degrees, done by the app */
 	/* [ambient] */
 	bool ambient_glow;  /* a faint breathing glow behind the clock */
 	bool ambient_drift; /* shift everything a few pixels every few minutes */
-	/* [night] */
-	int night_start, night_end; /* minutes of the day; equal: no night */
-	bool night_screen_off;      /* off at night (else dim and warm) */
-	int wake_seconds;           /* a press at night lights the screen this long */
-	int night_brightness;       /* backlight at night, percent */
-	/* [member NAME] */
-	char members[DEVICE_MAX_MEMBERS][MEMBER_NAME_MAX + 1];
-	uint32_t member_colors[DEVICE_MAX_MEMBERS]; /* 0xRRGGBB */
-	int n_members;
-	/* [breathe] and [pattern NAME] */
-	struct pattern_set patterns;
+	/* [breathe] and [pattern NAME]: patterns by name, resolved by config_device() */
 	char pattern[PATTERN_NAME_MAX + 1];  /* the pattern "breathe" starts */
 	char together[PATTERN_NAME_MAX + 1]; /* the pattern "together" starts */
-	int session_minutes;                 /* 0: each pattern's own */
-	bool press_pauses;                   /* a tap pauses a session (else ends it) */
-	bool checkin;                        /* ask how you feel before and after */
-	char answers[CHECKIN_MAX_ANSWERS][CHECKIN_ANSWER_MAX + 1];
-	int n_answers;
-	bool offer_prompt;    /* offer a connection prompt after a session */
-	int settle_seconds;   /* quiet seconds before the first breath */
 	int pattern_problems; /* of the problems, those in [pattern] sections (skipped patterns) */
 	/* "breathe:NAME" actions: the pattern per button and gesture ("" for the default) */
 	char button_pattern[DEVICE_MAX_BUTTONS][4][PATTERN_NAME_MAX + 1];
 	/* [prompts] */
 	char deck_dir[CONFIG_PATH_MAX];  /* empty: the shipped deck */
 	char extra_dir[CONFIG_PATH_MAX]; /* the household's own decks; empty: none */
-	unsigned audiences;              /* enum audience_bit set in play */
-	unsigned pathways;               /* 1 << enum pathway for each pathway in play */
-	int prompt_seconds;              /* a prompt stays this long without a press */
 	/* [log] */
 	char database[CONFIG_PATH_MAX]; /* empty: the state directory's events.db */
 	int log_keep_days;              /* rows older than this are deleted daily; 0: keep all */
-	/* [buttons] and [button NAME] */
-	struct gesture_timing timing;
-	struct device_button buttons[DEVICE_MAX_BUTTONS];
-	int n_buttons;
-	struct button_gpio gpio[DEVICE_MAX_BUTTONS]; /* parallel to buttons */
+	/* [button NAME]: where each of dev.buttons is wired */
+	struct button_gpio gpio[DEVICE_MAX_BUTTONS];
 	/* [gpio] */
 	enum gpio_use gpio_use;
 };
@@ -66,6 +45,10 @@ struct config {
 /* Called once per problem found in a config file. */
 typedef void (*config_error_fn)(void *user, const char *file, int line, const char *key,
 				const char *problem);
+
+/* A config_error_fn that prints "FILE:LINE: key: problem" to user, a FILE *. */
+void config_print_problem(void *user, const char *file, int line, const char *key,
+			  const char *problem);
 
 void config_defaults(struct config *cfg);
 
@@ -75,8 +58,8 @@ void config_defaults(struct config *cfg);
 int config_load(struct config *cfg, const char *path, bool optional, config_error_fn on_error,
 		void *user);
 
-/* The device's part of the settings. Pattern names were checked when loading; one that is
- * still unknown falls back to the first pattern. */
+/* The device's part of the settings (cfg->dev) with the pattern names resolved. Names were
+ * checked when loading; one that is still unknown falls back to the first pattern. */
 void config_device(const struct config *cfg, struct device_config *out);
 
 /* Where the buttons are wired, for the GPIO module. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reads deck files from disk and hands their text to the core's parser. */
 #include "deckfiles.h"
 

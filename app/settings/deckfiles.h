@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Loading prompt decks from a folder of *.deck files. */
 #ifndef CALM_DECKFILES_H
 #define CALM_DECKFILES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What every way of running the app shares: reading the settings and decks, opening the
  * log and committing rows to it, the wall clock (real or given), the device and renderer. */
 #include <stdio.h>
@@ -12,16 +13,6 @@
 
 #include "app.h"
 
-static void on_config_problem(void *user, const char *file, int line, const char *key,
-			      const char *problem)
-{
-	(void)user;
-	if (key)
-		fprintf(stderr, "%s:%d: %s: %s\n", file, line, key, problem);
-	else
-		fprintf(stderr, "%s:%d: %s\n", file, line, problem);
-}
-
 /* Reads the settings: built-in defaults, then the file. Returns 0 or an exit code. */
 int app_load_config(struct app *app)
 {
@@ -35,14 +26,14 @@ int app_load_config(struct app *app)
 		diag_errno(DIAG_ERROR, "cannot name the built-in patterns");
 		return 1;
 	}
-	problems = config_load(&app->cfg, patterns, false, on_config_problem, NULL);
+	problems = config_load(&app->cfg, patterns, false, config_print_problem, stderr);
 	if (problems != 0) {
 		if (problems < 0)
 			diag_errno(DIAG_ERROR, "cannot read the built-in patterns %s", patterns);
 		return problems < 0 ? 1 : EXIT_USAGE;
 	}
 	problems =
-		config_load(&app->cfg, path, app->opt.config_path == NULL, on_config_problem, NULL);
+		config_load(&app->cfg, path, app->opt.config_path == NULL, config_print_problem, stderr);
 	if (problems < 0) {
 		diag_errno(DIAG_ERROR, "cannot read the settings file %s", path);
 		return EXIT_USAGE;
@@ -132,8 +123,8 @@ int app_load_deck(struct app *app)
 			diag_debug("%d prompts from %s", n, app->cfg.extra_dir);
 	}
 	for (size_t i = 0; i < deck_count(app->deck); i++)
-		eligible += prompt_eligible(deck_get(app->deck, i), app->cfg.audiences,
-					    app->cfg.pathways);
+		eligible += prompt_eligible(deck_get(app->deck, i), app->cfg.dev.prompt_audiences,
+					    app->cfg.dev.prompt_pathways);
 	if (deck_count(app->deck) > 0 && eligible == 0)
 		diag_warn("none of the %zu prompts is for the audiences and pathways in [prompts]",
 			 deck_count(app->deck));
@@ -242,11 +233,18 @@ int app_open_log(struct app *app, bool required)
 	return 0;
 }
 
-static int64_t wall_now_utc(const struct app *app, int64_t mono_ms)
+int64_t app_wall_now_ms(const struct app *app, int64_t mono_ms)
 {
 	if (app->wall_fixed)
-		return app->wall_base_utc + (mono_ms - app->wall_base_mono) / 1000;
-	return (int64_t)time(NULL);
+		return app->wall_base_utc * 1000 + (mono_ms - app->wall_base_mono);
+	return wall_now_ms();
+}
+
+static int64_t wall_now_utc(const struct app *app, int64_t mono_ms)
+{
+	int64_t ms = app_wall_now_ms(app, mono_ms);
+
+	return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
 }
 
 /* Commits what the device did to the log; every row is durable when this returns, before
@@ -294,7 +292,7 @@ int app_fix_wall_clock(struct app *app, int64_t mono_ms)
 
 	if (!app->opt.clock && !app->opt.date)
 		return 0;
-	if (wallclock_parse_fixed(app->opt.clock, app->opt.date, (int64_t)time(NULL),
+	if (wallclock_parse_fixed(app->opt.clock, app->opt.date, wall_now_ms() / 1000,
 				  &app->wall_base_utc, msg, sizeof(msg)) != 0) {
 		diag_error("%s", msg);
 		return EXIT_USAGE;
@@ -306,7 +304,7 @@ int app_fix_wall_clock(struct app *app, int64_t mono_ms)
 
 static uint64_t prompt_seed(const struct app *app)
 {
-	return app->opt.seed_given ? app->opt.seed : (uint64_t)time(NULL) ^ (uint64_t)mono_now_ms();
+	return app->opt.seed_given ? app->opt.seed : (uint64_t)wall_now_ms() ^ (uint64_t)mono_now_ms();
 }
 
 int app_make_device(struct app *app)
@@ -340,7 +338,8 @@ void app_tell_local_time(struct app *app, int64_t mono_ms)
 			      local_s >= 0 ? local_s / 86400 : (local_s - 86399) / 86400);
 }
 
-/* The week for the history screen, read once each time the screen opens. */
+/* The week for the history screen, read when the screen opens, and again when who is here
+ * changes (one member's week never stays on screen for someone else). */
 const struct history_week *app_week_for(struct app *app, const struct device_view *view,
 					int64_t now_ms)
 {
@@ -352,8 +351,9 @@ const struct history_week *app_week_for(struct app *app, const struct device_vie
 		app->week_loaded = false;
 		return NULL;
 	}
-	if (!app->week_loaded) {
+	if (!app->week_loaded || app->week_member != view->member) {
 		app->week_loaded = true;
+		app->week_member = view->member;
 		app->week_ok =
 			app->log && local >= 0 &&
 			logqueue_week(app->log, local / 86400000, member, app->dcfg.answers,
@@ -364,17 +364,10 @@ const struct history_week *app_week_for(struct app *app, const struct device_vie
 	return app->week_ok ? &app->week : NULL;
 }
 
-/* The renderer, set up as the settings say; NULL (said why) when the font cannot be had. */
-struct render *app_make_render(const struct app *app, SDL_Renderer *sdl)
+struct render_setup app_render_setup(const struct app *app)
 {
-	char msg[600];
-	struct render *render = render_new(sdl, app->cfg.font, msg, sizeof(msg));
-
-	if (!render) {
-		diag_error("%s", msg);
-		return NULL;
-	}
-	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
-	render_set_rotation(render, app->cfg.rotation);
-	return render;
+	return (struct render_setup){.font = app->cfg.font,
+				     .rotation = app->cfg.rotation,
+				     .glow = app->cfg.ambient_glow,
+				     .drift = app->cfg.ambient_drift};
 }

@@ -1,9 +1,9 @@
+/* SPDX-License-Identifier: MIT */
 /* The app's state, and what its ways of running share (app.c): settings, decks, the log,
  * clocks. The window (window.c), the headless modes (headless.c) and main.c use it. */
 #ifndef CALM_APP_H
 #define CALM_APP_H
 
-#include <SDL.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
@@ -11,7 +11,6 @@
 #include "cli.h"
 #include "config.h"
 #include "device.h"
-#include "gpioevent.h"
 #include "history.h"
 #include "logqueue.h"
 #include "render.h"
@@ -25,14 +24,14 @@ struct app {
 	struct deck *deck;
 	struct device *dev;
 	int pattern;              /* --pattern's index, or -1 for the default */
-	struct history_week week; /* read when the history screen opens */
+	struct history_week week; /* read when the history screen opens or its member changes */
 	bool week_loaded, week_ok;
+	int week_member; /* whose week was read: a member index, or -1 for everyone */
 	struct logqueue *log;  /* NULL only when no place for the log could be found */
 	bool log_trouble;      /* the log is not open or rows wait in memory: a discreet mark */
 	bool wall_fixed;       /* --clock/--date: the wall clock runs from a given moment */
 	int64_t wall_base_utc; /* with wall_fixed: the wall time at monotonic wall_base_mono */
 	int64_t wall_base_mono;
-	struct gpioevent_link buttons; /* GPIO edges arrive as SDL events of this type */
 };
 
 /* Reads the settings: built-in defaults, then the file. Returns 0 or an exit code. */
@@ -73,12 +72,16 @@ void app_local_time(const struct app *app, int64_t mono_ms, struct tm *local);
 /* Tells the device the local time, which the night schedule and prompts depend on. */
 void app_tell_local_time(struct app *app, int64_t mono_ms);
 
-/* The week for the history screen, read once each time the screen opens. */
+/* The week for the history screen, read when the screen opens, and again when who is here
+ * changes (one member's week never stays on screen for someone else). */
 const struct history_week *app_week_for(struct app *app, const struct device_view *view,
 					int64_t now_ms);
 
-/* The renderer, set up as the settings say; NULL (said why) when the font cannot be had. */
-struct render *app_make_render(const struct app *app, SDL_Renderer *sdl);
+/* The wall clock in ms since the epoch at mono_ms (real, or run on from --clock/--date). */
+int64_t app_wall_now_ms(const struct app *app, int64_t mono_ms);
+
+/* How the settings say the picture is drawn. */
+struct render_setup app_render_setup(const struct app *app);
 
 /* --screenshot: one frame, drawn by SDL's software renderer into a surface, saved as PNG. */
 int headless_screenshot(struct app *app);

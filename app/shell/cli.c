@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Command-line parsing with getopt_long. */
 #include "cli.h"
 
@@ -26,6 +27,7 @@ enum {
 	OPT_SEED,
 	OPT_PATTERN,
 	OPT_LIST_PATTERNS,
+	OPT_LIST_SETTINGS,
 	OPT_CHECK_CONFIG,
 	OPT_CHECK_PROMPTS,
 	OPT_VERSION,
@@ -65,8 +67,12 @@ void cli_usage(FILE *out)
 	      "  --check-config       read the settings, report every problem, exit\n"
 	      "  --check-prompts [DIR] check the prompt decks in DIR (default: the configured\n"
 	      "                       ones): bad lines, duplicates, prompts too long for a\n"
-	      "                       480x320 screen; print counts per pathway and audience\n"
+	      "                       480x320 screen (errors); words against the writing\n"
+	      "                       guide (warnings); print counts per pathway, audience,\n"
+	      "                       time and shared\n"
 	      "  --list-patterns      print the breathing patterns, their phases and sources\n"
+	      "  --list-settings FORMAT\n"
+	      "                       every setting with its default: ini, markdown or man\n"
 	      "  --verbose            also print debugging lines on stderr\n"
 	      "  --version            print the version\n"
 	      "  --help               this text\n"
@@ -97,6 +103,145 @@ static bool parse_seconds(const char *text, double *out)
 	return true;
 }
 
+/* What an option returns to cli_parse(). */
+enum taken {
+	TAKEN = 0,     /* go on with the next option */
+	TAKEN_LAST,    /* the mode is complete (--help, --version, --list-settings) */
+	NOT_MINE,      /* the option is another function's */
+	TAKEN_BAD = -1 /* a bad value: msg says why */
+};
+
+/* Options for running the app itself. */
+static enum taken run_option(int c, const char *arg, struct options *o, char *msg, size_t len)
+{
+	char *end;
+
+	switch (c) {
+	case OPT_CONFIG:
+		o->config_path = arg;
+		return TAKEN;
+	case OPT_DB:
+		o->db_path = arg;
+		return TAKEN;
+	case OPT_SIZE:
+		if (!config_parse_size(arg, &o->width, &o->height))
+			return bad(msg, len, "--size: expected WIDTHxHEIGHT (240 to 4096), not", arg);
+		return TAKEN;
+	case OPT_FULLSCREEN:
+		o->fullscreen = true;
+		return TAKEN;
+	case OPT_START:
+		o->start_screen = screen_from_name(arg);
+		if (o->start_screen > SCREEN_PROMPT)
+			o->start_screen = -1;
+		if (o->start_screen < 0)
+			return bad(msg, len, "--start: expected ambient, breathe or prompt, not", arg);
+		return TAKEN;
+	case OPT_EXIT_AFTER:
+		if (!parse_seconds(arg, &o->exit_after_s))
+			return bad(msg, len, "--exit-after: expected seconds, not", arg);
+		return TAKEN;
+	case OPT_CLOCK:
+		o->clock = arg;
+		return TAKEN;
+	case OPT_DATE:
+		o->date = arg;
+		return TAKEN;
+	case OPT_SEED:
+		errno = 0;
+		o->seed = strtoull(arg, &end, 10);
+		if (errno || end == arg || *end || arg[0] == '-')
+			return bad(msg, len, "--seed: expected a whole number, not", arg);
+		o->seed_given = true;
+		return TAKEN;
+	case OPT_PATTERN:
+		o->pattern = arg;
+		return TAKEN;
+	case OPT_VERBOSE:
+		o->verbose = true;
+		return TAKEN;
+	default:
+		return NOT_MINE;
+	}
+}
+
+/* Options that choose another way of running: headless, a check, a listing. */
+static enum taken mode_option(int c, const char *arg, struct options *o, bool *screen_given,
+			      char *msg, size_t len)
+{
+	switch (c) {
+	case OPT_SCREENSHOT:
+		o->screenshot_path = arg;
+		o->mode = MODE_SCREENSHOT;
+		return TAKEN;
+	case OPT_SCREEN:
+		o->shot_screen = screen_from_name(arg);
+		*screen_given = true;
+		if (o->shot_screen < 0)
+			return bad(msg, len,
+				   "--screen: expected ambient, breathe, prompt, checkin, settle, "
+				   "paused or done, not",
+				   arg);
+		return TAKEN;
+	case OPT_AT:
+		if (!parse_seconds(arg, &o->at_s))
+			return bad(msg, len, "--at: expected seconds, not", arg);
+		return TAKEN;
+	case OPT_REPLAY:
+		o->replay_path = arg;
+		o->mode = MODE_REPLAY;
+		return TAKEN;
+	case OPT_LIST_PATTERNS:
+		o->mode = MODE_LIST_PATTERNS;
+		return TAKEN;
+	case OPT_LIST_SETTINGS:
+		if (strcmp(arg, "ini") != 0 && strcmp(arg, "markdown") != 0 &&
+		    strcmp(arg, "man") != 0)
+			return bad(msg, len, "--list-settings: expected ini, markdown or man, not",
+				   arg);
+		o->mode = MODE_LIST_SETTINGS;
+		o->settings_format = arg;
+		return TAKEN_LAST;
+	case OPT_CHECK_CONFIG:
+		o->mode = MODE_CHECK_CONFIG;
+		return TAKEN;
+	case OPT_CHECK_PROMPTS:
+		o->mode = MODE_CHECK_PROMPTS;
+		o->prompts_dir = arg;
+		return TAKEN;
+	case OPT_VERSION:
+		o->mode = MODE_VERSION;
+		return TAKEN_LAST;
+	case OPT_HELP:
+		o->mode = MODE_HELP;
+		return TAKEN_LAST;
+	default:
+		return NOT_MINE;
+	}
+}
+
+/* The options that only make sense together. */
+static int check_together(struct options *o, bool screen_given, char *msg, size_t len)
+{
+	if (o->screenshot_path && o->replay_path) {
+		/* The script leads the device to the screen to draw (nothing is logged). */
+		o->mode = MODE_SCREENSHOT;
+		if (!screen_given) {
+			o->shot_screen = 0; /* the clock, where a device starts */
+			screen_given = true;
+		}
+	}
+	if (o->mode == MODE_SCREENSHOT && !screen_given) {
+		snprintf(msg, len, "--screenshot needs --screen ambient|breathe|prompt");
+		return -1;
+	}
+	if (screen_given && o->mode != MODE_SCREENSHOT) {
+		snprintf(msg, len, "--screen goes with --screenshot");
+		return -1;
+	}
+	return 0;
+}
+
 int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_len)
 {
 	static const struct option longopts[] = {
@@ -115,6 +260,7 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 		{"seed", required_argument, NULL, OPT_SEED},
 		{"pattern", required_argument, NULL, OPT_PATTERN},
 		{"list-patterns", no_argument, NULL, OPT_LIST_PATTERNS},
+		{"list-settings", required_argument, NULL, OPT_LIST_SETTINGS},
 		{"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
 		{"check-prompts", optional_argument, NULL, OPT_CHECK_PROMPTS},
 		{"version", no_argument, NULL, OPT_VERSION},
@@ -131,122 +277,22 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_CONFIG:
-			o->config_path = optarg;
-			break;
-		case OPT_DB:
-			o->db_path = optarg;
-			break;
-		case OPT_SIZE:
-			if (!config_parse_size(optarg, &o->width, &o->height))
-				return bad(msg, msg_len,
-					   "--size: expected WIDTHxHEIGHT (240 to 4096), not",
-					   optarg);
-			break;
-		case OPT_FULLSCREEN:
-			o->fullscreen = true;
-			break;
-		case OPT_START:
-			o->start_screen = screen_from_name(optarg);
-			if (o->start_screen > SCREEN_PROMPT)
-				o->start_screen = -1;
-			if (o->start_screen < 0)
-				return bad(msg, msg_len,
-					   "--start: expected ambient, breathe or prompt, not",
-					   optarg);
-			break;
-		case OPT_EXIT_AFTER:
-			if (!parse_seconds(optarg, &o->exit_after_s))
-				return bad(msg, msg_len, "--exit-after: expected seconds, not",
-					   optarg);
-			break;
-		case OPT_SCREENSHOT:
-			o->screenshot_path = optarg;
-			o->mode = MODE_SCREENSHOT;
-			break;
-		case OPT_SCREEN:
-			o->shot_screen = screen_from_name(optarg);
-			screen_given = true;
-			if (o->shot_screen < 0)
-				return bad(msg, msg_len,
-					   "--screen: expected ambient, breathe, prompt, checkin, "
-					   "settle, "
-					   "paused or done, not",
-					   optarg);
-			break;
-		case OPT_AT:
-			if (!parse_seconds(optarg, &o->at_s))
-				return bad(msg, msg_len, "--at: expected seconds, not", optarg);
-			break;
-		case OPT_REPLAY:
-			o->replay_path = optarg;
-			o->mode = MODE_REPLAY;
-			break;
-		case OPT_CLOCK:
-			o->clock = optarg;
-			break;
-		case OPT_DATE:
-			o->date = optarg;
-			break;
-		case OPT_SEED: {
-			char *end;
+		enum taken t = run_option(c, optarg, o, msg, msg_len);
 
-			errno = 0;
-			o->seed = strtoull(optarg, &end, 10);
-			if (errno || end == optarg || *end)
-				return bad(msg, msg_len, "--seed: expected a whole number, not",
-					   optarg);
-			o->seed_given = true;
-			break;
-		}
-		case OPT_PATTERN:
-			o->pattern = optarg;
-			break;
-		case OPT_LIST_PATTERNS:
-			o->mode = MODE_LIST_PATTERNS;
-			break;
-		case OPT_CHECK_CONFIG:
-			o->mode = MODE_CHECK_CONFIG;
-			break;
-		case OPT_CHECK_PROMPTS:
-			o->mode = MODE_CHECK_PROMPTS;
-			o->prompts_dir = optarg;
-			break;
-		case OPT_VERSION:
-			o->mode = MODE_VERSION;
-			return 0;
-		case OPT_HELP:
-			o->mode = MODE_HELP;
-			return 0;
-		case OPT_VERBOSE:
-			o->verbose = true;
-			break;
-		default:
+		if (t == NOT_MINE)
+			t = mode_option(c, optarg, o, &screen_given, msg, msg_len);
+		if (t == NOT_MINE)
 			return bad(msg, msg_len, "unknown or incomplete option",
 				   argv[optind - 1 > 0 ? optind - 1 : 0]);
-		}
+		if (t == TAKEN_BAD)
+			return -1;
+		if (t == TAKEN_LAST)
+			return 0;
 	}
 	/* --check-prompts DIR, as well as --check-prompts=DIR */
 	if (o->mode == MODE_CHECK_PROMPTS && !o->prompts_dir && optind < argc)
 		o->prompts_dir = argv[optind++];
 	if (optind < argc)
 		return bad(msg, msg_len, "unexpected argument", argv[optind]);
-	if (o->screenshot_path && o->replay_path) {
-		/* The script leads the device to the screen to draw (nothing is logged). */
-		o->mode = MODE_SCREENSHOT;
-		if (!screen_given) {
-			o->shot_screen = 0; /* the clock, where a device starts */
-			screen_given = true;
-		}
-	}
-	if (o->mode == MODE_SCREENSHOT && !screen_given) {
-		snprintf(msg, msg_len, "--screenshot needs --screen ambient|breathe|prompt");
-		return -1;
-	}
-	if (screen_given && o->mode != MODE_SCREENSHOT) {
-		snprintf(msg, msg_len, "--screen goes with --screenshot");
-		return -1;
-	}
-	return 0;
+	return check_together(o, screen_given, msg, msg_len);
 }

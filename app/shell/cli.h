@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The command line: what the user asked the program to do. */
 #ifndef CALM_CLI_H
 #define CALM_CLI_H
@@ -13,6 +14,7 @@ enum cli_mode {
 	MODE_REPLAY,        /* a script of button edges in virtual time, headless */
 	MODE_CHECK_CONFIG,  /* read the config, report problems, exit */
 	MODE_LIST_PATTERNS, /* print the breathing patterns */
+	MODE_LIST_SETTINGS, /* print every setting (the settings table) */
 	MODE_CHECK_PROMPTS, /* check prompt decks, print counts, exit */
 	MODE_VERSION,
 	MODE_HELP,
@@ -35,6 +37,7 @@ struct options {
 	const char *pattern;         /* --pattern NAME, or NULL for the default */
 	uint64_t seed;               /* prompt order; 0: from the clock */
 	bool seed_given;
+	const char *settings_format; /* MODE_LIST_SETTINGS: ini, markdown or man */
 	const char *prompts_dir; /* MODE_CHECK_PROMPTS: the folder; NULL: the configured decks */
 	bool verbose;            /* --verbose: diag_debug lines are printed too */
 };

@@ -1,13 +1,14 @@
+/* SPDX-License-Identifier: MIT */
 /* Running without a screen: --screenshot draws one frame into an image; --replay feeds a
  * script of presses to the device in virtual time, committing and printing what it does. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <SDL_image.h>
 #include <errno.h>
 
 #include "diag.h"
 #include "replay.h"
+#include "snapshot.h"
 
 #include "app.h"
 
@@ -85,12 +86,11 @@ int headless_screenshot(struct app *app)
 {
 	int64_t at_ms = (int64_t)(app->opt.at_s * 1000.0 + 0.5);
 	struct device_output out = {0};
-	SDL_Surface *surface;
-	SDL_Renderer *sdl;
-	struct render *render;
+	struct render_setup setup = app_render_setup(app);
 	struct device_view view;
 	struct render_scene scene;
 	struct tm local;
+	char msg[600];
 	int ret = 1;
 
 	if (app_fix_wall_clock(app, 0) != 0)
@@ -126,33 +126,12 @@ int headless_screenshot(struct app *app)
 				      .local = &local,
 				      .clock_24h = app->cfg.clock_24h,
 				      .log_trouble = app->log_trouble};
-	surface = SDL_CreateRGBSurfaceWithFormat(0, app->cfg.width, app->cfg.height, 32,
-						 SDL_PIXELFORMAT_RGB888);
-	if (!surface) {
-		diag_error("cannot make a %dx%d image: %s", app->cfg.width, app->cfg.height,
-			  SDL_GetError());
+	if (screen_snapshot(&setup, app->cfg.width, app->cfg.height, &scene,
+			    app->opt.screenshot_path, msg, sizeof(msg)) != 0) {
+		diag_error("%s", msg);
 		return 1;
 	}
-	sdl = SDL_CreateSoftwareRenderer(surface);
-	if (!sdl) {
-		diag_error("cannot draw into an image: %s", SDL_GetError());
-		goto free_surface;
-	}
-	render = app_make_render(app, sdl);
-	if (!render)
-		goto free_renderer;
-	render_frame(render, &scene);
-	SDL_RenderPresent(sdl);
-	if (IMG_SavePNG(surface, app->opt.screenshot_path) != 0)
-		diag_error("cannot write %s: %s", app->opt.screenshot_path, IMG_GetError());
-	else
-		ret = 0;
-	render_free(render);
-free_renderer:
-	SDL_DestroyRenderer(sdl);
-free_surface:
-	SDL_FreeSurface(surface);
-	return ret;
+	return 0;
 }
 
 int headless_replay(struct app *app)

@@ -1,12 +1,13 @@
+/* SPDX-License-Identifier: MIT */
 /* calm-prompt: the command line's entry point; each way of running lives in its own file. */
 #include <stdio.h>
 #include <string.h>
-#include <SDL_image.h>
-#include <SDL_ttf.h>
 #include <errno.h>
-#include <sqlite3.h>
 
+#include "config_table.h"
+#include "eventlog.h"
 #include "gpio.h"
+#include "setup.h"
 #include "diag.h"
 #include "logcli.h"
 #include "paths.h"
@@ -94,23 +95,11 @@ static int check_config(struct app *app)
 
 static void print_version(void)
 {
-	SDL_version sdl;
-	const SDL_version *ttf = TTF_Linked_Version();
-	const SDL_version *img = IMG_Linked_Version();
+	char screen[128];
 
-	int ft[3] = {0, 0, 0};
-
-	SDL_GetVersion(&sdl);
-	/* FreeType draws the text; its version is known once SDL_ttf has started it. */
-	if (TTF_Init() == 0) {
-		TTF_GetFreeTypeVersion(&ft[0], &ft[1], &ft[2]);
-		TTF_Quit();
-	}
-	printf("calm-prompt %s (SDL %d.%d.%d, SDL_ttf %d.%d.%d, FreeType %d.%d.%d, SDL_image "
-	       "%d.%d.%d, SQLite %s, libgpiod %s)\n",
-	       CALM_VERSION, sdl.major, sdl.minor, sdl.patch, ttf->major, ttf->minor, ttf->patch,
-	       ft[0], ft[1], ft[2], img->major, img->minor, img->patch, sqlite3_libversion(),
-	       gpio_library_version());
+	screen_versions(screen, sizeof(screen));
+	printf("calm-prompt %s (%s, SQLite %s, libgpiod %s)\n", CALM_VERSION, screen,
+	       eventlog_library_version(), gpio_library_version());
 }
 
 int main(int argc, char **argv)
@@ -139,6 +128,8 @@ int main(int argc, char **argv)
 		return check_config(&app);
 	case MODE_LIST_PATTERNS:
 		return list_patterns(&app);
+	case MODE_LIST_SETTINGS:
+		return config_print_rows(stdout, app.opt.settings_format) ? 0 : EXIT_USAGE;
 	case MODE_RUN:
 	case MODE_SCREENSHOT:
 	case MODE_REPLAY:
@@ -148,8 +139,8 @@ int main(int argc, char **argv)
 	ret = app_load_config(&app);
 	if (ret != 0)
 		return ret;
-	if (SDL_Init(0) != 0 || TTF_Init() != 0) {
-		diag_error("cannot start SDL: %s", SDL_GetError());
+	if (!screen_start(msg, sizeof(msg))) {
+		diag_error("%s", msg);
 		return 1;
 	}
 	switch (app.opt.mode) {
@@ -169,7 +160,6 @@ int main(int argc, char **argv)
 	device_free(app.dev);
 	deck_free(app.deck);
 	logqueue_close(app.log);
-	TTF_Quit();
-	SDL_Quit();
+	screen_stop();
 	return ret;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The event log in SQLite: schema migrations, moving damaged files aside, one transaction per
  * report. */
 #include "eventlog.h"
@@ -358,7 +359,7 @@ static int move_aside(const char *path, const char *reason, char aside[PATH_MAX]
 	static const char *const suffixes[] = {"", "-wal", "-shm"};
 	char from[PATH_MAX], to[PATH_MAX];
 	char stamp[32];
-	time_t now = time(NULL);
+	time_t now = (time_t)(wall_now_ms() / 1000);
 	struct tm tm;
 	int n;
 
@@ -846,6 +847,11 @@ int eventlog_week(struct eventlog *log, int64_t today, const char *member,
 				continue;
 			}
 			d->breathed_ms += sqlite3_column_int64(stmt, 1);
+			/* How someone felt is theirs: only their own week shows it. The whole
+			 * household's week shows no answers, not even a mean, which one member
+			 * could take their own answers out of to read another's. */
+			if (!member)
+				continue;
 			calm = calmness((const char *)sqlite3_column_text(stmt, 2), answers,
 					n_answers);
 			if (calm >= 0) {
@@ -930,4 +936,9 @@ int eventlog_recent_prompts(struct eventlog *log, size_t max, eventlog_prompt_fn
 err:
 	snprintf(msg, msg_len, "event log: reading the prompts shown: %s", sqlite3_errmsg(log->db));
 	return -1;
+}
+
+const char *eventlog_library_version(void)
+{
+	return sqlite3_libversion();
 }

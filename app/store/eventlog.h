@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The event log: every press, session and prompt shown, in a SQLite file owned by the household. */
 #ifndef CALM_EVENTLOG_H
 #define CALM_EVENTLOG_H
@@ -86,12 +87,15 @@ int eventlog_recent_prompts(struct eventlog *log, size_t max, eventlog_prompt_fn
 			    char *msg, size_t msg_len);
 
 /* Fills the week ending on local day `today` (one member's rows, or everyone's when member is
- * NULL). Answers are calmness by their place in answers[]: the first 1, the last 0.
- * Returns 0, or -1 with msg set. */
+ * NULL). Check-in answers are read only for a member's own week (everyone's has none): calmness
+ * by their place in answers[], the first 1, the last 0. Returns 0, or -1 with msg set. */
 int eventlog_week(struct eventlog *log, int64_t today, const char *member,
 		  const char (*answers)[CHECKIN_ANSWER_MAX + 1], int n_answers,
 		  struct history_week *week, char *msg, size_t msg_len);
 
 void eventlog_close(struct eventlog *log);
+
+/* The SQLite version the app runs with, e.g. "3.40.1". */
+const char *eventlog_library_version(void);
 
 #endif

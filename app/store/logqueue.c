@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The event log as the app uses it: a hold of rows in memory while the file cannot be written,
  * retried with backoff, and daily retention. */
 #include "logqueue.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The app's way into the event log: rows that cannot be written now are held in memory, in order,
  * and written as soon as the file takes them again; old rows go after the configured days. */
 #ifndef CALM_LOGQUEUE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The event log's reports (see logreport.h): read-only SQL for stats and export, the event
  * log's own forget. */
 #include "logreport.h"
@@ -13,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "eventlog.h"
+#include "utf8.h"
 
 #define EXIT_FAILED 1
 #define EXIT_USAGE  2
@@ -274,42 +276,6 @@ static int run_stats(const struct log_request *rq, sqlite3 *db, int version)
 
 /* ---- export ---- */
 
-/* The length of the well-formed UTF-8 sequence at s (at most n bytes), or 0 when it is not one:
- * no overlong forms, no surrogates, nothing past U+10FFFF. */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
-{
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t len;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	/* The second byte's range is narrower after these leads. */
-	if (s[0] == 0xe0)
-		lo = 0xa0;
-	else if (s[0] == 0xed)
-		hi = 0x9f;
-	else if (s[0] == 0xf0)
-		lo = 0x90;
-	else if (s[0] == 0xf4)
-		hi = 0x8f;
-	if (s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < len; i++)
-		if (s[i] < 0x80 || s[i] > 0xbf)
-			return 0;
-	return len;
-}
-
 /* A JSON string: quotes, backslashes and control characters escaped, UTF-8 passed through, and
  * any byte that is not well-formed UTF-8 replaced by U+FFFD (JSON text must be UTF-8). */
 static void json_string(FILE *out, const unsigned char *s, size_t n)
@@ -317,6 +283,7 @@ static void json_string(FILE *out, const unsigned char *s, size_t n)
 	fputc('"', out);
 	for (size_t i = 0; i < n;) {
 		unsigned char c = s[i];
+		uint32_t code_point;
 		size_t len;
 
 		switch (c) {
@@ -346,7 +313,7 @@ static void json_string(FILE *out, const unsigned char *s, size_t n)
 				fprintf(out, "\\u%04x", c);
 				break;
 			}
-			len = utf8_sequence(s + i, n - i);
+			len = utf8_decode(s + i, n - i, &code_point);
 			if (len == 0) {
 				fputs("\\ufffd", out);
 				break;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The household's reports from its event log, read with SQLite: a week at a glance (stats),
  * every row out as CSV or JSON (export), deleting old rows (forget). `calm-prompt log` (tools/)
  * parses the command line and finds the database; this module does the reading and writing. */

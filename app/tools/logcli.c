@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* calm-prompt log: the household's own look at its event log: a week at a glance (stats), every
  * row out as CSV or JSON (export), and deleting old rows (forget). */
 #include "logcli.h"
@@ -61,7 +62,7 @@ static int parse_day(struct log_request *rq, const char *option, const char *dat
 {
 	char msg[256];
 
-	if (wallclock_parse_fixed("00:00", date, (int64_t)time(NULL), out, msg, sizeof(msg)) == 0)
+	if (wallclock_parse_fixed("00:00", date, wall_now_ms() / 1000, out, msg, sizeof(msg)) == 0)
 		return 0;
 	/* The parser names the app's own --date option; say which option it was here. */
 	if (strncmp(msg, "--date", 6) == 0)
@@ -162,17 +163,6 @@ static int parse_args(int argc, char **argv, struct log_request *rq)
 	return 0;
 }
 
-static void on_config_problem(void *user, const char *file, int line, const char *key,
-			      const char *problem)
-{
-	FILE *err = user;
-
-	if (key)
-		fprintf(err, "%s:%d: %s: %s\n", file, line, key, problem);
-	else
-		fprintf(err, "%s:%d: %s\n", file, line, problem);
-}
-
 /* The database the app uses: --db, else [log] database from the settings, else the default. */
 static int find_db(const struct log_request *rq, char *path, size_t len)
 {
@@ -189,7 +179,7 @@ static int find_db(const struct log_request *rq, char *path, size_t len)
 	config_defaults(cfg);
 	if (rq->db_path == NULL) {
 		/* Read as the app reads it, so a broken file is refused the same way. */
-		problems = config_load(cfg, config_path, rq->config_path == NULL, on_config_problem,
+		problems = config_load(cfg, config_path, rq->config_path == NULL, config_print_problem,
 				       rq->err);
 		if (problems < 0) {
 			fprintf(rq->err, "calm-prompt log: cannot read the settings file %s: %s\n",

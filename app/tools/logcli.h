@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* calm-prompt log: the household's own look at its event log (stats, export, forget). */
 #ifndef CALM_LOGCLI_H
 #define CALM_LOGCLI_H

@@ -1,9 +1,8 @@
+/* SPDX-License-Identifier: MIT */
 /* The prompt linter: loads decks as the app does and checks each prompt against the real font at
  * the smallest screen, with the renderer's own measure. */
 #include "promptlint.h"
 
-#include <SDL.h>
-#include <SDL_ttf.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -12,11 +11,15 @@
 #include <string.h>
 
 #include "deckfiles.h"
-#include "render.h"
+#include "measure.h"
+#include "utf8.h"
+#include "wording.h"
 
 struct lint {
 	FILE *out;
-	int problems;
+	const struct deck *deck; /* the decks loaded, for the names of their files */
+	int errors;   /* lines the app cannot use, prompts it cannot show */
+	int warnings; /* words against the writing guide: the prompt still loads */
 };
 
 __attribute__((format(printf, 2, 3))) static void report(struct lint *l, const char *fmt, ...)
@@ -27,7 +30,17 @@ __attribute__((format(printf, 2, 3))) static void report(struct lint *l, const c
 	vfprintf(l->out, fmt, ap);
 	va_end(ap);
 	fputc('\n', l->out);
-	l->problems++;
+	l->errors++;
+}
+
+/* A prompt whose words go against docs/writing-prompts.md, as far as words can tell. */
+static void on_wording(void *user, const struct prompt *p, const char *message)
+{
+	struct lint *l = user;
+
+	fprintf(l->out, "%s:%d: '%s': warning: %s\n", deck_source(l->deck, p), p->line, p->id,
+		message);
+	l->warnings++;
 }
 
 /* Bad lines, bad tags and repeated ids, as the parser finds them. */
@@ -41,61 +54,26 @@ static void on_deck_problem(void *user, const char *source, int line, const char
 		report(l, "%s: %s", source, message);
 }
 
-/* The next code point of UTF-8 text at *s, moving *s past it; -1 for a malformed sequence. */
-static int32_t next_code_point(const unsigned char **s)
-{
-	const unsigned char *p = *s;
-	int32_t c;
-	int more;
-
-	if (p[0] < 0x80) {
-		*s = p + 1;
-		return p[0];
-	}
-	if ((p[0] & 0xe0) == 0xc0) {
-		c = p[0] & 0x1f;
-		more = 1;
-	} else if ((p[0] & 0xf0) == 0xe0) {
-		c = p[0] & 0x0f;
-		more = 2;
-	} else if ((p[0] & 0xf8) == 0xf0) {
-		c = p[0] & 0x07;
-		more = 3;
-	} else {
-		*s = p + 1;
-		return -1;
-	}
-	for (int i = 1; i <= more; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*s = p + i;
-			return -1;
-		}
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	*s = p + more + 1;
-	/* Overlong forms, surrogates and values past Unicode are not text. */
-	if ((more == 1 && c < 0x80) || (more == 2 && c < 0x800) || (more == 3 && c < 0x10000) ||
-	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-		return -1;
-	return c;
-}
-
 /* Every character of the text must be valid UTF-8 and drawn by the font, not as a box. */
 static void check_characters(struct lint *l, const struct deck *deck, const struct prompt *p,
-			     TTF_Font *font)
+			     struct text_measure *measure)
 {
 	const unsigned char *s = (const unsigned char *)p->text;
+	size_t left = strlen(p->text);
 
-	while (*s) {
+	while (left > 0) {
 		const unsigned char *at = s;
-		int32_t c = next_code_point(&s);
+		uint32_t c;
+		size_t len = utf8_decode(s, left, &c);
 
-		if (c < 0) {
+		s += len;
+		left -= len;
+		if (len == 0) {
 			report(l, "%s:%d: '%s': the text is not valid UTF-8", deck_source(deck, p),
 			       p->line, p->id);
 			return;
 		}
-		if (!TTF_GlyphIsProvided32(font, (Uint32)c)) {
+		if (!measure_has_glyph(measure, c)) {
 			report(l, "%s:%d: '%s': the font has no '%.*s' (U+%04X)",
 			       deck_source(deck, p), p->line, p->id, (int)(s - at),
 			       (const char *)at, (unsigned)c);
@@ -165,6 +143,7 @@ free_folded:
 static void print_counts(FILE *out, const struct deck *deck)
 {
 	int pathways[PATHWAY_COUNT] = {0}, audiences[AUDIENCE_COUNT] = {0}, times[TIME_COUNT] = {0};
+	int shared = 0;
 
 	for (size_t i = 0; i < deck_count(deck); i++) {
 		const struct prompt *p = deck_get(deck, i);
@@ -174,6 +153,7 @@ static void print_counts(FILE *out, const struct deck *deck)
 			audiences[a] += (p->audiences >> a) & 1u;
 		for (int t = 0; t < TIME_COUNT; t++)
 			times[t] += (p->times >> t) & 1u;
+		shared += p->shared;
 	}
 	for (int i = 0; i < PATHWAY_COUNT; i++)
 		fprintf(out, "pathway  %-11s %4d\n", pathway_name((enum pathway)i), pathways[i]);
@@ -181,6 +161,8 @@ static void print_counts(FILE *out, const struct deck *deck)
 		fprintf(out, "audience %-11s %4d\n", audience_name(i), audiences[i]);
 	for (int i = 0; i < TIME_COUNT; i++)
 		fprintf(out, "time     %-11s %4d\n", time_name(i), times[i]);
+	/* The set the clock's prompt of the day comes from. */
+	fprintf(out, "tag      %-11s %4d\n", "shared", shared);
 }
 
 /* Loads the folders as the app does: a missing optional one is skipped without a word. */
@@ -201,10 +183,7 @@ int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char 
 {
 	struct lint l = {.out = out};
 	struct deck *deck;
-	SDL_Surface *surface;
-	SDL_Renderer *sdl;
-	struct render *render;
-	TTF_Font *font;
+	struct text_measure *measure;
 	int ret = -1;
 
 	deck = deck_new();
@@ -212,22 +191,12 @@ int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char 
 		snprintf(msg, msg_len, "out of memory");
 		return -1;
 	}
-	/* The renderer measures text the way it draws it; a 1x1 image is all it needs. */
-	surface = SDL_CreateRGBSurfaceWithFormat(0, 1, 1, 32, SDL_PIXELFORMAT_RGB888);
-	sdl = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
-	if (!sdl) {
-		snprintf(msg, msg_len, "cannot set up measuring text: %s", SDL_GetError());
-		goto free_surface;
-	}
-	render = render_new(sdl, font_path, msg, msg_len);
-	if (!render)
-		goto destroy_renderer;
-	font = TTF_OpenFont(font_path, 12);
-	if (!font) {
-		snprintf(msg, msg_len, "cannot open the font '%s': %s", font_path, TTF_GetError());
-		goto free_render;
-	}
+	/* Measured the way the prompt screen draws it. */
+	measure = measure_open(font_path, msg, msg_len);
+	if (!measure)
+		goto free_deck;
 	load_dirs(&l, deck, dirs, n_dirs);
+	l.deck = deck;
 	for (size_t i = 0; i < deck_count(deck); i++) {
 		const struct prompt *p = deck_get(deck, i);
 
@@ -235,7 +204,7 @@ int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char 
 			int w = turn ? PROMPTLINT_SCREEN_H : PROMPTLINT_SCREEN_W;
 			int h = turn ? PROMPTLINT_SCREEN_W : PROMPTLINT_SCREEN_H;
 
-			if (render_prompt_px(render, p->text, w, h) > 0)
+			if (measure_prompt_px(measure, p->text, w, h) > 0)
 				continue;
 			report(&l,
 			       "%s:%d: '%s': too long to fit a %dx%d screen even at the smallest "
@@ -243,23 +212,20 @@ int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char 
 			       deck_source(deck, p), p->line, p->id, w, h);
 			break;
 		}
-		check_characters(&l, deck, p, font);
+		check_characters(&l, deck, p, measure);
+		wording_check(p, on_wording, &l);
 	}
 	if (check_duplicate_texts(&l, deck) != 0) {
 		snprintf(msg, msg_len, "out of memory");
-		goto close_font;
+		goto close_measure;
 	}
 	print_counts(out, deck);
-	fprintf(out, "%zu prompts\n", deck_count(deck));
-	ret = l.problems > 0 ? 1 : 0;
-close_font:
-	TTF_CloseFont(font);
-free_render:
-	render_free(render);
-destroy_renderer:
-	SDL_DestroyRenderer(sdl);
-free_surface:
-	SDL_FreeSurface(surface);
+	fprintf(out, "%zu prompts: %d error%s, %d warning%s\n", deck_count(deck), l.errors,
+		l.errors == 1 ? "" : "s", l.warnings, l.warnings == 1 ? "" : "s");
+	ret = l.errors > 0 ? 1 : 0;
+close_measure:
+	measure_close(measure);
+free_deck:
 	deck_free(deck);
 	return ret;
 }

@@ -1,5 +1,7 @@
+/* SPDX-License-Identifier: MIT */
 /* The prompt linter (calm-prompt --check-prompts): bad lines, duplicates, prompts that do not fit
- * the smallest screen, characters the font lacks, and how many prompts each tag has. */
+ * the smallest screen, characters the font lacks (errors); words against the writing guide
+ * (warnings); and how many prompts each tag has. */
 #ifndef CALM_PROMPTLINT_H
 #define CALM_PROMPTLINT_H
 
@@ -18,10 +20,11 @@ struct promptlint_dir {
 };
 
 /* Loads every folder into one deck, as the app does, and writes a report to out: one line per
- * problem (FILE:LINE: what), then the count of prompts per pathway, audience and time, then
- * "N prompts". The font is the one the app draws with. Returns 0 when all is well, 1 when a
- * problem was found, or -1 with msg set when the check could not run (the font cannot be opened,
- * out of memory). */
+ * error (FILE:LINE: what) and per warning (FILE:LINE: 'id': warning: what), then the count of
+ * prompts per pathway, audience and time and of shared ones, then "N prompts: E errors, W
+ * warnings". The font is the one the app draws with. Returns 0 when no error was found (warnings
+ * or not), 1 when one was, or -1 with msg set when the check could not run (the font cannot be
+ * opened, out of memory). */
 int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char *font_path,
 		   FILE *out, char *msg, size_t msg_len);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Replay script parsing and the JSON lines that describe what the device did. */
 #include "replay.h"
 

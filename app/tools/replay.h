@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Replay scripts: button edges in virtual time, and the JSON line printed per action. */
 #ifndef CALM_REPLAY_H
 #define CALM_REPLAY_H

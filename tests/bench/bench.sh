@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs the app headless on one screen for a fixed time and prints the CPU time it used per
 # minute and its peak resident memory. Figures, not pass/fail.
 #

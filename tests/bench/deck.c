@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* How long a folder of decks takes to load (deckfiles_load): the median of RUNS loads, in ms of
  * CPU time. Run by tests/bench/deck_figures.sh; not a test.
  * Usage: bench_deck DIR [RUNS] */

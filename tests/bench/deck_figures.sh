@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # How loading prompt decks grows with their size: decks of 20,000 and 40,000 lines
 # (tests/bench/make_deck.sh), each as one file and as files of 10,000 lines, loaded by
 # bench_deck (the median of 3 loads, CPU ms). One file of 40,000 lines is over the 1 MiB limit

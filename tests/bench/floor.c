@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The benchmark's floor: the least an SDL2 program can do to show the breathing guide's disc
  * and label at the same size and frame rate. It clears, draws one disc and one cached label,
  * presents, and sleeps until the next frame; calm-prompt's breathe screen is measured

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # How the size of the event log shows, over an empty log and over one of five years of heavy use
 # (ROWS rows, tests/bench/make_log.sh): the history screen's week read when the screen opens
 # (bench_week: the median of 21 reads), opening the log at start-up, a whole headless run that

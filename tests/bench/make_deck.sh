@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Writes a deck of LINES prompt lines (default 20000) to stdout, with a '# retired:' line for
 # every tenth prompt: a big household deck, to time how decks load.
 # Usage: tests/bench/make_deck.sh [LINES] > FILE.deck

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Writes an event log of five years of heavy use: ROWS rows (default 500000), three fifths
 # presses, a fifth sessions and a fifth prompts shown, spread evenly over the five years up to
 # 2026-11-24 21:00 UTC, with members, check-in answers and an appreciation now and then.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* How long the history screen's week takes to read from an event log: the median of RUNS reads
  * of eventlog_week (everyone, then one member), and how long opening the log took (its checks).
  * Run by tests/bench/log_figures.sh; not a test.

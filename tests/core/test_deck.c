@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of deck parsing and the no-repeat picker. */
 #include <setjmp.h>
 #include <stdarg.h>

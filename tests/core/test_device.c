@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the device state machine, in exact virtual time. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -279,7 +281,7 @@ static void full_flow_checkin_settle_breathe_checkin_done(void **state)
 	assert_int_equal(out.n, 1);
 	assert_int_equal(out.reports[0].t_ms, 1700);
 	assert_int_equal(out.reports[0].action, ACTION_CHECKIN);
-	assert_string_equal(out.reports[0].answer, "tense");
+	assert_string_equal(out.reports[0].answer, "unsettled");
 	assert_false(out.reports[0].answer_after);
 	assert_int_equal(out.reports[0].screen_after, SCREEN_SETTLE);
 	v = device_view(f->dev, 3700);
@@ -551,6 +553,52 @@ static void names_round_trip(void **state)
 	assert_int_equal(action_from_name("dance"), -1);
 }
 
+/* The check-in's answers and how each is given come from the device, which also judges the
+ * presses: one button answers by gesture (a third answer only where it waits for a double
+ * press), more buttons answer one each. */
+static void checkin_view_says_how_to_answer(void **state)
+{
+	struct device_config c = config();
+	struct device_output out = {0};
+	struct deck *deck = deck_new();
+	struct device *dev;
+	struct device_view v;
+	(void)state;
+
+	c.checkin = true;
+	snprintf(c.answers[2], sizeof(c.answers[2]), "tired");
+	c.n_answers = 3;
+	dev = device_new(&c, deck, 1);
+	device_open(dev, SCREEN_CHECKIN, -1, 0, &out);
+	v = device_view(dev, 0);
+	assert_int_equal(v.n_answers, 2); /* no double press on this button */
+	assert_false(v.answers_by_button);
+	assert_string_equal(v.answers[0].text, "calm");
+	assert_int_equal(v.answers[0].gesture, GESTURE_SHORT);
+	assert_int_equal(v.answers[1].gesture, GESTURE_LONG);
+	device_free(dev);
+
+	c.n_buttons = 3;
+	c.buttons[1] = c.buttons[0];
+	c.buttons[2] = c.buttons[0];
+	dev = device_new(&c, deck, 1);
+	device_open(dev, SCREEN_CHECKIN, -1, 0, &out);
+	v = device_view(dev, 0);
+	assert_int_equal(v.n_answers, 3);
+	assert_true(v.answers_by_button);
+	assert_int_equal(v.answers[2].button, 2);
+	assert_string_equal(v.answers[2].text, "tired");
+	/* The third button gives the third answer, as the view says. */
+	memset(&out, 0, sizeof(out));
+	device_edge(dev, 2, true, 1000, &out);
+	device_edge(dev, 2, false, 1100, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].action, ACTION_CHECKIN);
+	assert_string_equal(out.reports[0].answer, "tired");
+	device_free(dev);
+	deck_free(deck);
+}
+
 #define WITH(test, set) cmocka_unit_test_setup_teardown(test, set, teardown)
 
 int main(void)
@@ -576,6 +624,7 @@ int main(void)
 		cmocka_unit_test(double_press_when_configured),
 		cmocka_unit_test(two_buttons_at_once_each_count),
 		cmocka_unit_test(names_round_trip),
+		cmocka_unit_test(checkin_view_says_how_to_answer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of gesture recognition from edge timestamps. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the device's time of day: the night schedule, the dark screen a press only
  * wakes, the appreciation left for the next person, the prompt of the day. */
 #include <setjmp.h>
@@ -13,9 +14,9 @@
 #define HOUR (3600 * 1000LL)
 #define MIN  (60 * 1000LL)
 
-static const char deck_text[] = "p-one | safety | self | any | One.\n"
-				"p-two | trust | self | any | Two.\n"
-				"p-three | repair | self | any | Three.\n";
+static const char deck_text[] = "p-one | safety | self | any | shared | One.\n"
+				"p-two | trust | self | any | shared | Two.\n"
+				"p-three | repair | self | any | shared | Three.\n";
 
 static struct deck *deck;
 
@@ -219,6 +220,95 @@ static void prompt_of_the_day_is_stable_within_a_day(void **state)
 	device_free(dev);
 }
 
+/* A deck like the shipped one in small: shared prompts for some audiences and pathways, and
+ * prompts the clock must never show (intimacy, bedtime, problems), some for the same audiences. */
+static const char mixed_deck[] =
+	"s-all | safety | self,partner,family,kids,friends | any | shared | For anyone.\n"
+	"s-self | reflection | self | any | shared | For one.\n"
+	"s-family | empathy | family,kids | any | shared | For the household.\n"
+	"s-kids | resilience | kids | any | shared | For a child.\n"
+	"s-friends | trust | friends,self | any | shared | For friends.\n"
+	"x-partner | safety | partner | bedtime | Close, at night.\n"
+	"x-partner-any | trust | partner | any | Something for two.\n"
+	"x-kids-any | repair | kids,family | any | A hard moment.\n"
+	"x-self-any | reflection | self | any | Heavy thoughts.\n"
+	"x-family-evening | empathy | family | evening | Around the table.\n";
+
+/* Over a simulated year, for several households, the clock shows the same prompt all day, and
+ * only ever a shared one for that household's audiences and pathways; with no such prompt, none.
+ */
+static void prompt_of_the_day_is_shared_and_for_the_household(void **state)
+{
+	static const struct {
+		unsigned audiences, pathways;
+		int expect; /* how many shared prompts fit: all must show within the year */
+	} homes[] = {
+		{DECK_ALL_AUDIENCES, DECK_ALL_PATHWAYS, 5},
+		{AUDIENCE_SELF, DECK_ALL_PATHWAYS, 3},
+		{AUDIENCE_FAMILY | AUDIENCE_KIDS, DECK_ALL_PATHWAYS, 3},
+		{AUDIENCE_KIDS, 1u << PATHWAY_RESILIENCE, 1},
+		{AUDIENCE_PARTNER, DECK_ALL_PATHWAYS, 1},
+		{AUDIENCE_FRIENDS, 1u << PATHWAY_TRUST, 1},
+		/* Eligible prompts for partner and for kids exist, but no shared one among them. */
+		{AUDIENCE_PARTNER, (1u << PATHWAY_TRUST) | (1u << PATHWAY_REPAIR), 0},
+		{AUDIENCE_KIDS | AUDIENCE_FAMILY, 1u << PATHWAY_REPAIR, 0},
+	};
+	struct deck *mixed = deck_new();
+	(void)state;
+
+	assert_int_equal(deck_parse(mixed, "m", mixed_deck, sizeof(mixed_deck) - 1, NULL, NULL),
+			 10);
+	for (size_t h = 0; h < sizeof(homes) / sizeof(homes[0]); h++) {
+		struct device_config c;
+		struct device *dev;
+		bool seen[10] = {false};
+		int distinct = 0;
+
+		device_config_defaults(&c);
+		c.prompt_audiences = homes[h].audiences;
+		c.prompt_pathways = homes[h].pathways;
+		dev = device_new(&c, mixed, 1);
+		assert_non_null(dev);
+		/* Day 20000 (2024-10-04) onwards, the clock set at 06:00. */
+		device_set_local_time(dev, 0, 6 * HOUR, 20000);
+		for (int day = 0; day < 365; day++) {
+			const struct prompt *first = NULL;
+
+			/* Every part of the day: morning, day, evening, bedtime, past midnight. */
+			for (int64_t at = 0; at < 24 * HOUR; at += 3 * HOUR + 17 * MIN) {
+				const struct prompt *p =
+					device_view(dev, (int64_t)day * 24 * HOUR + at).daily;
+
+				if (homes[h].expect == 0) {
+					assert_null(p);
+					continue;
+				}
+				assert_non_null(p);
+				assert_true(p->shared);
+				assert_int_equal(p->times, TIME_ANY);
+				assert_true(p->audiences & homes[h].audiences);
+				assert_true(homes[h].pathways & (1u << p->pathway));
+				assert_memory_equal(p->id, "s-", 2);
+				/* 06:00 to 06:00 the next morning spans two days: compare within one. */
+				if (at >= 18 * HOUR)
+					continue;
+				if (!first)
+					first = p;
+				assert_ptr_equal(p, first);
+			}
+			for (size_t i = 0; first && i < deck_count(mixed); i++) {
+				if (deck_get(mixed, i) != first || seen[i])
+					continue;
+				seen[i] = true;
+				distinct++;
+			}
+		}
+		assert_int_equal(distinct, homes[h].expect);
+		device_free(dev);
+	}
+	deck_free(mixed);
+}
+
 static void who_cycles_and_returns_to_everyone(void **state)
 {
 	struct device_config c;
@@ -293,6 +383,7 @@ int main(void)
 		cmocka_unit_test(a_session_at_night_keeps_the_screen_on),
 		cmocka_unit_test(appreciation_waits_for_the_next_press),
 		cmocka_unit_test(prompt_of_the_day_is_stable_within_a_day),
+		cmocka_unit_test(prompt_of_the_day_is_shared_and_for_the_household),
 		cmocka_unit_test(who_cycles_and_returns_to_everyone),
 		cmocka_unit_test(sleep_until_the_next_press),
 	};

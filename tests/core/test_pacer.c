@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the breathing pacer at exact times. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of breathing pattern definitions: keys, whole-pattern checks, the set. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Builds calm-prompt for a Raspberry Pi OS architecture with Debian's cross toolchains and runs
 # the unit, shell, store and scenario tests under qemu-user (no binfmt_misc here:
 # CMAKE_CROSSCOMPILING_EMULATOR starts every test binary through it).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A native build on a 32-bit system (what a maker on 32-bit Raspberry Pi OS runs) must have a
 # 64-bit time_t and off_t, or its clock and log end in January 2038. Configures the project for
 # a 32-bit target (gcc -m32, from gcc-multilib) and builds the platform layer, whose

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer: the settings reader (settings/config.c), config_load from a file holding the
  * input, then the device's and the GPIO's settings derived from it. */
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer: the deck parser (core/deck.c). The input is one deck file, parsed twice into the
  * same deck (a second file repeating ids and retiring them), then a round of prompts picked. */
 #include <stddef.h>

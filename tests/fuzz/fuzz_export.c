@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer: `calm-prompt log export` (and stats) over a database with odd rows. The input
  * builds the file: tables of the log's columns without their constraints (as a file edited by
  * hand or by an old build may be), rows of any type in any column (NULLs, integers at their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer: the pattern parser (core/pattern.c). The input is the body of a [pattern NAME]
  * section, "key = value" lines; every key is set, the pattern finished, written as text and put
  * in a set, as the settings reader does. */

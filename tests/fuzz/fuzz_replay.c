@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer: the replay script parser (tools/replay.c), with three named buttons, and the JSON
  * line of a report naming them. */
 #include <stddef.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Builds the libFuzzer harnesses (clang, AddressSanitizer + UndefinedBehaviorSanitizer +
 # LeakSanitizer) and runs each for SECONDS; fails on any crash, leak, timeout or sanitizer
 # report, leaving the input that caused it in BUILD_DIR/fuzz-artifacts.

@@ -1,11 +1,13 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Renders one screen headless and compares it with its stored golden image.
 # Usage: check_golden.sh APP PNG_COMPARE GOLDEN_DIR OUT_DIR NAME SCREEN SIZE AT [PATTERN
 #        [CLOCK [INPUT]]]
 # INPUT, a file in GOLDEN_DIR/inputs: NAME.conf adds settings, NAME.replay is a script of
 # presses that leads to the screen, NAME.week a script replayed into a database over the six
-# days before (for the history screen); blocked.db is an event log that cannot be opened (its
-# folder is a plain file), so the log-trouble mark shows.
+# days before (for the history screen); beside NAME.week, NAME.conf adds settings to both runs
+# and NAME.replay is a script of presses that leads to the screen drawn. blocked.db is an event
+# log that cannot be opened (its folder is a plain file), so the log-trouble mark shows.
 # The goldens are compared almost exactly (png_compare's defaults), so what draws them is
 # pinned: SDL, SDL_ttf, FreeType and the font file must be those of tests/golden/rendered-with,
 # and the time zone, locale and video driver are set here.
@@ -41,9 +43,12 @@ case "$input" in
   *.week)
     db="$out_dir/$name.db"
     rm -f "$db" "$db-wal" "$db-shm"
+    stem=$golden_dir/inputs/${input%.week}
+    [ -f "$stem.conf" ] && cat "$stem.conf" >>"$conf"
     "$app" --config "$conf" --replay "$golden_dir/inputs/$input" --db "$db" --clock 21:00 \
       --date 2026-11-18 --seed 7 >/dev/null
     set -- --db "$db"
+    [ -f "$stem.replay" ] && set -- "$@" --replay "$stem.replay"
     ;;
   blocked.db)
     rm -rf "$out_dir/$name.blocked"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The golden comparison must see what matters: the ambient clock without its glow, the screen
 # without the log-trouble mark, and a one-pixel shift each fail png_compare's defaults, while
 # a golden still matches itself.

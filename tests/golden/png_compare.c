@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Compares two PNG images pixel by pixel within a tolerance; prints what differs.
  * Usage: png_compare [--shift DX DY] EXPECTED.png ACTUAL.png [CHANNEL_TOLERANCE]
  *                    [MAX_DIFFERING_PERMILLE]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The app on a machine with no GPIO chip (this one, CI): it says so once, in one line naming what
 # to check, and goes on with the keyboard. Skipped (77) where /dev/gpiochip* exists.
 # Usage: check_no_gpio.sh APP WORK_DIR

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The fake GPIO backend: enough of libgpiod's behaviour to test the module above it. */
 #include "fake_gpio.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A fake GPIO backend for the tests: chips and lines in memory, edges through pipes. */
 #ifndef CALM_FAKE_GPIO_H
 #define CALM_FAKE_GPIO_H

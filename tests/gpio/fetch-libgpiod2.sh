@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Unpacks libgpiod 2.x (-dev and runtime library) from <codename>-backports into a scratch
 # prefix, so the v2 GPIO backend can be built and tested on a Debian 12 machine whose own
 # libgpiod is 1.6. Nothing is installed into the system: apt runs with its own source list,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the GPIO module through its seam: line lookup, edge translation, error
  * classification and messages, and the reader thread, with a fake backend (no GPIO chip). */
 #include <errno.h>
@@ -110,8 +111,8 @@ static void buttons_on(struct config *c, const char *main_line, const char *seco
 	config_defaults(c);
 	snprintf(c->gpio[0].line, sizeof(c->gpio[0].line), "%s", main_line);
 	if (second_line) {
-		c->n_buttons = 2;
-		snprintf(c->buttons[1].name, sizeof(c->buttons[1].name), "second");
+		c->dev.n_buttons = 2;
+		snprintf(c->dev.buttons[1].name, sizeof(c->dev.buttons[1].name), "second");
 		snprintf(c->gpio[1].line, sizeof(c->gpio[1].line), "%s", second_line);
 	}
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* GPIO edges through SDL's queue: exact values across threads, and a main loop asleep in
  * poll() (idlewait) woken by each edge. */
 #include <SDL.h>

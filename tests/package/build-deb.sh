@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Builds calm-prompt_VERSION_ARCH.deb with CPack (a /usr build with Debian's hardening flags,
 # its Depends from dpkg-shlibdeps) and checks it with lintian: errors fail, warnings are shown.
 # With arm64, a cross build for 64-bit Raspberry Pi OS (tests/cross/build.sh arm64 installs

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Installs the .deb into a throwaway Debian root (mmdebstrap, minbase, the same suite as this
 # machine, from this machine's own apt sources) the way a household would, apt install
 # ./calm-prompt_*.deb, and checks that the files, the user and its groups, the enabled unit

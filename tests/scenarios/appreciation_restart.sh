@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # An appreciation left before a restart (a power cut at night) still waits: the next press,
 # in a new run of the app on the same log, shows it and marks it seen.
 # Usage: appreciation_restart.sh APP SCENARIO_DIR OUT_DIR

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs a replay scenario and checks the exact JSON lines it prints and the rows it commits.
 # Usage: check_scenario.sh APP SCENARIO_DIR OUT_DIR NAME
 # Files: NAME.replay (the script), NAME.expected (the JSON lines), NAME.rows (the rows, as the

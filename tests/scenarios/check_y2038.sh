@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A replay dated after January 2038, when a 32-bit time_t overflows: the stored wall time must
 # be the real one (64-bit all the way), and `calm-prompt log stats` must read it back in the
 # right week. Every build has a 64-bit time_t (CMakeLists.txt, checked at compile time), so a

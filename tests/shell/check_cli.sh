@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Command-line behaviour a user meets: help, usage errors, config problems, bad scripts.
 # Usage: check_cli.sh APP WORK_DIR
 set -u

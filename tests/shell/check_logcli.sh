@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # calm-prompt log, end to end: a log written by --replay, then stats, export and forget checked
 # against their exact output, and the database found the way the app finds it.
 # Usage: check_logcli.sh APP DECK_DIR WORK_DIR

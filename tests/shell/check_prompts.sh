@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Prompt decks as a household meets them: the linter (--check-prompts) on the shipped deck, on the
 # test deck of accented words and on a bad one, the household's own folder ([prompts] extra_dir),
 # and no prompt repeating before all were shown, across a restart.
@@ -53,16 +54,20 @@ last_line_is() {
 shipped=$src/assets/prompts
 shipped_n=$(grep -vc -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$shipped"/*.deck |
   awk -F: '{ n += $2 } END { print n }')
-expect lint-shipped 0 "pathway  safety" "audience kids" "time     bedtime" -- \
+shared_n=$(grep -h -v -e '^[[:space:]]*#' "$shipped"/*.deck |
+  awk -F'|' 'NF == 6 && $5 ~ /shared/' | wc -l)
+expect lint-shipped 0 "pathway  safety" "audience kids" "time     bedtime" \
+  "tag      shared        $shared_n" -- \
   "$app" --config /dev/null --check-prompts "$shipped"
-last_line_is lint-shipped-count "$shipped_n prompts"
+# The shipped decks keep every promise a program can check: no error and no warning.
+last_line_is lint-shipped-count "$shipped_n prompts: 0 errors, 0 warnings"
 if [ "$shipped_n" -ge 250 ]; then
   echo "ok   lint-shipped-at-least-250 ($shipped_n)"
 else
   echo "FAIL lint-shipped-at-least-250: only $shipped_n prompts"
   failures=$((failures + 1))
 fi
-expect lint-shipped-equals-form 0 "$shipped_n prompts" -- \
+expect lint-shipped-equals-form 0 "$shipped_n prompts: 0 errors, 0 warnings" -- \
   "$app" --config /dev/null --check-prompts="$shipped"
 
 mkdir -p "$work/bad" "$work/mine" "$work/empty"
@@ -99,7 +104,7 @@ expect lint-bad-deck 1 \
   "$work/bad/b.deck:5: a shared prompt is for any time" \
   "6 prompts" -- \
   "$app" --config /dev/null --check-prompts "$work/bad"
-last_line_is lint-bad-deck-count "6 prompts"
+last_line_is lint-bad-deck-count "6 prompts: 7 errors, 0 warnings"
 if grep -q "accents" "$work/out.txt"; then
   fail "lint-accents: accented Latin letters were reported"
 else
@@ -109,7 +114,37 @@ fi
 # The accented words the font must draw, kept out of the shipped decks.
 expect lint-accents-deck 0 "10 prompts" -- \
   "$app" --config /dev/null --check-prompts "$src/tests/prompts"
-last_line_is lint-accents-deck-count "10 prompts"
+last_line_is lint-accents-deck-count "10 prompts: 0 errors, 0 warnings"
+
+# Words against the writing guide: warnings with file and line, counted; the prompts still load
+# and the check passes (exit 0), so a household's own deck is never refused for its words.
+mkdir -p "$work/words"
+cat >"$work/words/w.deck" <<'DECK'
+# a deck whose words go against docs/writing-prompts.md
+w-touch | safety | partner | any | Hug them and don't let go first.
+w-touch-asked | safety | partner | any | Ask if they'd like a hug; a no is fine.
+w-alone | trust | self | evening | Tell each other one good thing.
+w-hands | safety | self | any | Rub your hands together until they're warm.
+w-today | reflection | self,family | any | What made you smile today?
+w-secret | trust | kids | day | Plan a secret with a grown-up.
+w-grade | safety | kids | bedtime | Three slow breaths. Good job!
+w-shared | repair | family | any | shared | Say sorry after a fight.
+DECK
+expect lint-words 0 \
+  "$work/words/w.deck:2: 'w-touch': warning: 'hug' with no offer or ask" \
+  "$work/words/w.deck:4: 'w-alone': warning: tagged self, but 'each other' needs a second person" \
+  "$work/words/w.deck:6: 'w-today': warning: 'today' in a prompt for any time" \
+  "$work/words/w.deck:7: 'w-secret': warning: 'secret': say 'surprise'" \
+  "$work/words/w.deck:8: 'w-grade': warning: 'good job' grades the reader" \
+  "$work/words/w.deck:9: 'w-shared': warning: shared, but 'fight' is not for the clock" \
+  "tag      shared         1" -- \
+  "$app" --config /dev/null --check-prompts "$work/words"
+last_line_is lint-words-count "8 prompts: 0 errors, 6 warnings"
+if grep -q -e "w-touch-asked" -e "w-hands" "$work/out.txt"; then
+  fail "lint-words: an offered hug or hands rubbed together were warned about"
+else
+  echo "ok   lint-words-offer-and-one-body"
+fi
 
 expect lint-missing-dir 1 "$work/nowhere: cannot read the folder" -- \
   "$app" --config /dev/null --check-prompts "$work/nowhere"
@@ -117,7 +152,7 @@ expect lint-missing-dir 1 "$work/nowhere: cannot read the folder" -- \
 # A single word wider than the screen is broken inside the word rather than clipped: it fits.
 printf 'one-word | safety | self | any | %s\n' \
   "Supercalifragilisticexpialidociousnessfulnessabilitywise" >"$work/mine/word.deck"
-expect lint-long-word-fits 0 "1 prompts" -- \
+expect lint-long-word-fits 0 "1 prompts: 0 errors, 0 warnings" -- \
   "$app" --config /dev/null --check-prompts "$work/mine"
 
 # --- the household's own decks: [prompts] extra_dir ---

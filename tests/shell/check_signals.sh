@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # What the service's signals do to a running app (SDL's dummy driver, no display needed):
 # SIGHUP reads the settings again, and settings with a problem keep the running ones; SIGTERM
 # ends it with exit code 0 and the log intact.

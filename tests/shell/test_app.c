@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the app's ways of running share (app.c): where the shipped assets are found, with a
  * path that does not fit refused rather than cut short. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of backlight control against a fake sysfs folder. */
 #include <setjmp.h>
 #include <stdarg.h>

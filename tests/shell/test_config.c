@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of config reading: defaults, good files, and problems named by file, line and key. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +12,7 @@
 #include <cmocka.h>
 
 #include "config.h"
+#include "config_table.h"
 
 #define PATTERNS CALM_SOURCE_DIR "/assets/patterns.conf"
 
@@ -56,8 +58,8 @@ static void defaults_run_the_app(void **state)
 	config_defaults(&c);
 	assert_int_equal(c.width, 800);
 	assert_int_equal(c.height, 480);
-	assert_int_equal(c.n_buttons, 1);
-	assert_string_equal(c.buttons[0].name, "main");
+	assert_int_equal(c.dev.n_buttons, 1);
+	assert_string_equal(c.dev.buttons[0].name, "main");
 	assert_int_equal(config_load(&c, PATTERNS, false, collect, NULL), 0);
 	config_device(&c, &d);
 	assert_int_equal(d.buttons[0].on[GESTURE_SHORT], ACTION_BREATHE);
@@ -81,28 +83,28 @@ static void shipped_patterns_are_the_issue_defaults(void **state)
 
 	config_defaults(&c);
 	assert_int_equal(config_load(&c, PATTERNS, false, collect, NULL), 0);
-	p = pattern_find(&c.patterns, "sigh");
+	p = pattern_find(&c.dev.patterns, "sigh");
 	assert_int_equal(p->n_phases, 3);
 	assert_int_equal(p->phases[1].kind, PHASE_TOPUP);
 	assert_int_equal(p->minutes, 5);
-	p = pattern_find(&c.patterns, "478");
+	p = pattern_find(&c.dev.patterns, "478");
 	assert_int_equal(breath_cycle_ms(p), 19000);
 	assert_int_equal(p->cycles, 4);
-	p = pattern_find(&c.patterns, "box");
+	p = pattern_find(&c.dev.patterns, "box");
 	assert_int_equal(p->phases[3].kind, PHASE_HOLD_OUT);
-	p = pattern_find(&c.patterns, "exhale");
+	p = pattern_find(&c.dev.patterns, "exhale");
 	assert_int_equal(p->phases[1].ms, 6000);
-	p = pattern_find(&c.patterns, "sleep");
+	p = pattern_find(&c.dev.patterns, "sleep");
 	assert_int_equal(p->start_cycle_ms, 5455);
 	assert_int_equal(breath_cycle_ms(p), 10000);
 	assert_int_equal(p->phases[1].ms * 2, p->phases[0].ms * 3);
 	assert_true(p->fade);
-	assert_int_equal(pattern_find(&c.patterns, "sleep20")->minutes, 20);
-	p = pattern_find(&c.patterns, "together");
+	assert_int_equal(pattern_find(&c.dev.patterns, "sleep20")->minutes, 20);
+	p = pattern_find(&c.dev.patterns, "together");
 	assert_true(p->invite[0] != '\0');
 	assert_int_equal(p->ramp_ms, 180000);
-	for (int i = 0; i < c.patterns.count; i++)
-		assert_true(c.patterns.items[i].source[0] != '\0');
+	for (int i = 0; i < c.dev.patterns.count; i++)
+		assert_true(c.dev.patterns.items[i].source[0] != '\0');
 }
 
 static void bad_patterns_are_named_and_leave_the_built_ins_working(void **state)
@@ -138,10 +140,10 @@ static void bad_patterns_are_named_and_leave_the_built_ins_working(void **state)
 	assert_string_equal(p.text[4], "patterns.conf:13: pattern: no pattern named 'nosuch'");
 	assert_int_equal(c.pattern_problems, 4);
 	/* The built-in resonance is untouched; the good new pattern is in. */
-	assert_int_equal(pattern_find(&c.patterns, "resonance")->phases[0].ms, 5500);
-	assert_null(pattern_find(&c.patterns, "weird"));
-	assert_null(pattern_find(&c.patterns, "sniff"));
-	assert_int_equal(pattern_find(&c.patterns, "slow")->phases[1].ms, 7000);
+	assert_int_equal(pattern_find(&c.dev.patterns, "resonance")->phases[0].ms, 5500);
+	assert_null(pattern_find(&c.dev.patterns, "weird"));
+	assert_null(pattern_find(&c.dev.patterns, "sniff"));
+	assert_int_equal(pattern_find(&c.dev.patterns, "slow")->phases[1].ms, 7000);
 }
 
 static void missing_optional_file_is_fine(void **state)
@@ -191,7 +193,7 @@ static void good_file_overrides_defaults(void **state)
 	assert_int_equal(c.height, 320);
 	assert_true(c.fullscreen);
 	assert_false(c.clock_24h);
-	assert_int_equal(c.n_buttons, 2);
+	assert_int_equal(c.dev.n_buttons, 2);
 	config_device(&c, &d);
 	assert_string_equal(d.patterns.items[d.default_pattern].name, "box");
 	assert_int_equal(breath_cycle_ms(pattern_find(&d.patterns, "resonance")), 10000);
@@ -247,7 +249,7 @@ static void every_problem_is_named_with_its_line(void **state)
 	assert_non_null(strstr(p.text[5], "bad.conf:10: -: not 'key = value'"));
 	/* The good values before a bad one are kept; bad ones leave the default. */
 	assert_int_equal(c.width, 800);
-	assert_int_equal(c.session_minutes, 0);
+	assert_int_equal(c.dev.session_minutes, 0);
 }
 
 static void too_many_buttons(void **state)
@@ -320,7 +322,7 @@ static void gpio_keys_are_read(void **state)
 
 	config_defaults(&c);
 	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
-	assert_int_equal(c.n_buttons, 3);
+	assert_int_equal(c.dev.n_buttons, 3);
 	assert_int_equal(c.gpio_use, GPIO_USE_YES);
 	assert_string_equal(c.gpio[0].line, "GPIO5");
 	assert_int_equal(c.gpio[0].debounce_ms, 12);
@@ -329,7 +331,7 @@ static void gpio_keys_are_read(void **state)
 	assert_int_equal(c.gpio[1].offset, 27);
 	assert_false(c.gpio[1].active_low);
 	assert_int_equal(c.gpio[1].bias, GPIO_BIAS_PULL_DOWN);
-	assert_int_equal(c.buttons[1].on[GESTURE_SHORT], ACTION_PROMPT);
+	assert_int_equal(c.dev.buttons[1].on[GESTURE_SHORT], ACTION_PROMPT);
 	/* An offset with no chip is on the first chip. */
 	assert_string_equal(c.gpio[2].chip, "gpiochip0");
 	assert_int_equal(c.gpio[2].offset, 3);
@@ -430,8 +432,8 @@ static void three_button_preset_reads(void **state)
 	assert_true(preset_lines >= 6);
 	config_defaults(&c);
 	assert_int_equal(config_load(&c, write_conf("preset.conf", text), false, collect, &p), 0);
-	assert_int_equal(c.n_buttons, 3);
-	assert_string_equal(c.buttons[0].name, "main");
+	assert_int_equal(c.dev.n_buttons, 3);
+	assert_string_equal(c.dev.buttons[0].name, "main");
 	assert_string_equal(c.gpio[0].line, "GPIO17");
 	assert_string_equal(c.gpio[1].line, "GPIO27");
 	assert_string_equal(c.gpio[2].line, "GPIO22");
@@ -501,8 +503,8 @@ static void night_and_ambient_keys(void **state)
 	(void)state;
 	config_defaults(&c);
 	assert_true(c.ambient_glow);
-	assert_int_equal(c.night_start, 22 * 60);
-	assert_int_equal(c.buttons[0].on[GESTURE_DOUBLE], ACTION_APPRECIATION);
+	assert_int_equal(c.dev.night_start, 22 * 60);
+	assert_int_equal(c.dev.buttons[0].on[GESTURE_DOUBLE], ACTION_APPRECIATION);
 	assert_int_equal(config_load(&c, good_path, false, collect, &p), 0);
 	assert_false(c.ambient_glow);
 	assert_false(c.ambient_drift);
@@ -579,14 +581,92 @@ static void prompts_keys_name_unknown_tags(void **state)
 				       "(known: deck_dir, extra_dir, audiences, pathways, "
 				       "show_seconds)");
 	/* a bad value leaves the setting as it was */
-	assert_int_equal(c.audiences, DECK_ALL_AUDIENCES);
-	assert_int_equal(c.pathways, DECK_ALL_PATHWAYS);
+	assert_int_equal(c.dev.prompt_audiences, DECK_ALL_AUDIENCES);
+	assert_int_equal(c.dev.prompt_pathways, DECK_ALL_PATHWAYS);
+}
+
+/* The settings table's defaults are the core's: nothing drifts between the two. */
+static void table_defaults_are_the_core_defaults(void **state)
+{
+	struct config c;
+	struct device_config d;
+	(void)state;
+
+	config_defaults(&c);
+	device_config_defaults(&d);
+	assert_memory_equal(&c.dev, &d, sizeof(d));
+}
+
+/* What inih would change without a word is refused with the line it is on: a line longer
+ * than its buffer, a " ;" that would cut a value; a byte-order mark is fine. */
+static void lines_inih_would_change_are_refused(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	char text[1024];
+	const char *path;
+	(void)state;
+
+	snprintf(text, sizeof(text),
+		 "\xef\xbb\xbf[display]\n"
+		 "font = /usr/share/fonts/%0240d.ttf\n"
+		 "clock = 12\n"
+		 "[pattern resonance]\n"
+		 "label = Slow ; for bedtime\n"
+		 "[member Ana]\n"
+		 "colour = #-12345\n"
+		 "[night]\n"
+		 "start = 7:30\n",
+		 0);
+	path = write_conf("inih.conf", text);
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, PATTERNS, false, collect, NULL), 0);
+	assert_int_equal(config_load(&c, path, false, collect, &p), 3);
+	assert_non_null(strstr(p.text[0], "inih.conf:2: -: line longer than"));
+	assert_non_null(strstr(p.text[1], "inih.conf:5: -: ' ;' inside a value"));
+	assert_string_equal(p.text[2], "inih.conf:7: colour: '#-12345': expected a colour as #RRGGBB");
+	/* The lines around them still count, the first one after the byte-order mark too. */
+	assert_false(c.clock_24h);
+	assert_int_equal(c.dev.night_start, 7 * 60 + 30);
+}
+
+/* Every row of the table parses its own default. */
+static void every_default_parses(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	char text[8192];
+	size_t used = 0;
+	const char *section = "";
+	(void)state;
+
+	for (size_t i = 0; i < config_n_rows; i++) {
+		const struct config_row *r = &config_rows[i];
+
+		if (strcmp(section, r->section) != 0) {
+			section = r->section;
+			used += (size_t)snprintf(text + used, sizeof(text) - used, "[%s]\n",
+						 strcmp(section, "button NAME") == 0   ? "button main"
+						 : strcmp(section, "member NAME") == 0 ? "member Ana"
+										       : section);
+		}
+		if (r->def[0])
+			used += (size_t)snprintf(text + used, sizeof(text) - used, "%s = %s\n",
+						 r->key, r->def);
+	}
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, PATTERNS, false, collect, &p), 0);
+	assert_int_equal(config_load(&c, write_conf("defaults.conf", text), false, collect, &p),
+			 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(defaults_run_the_app),
+		cmocka_unit_test(table_defaults_are_the_core_defaults),
+		cmocka_unit_test(lines_inih_would_change_are_refused),
+		cmocka_unit_test(every_default_parses),
 		cmocka_unit_test(shipped_patterns_are_the_issue_defaults),
 		cmocka_unit_test(bad_patterns_are_named_and_leave_the_built_ins_working),
 		cmocka_unit_test(missing_optional_file_is_fine),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the sd_notify module: what systemd is told, and when, over a real socket. */
 #include <setjmp.h>
 #include <stdarg.h>

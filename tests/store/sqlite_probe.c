@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The store tests' second connection: see sqlite_probe.h. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The store tests' own look into a database, through a second SQLite connection of their own
  * (not the event log's code): open it, run SQL, read one value. Failures fail the test. */
 #ifndef CALM_SQLITE_PROBE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests of the event log against real SQLite files in a fresh temporary folder, read back with
  * a separate SQLite connection; and of the wall-clock stamps and fixed times the log relies on. */
 #include <setjmp.h>
@@ -628,6 +629,7 @@ static void a_schema_2_file_gets_the_checkin_columns(void **state)
 	assert_integrity_ok(path);
 }
 
+/* The week at a glance, everyone's and each member's; how someone felt only on their own. */
 static void the_week_sums_each_day_and_each_member(void **state)
 {
 	static const char answers[2][CHECKIN_ANSWER_MAX + 1] = {"calm", "tense"};
@@ -660,16 +662,38 @@ static void the_week_sums_each_day_and_each_member(void **state)
 	append_ok(log, &start, "main", &prev);
 	append_ok(log, &end, "main", &prev);
 
+	/* Ben and someone who chose no name answer "calm" the same day. */
+	after.answer = "calm";
+	start.member = end.member = after.member = "Ben";
+	append_ok(log, &start, "main", &day0b);
+	append_ok(log, &end, "main", &day0b);
+	append_ok(log, &after, "main", &day0b);
+	start.member = end.member = after.member = NULL;
+	append_ok(log, &start, "main", &day0b);
+	append_ok(log, &end, "main", &day0b);
+	append_ok(log, &after, "main", &day0b);
+
+	/* Everyone's week: what was breathed, but nobody's answers, not even their mean. */
 	assert_int_equal(eventlog_week(log, today, NULL, answers, 2, &week, msg, sizeof(msg)), 0);
+	assert_null(week.member);
 	assert_int_equal(week.days[6].day, today);
-	assert_int_equal(week.days[6].breathed_ms, 240000);
-	assert_int_equal(week.days[6].answered, 1);
-	assert_true(week.days[6].calm_after < 0.01); /* "tense": the last answer */
+	assert_int_equal(week.days[6].breathed_ms, 4 * 120000);
 	assert_int_equal(week.days[4].breathed_ms, 120000);
 	assert_int_equal(week.days[5].breathed_ms, 0);
+	for (int i = 0; i < HISTORY_DAYS; i++) {
+		assert_int_equal(week.days[i].answered, 0);
+		assert_true(week.days[i].calm_after == 0.0);
+	}
+	/* A member's own week: their sessions and their answers only. */
 	assert_int_equal(eventlog_week(log, today, "Ana", answers, 2, &week, msg, sizeof(msg)), 0);
+	assert_string_equal(week.member, "Ana");
 	assert_int_equal(week.days[6].breathed_ms, 120000);
 	assert_int_equal(week.days[4].breathed_ms, 0);
+	assert_int_equal(week.days[6].answered, 1);
+	assert_true(week.days[6].calm_after < 0.01); /* "tense": the last answer */
+	assert_int_equal(eventlog_week(log, today, "Ben", answers, 2, &week, msg, sizeof(msg)), 0);
+	assert_int_equal(week.days[6].answered, 1);
+	assert_true(week.days[6].calm_after > 0.99); /* "calm": the first answer */
 	eventlog_close(log);
 	assert_integrity_ok(path);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests of "calm-prompt log": export read back by an independent JSON parser and CSV reader and
  * compared value by value with the tables (every row, every column, its type), stats per ISO
  * week in each row's own local time, forget, and the command line's errors. */

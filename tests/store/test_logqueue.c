@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests of the log queue against real SQLite files: rows held in memory while the file cannot be
  * written (cannot be opened, read-only folder, full disk, damaged file), written in order once it
  * can, the journal told once per episode; and retention. */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The service as installed: cmake --install into a scratch folder, then systemd's own checks.
 #   systemd-analyze verify    the unit is clean (its ExecStart= pointed at the scratch copy)
 #   systemd-analyze security  the exposure score, at most MAX_SCORE (2.0)

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # The whole product in a virtual machine: a small Debian 12 root with the project's .deb installed
 # by apt (its dependencies and maintainer scripts for real), booted with qemu-system-x86_64 (TCG,
 # -vga std: bochs-drm, so SDL's KMSDRM draws on /dev/dri/card0), checked from the outside only:

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The system test's hands on the virtual machine: the QEMU monitor, the guest's agent, screens.
 
   vmctl.py monitor SOCKET COMMAND...        one HMP command (screendump, sendkey, quit), its reply

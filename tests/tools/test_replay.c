@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The replay tools: a script's lines parsed, and each action's JSON line, which never writes past
  * the buffer it is given. */
 #include <setjmp.h>
