@@ -176,7 +176,7 @@ static struct week_counts *week_of(struct weeks *ws, int64_t day)
 static int count_table(sqlite3 *db, const struct log_request *rq, const char *table,
 		       const char *ms, const char *member, int which, struct weeks *ws)
 {
-	char *sql = sqlite3_mprintf("SELECT wall_utc + utc_offset_min * 60, %s FROM %s WHERE %s "
+	char *sql = sqlite3_mprintf("SELECT wall_utc, utc_offset_min, %s FROM %s WHERE %s "
 				    "(?2 IS NULL OR %s = ?2)",
 				    ms, table,
 				    rq->since_utc != INT64_MIN ? "wall_utc >= ?1 AND" : "",
@@ -193,11 +193,19 @@ static int count_table(sqlite3 *db, const struct log_request *rq, const char *ta
 		sqlite3_bind_text(stmt, 2, rq->member, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct week_counts *c;
-		int64_t day;
+		int64_t utc, offset_min, day;
 
-		if (sqlite3_column_type(stmt, 0) != SQLITE_INTEGER)
-			continue; /* a time overflowing, or not a number: no week of ours */
-		day = floor_div(sqlite3_column_int64(stmt, 0), 86400);
+		/* A time that is not a number, an offset of more than a day, or a day outside
+		 * years 1 to 9999 is no week of ours (and its sum could overflow). */
+		if (sqlite3_column_type(stmt, 0) != SQLITE_INTEGER ||
+		    sqlite3_column_type(stmt, 1) != SQLITE_INTEGER)
+			continue;
+		utc = sqlite3_column_int64(stmt, 0);
+		offset_min = sqlite3_column_int64(stmt, 1);
+		if (offset_min < -1440 || offset_min > 1440 || utc < (int64_t)DAY_MIN * 86400 ||
+		    utc > ((int64_t)DAY_MAX + 1) * 86400)
+			continue;
+		day = floor_div(utc + offset_min * 60, 86400);
 		if (day < DAY_MIN || day > DAY_MAX)
 			continue;
 		c = week_of(ws, day);
@@ -211,7 +219,7 @@ static int count_table(sqlite3 *db, const struct log_request *rq, const char *ta
 			c->prompts++;
 		else {
 			c->sessions++;
-			c->ms += sqlite3_column_double(stmt, 1);
+			c->ms += sqlite3_column_double(stmt, 2);
 		}
 	}
 	sqlite3_finalize(stmt);
