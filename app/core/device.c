@@ -17,11 +17,19 @@ struct session {
 	int64_t paused_since_ms;       /* when the current pause began */
 };
 
+/* One button's gestures from one kind of input. */
+struct recogniser {
+	struct gesture_tracker tracker;
+	char source[PRESS_SOURCE_MAX + 1]; /* where the current press came from; "": not known */
+};
+
+enum { INPUT_CONTACT, INPUT_TOUCH, INPUT_KINDS };
+
 struct device {
 	struct device_config config;
 	const struct deck *deck;
 	struct picker *picker;
-	struct gesture_tracker trackers[DEVICE_MAX_BUTTONS];
+	struct recogniser inputs[DEVICE_MAX_BUTTONS][INPUT_KINDS];
 	enum screen screen;
 	int64_t screen_since_ms; /* when the current screen opened */
 	bool checkin_after;      /* SCREEN_CHECKIN: the question after a session */
@@ -138,6 +146,7 @@ void device_config_defaults(struct device_config *c)
 	c->night_brightness = 15;
 	c->member_ms = 10 * 60000;
 	c->history_ms = 30000;
+	c->touch_limit_ms = 10000;
 }
 
 struct device *device_new(const struct device_config *config, const struct deck *deck,
@@ -161,7 +170,9 @@ struct device *device_new(const struct device_config *config, const struct deck 
 		 * nothing. */
 		if (config->buttons[i].on[GESTURE_DOUBLE] == ACTION_NONE)
 			timing.double_ms = 0;
-		gesture_init(&dev->trackers[i], &timing);
+		gesture_init(&dev->inputs[i][INPUT_CONTACT].tracker, &timing);
+		timing.limit_ms = config->touch_limit_ms;
+		gesture_init(&dev->inputs[i][INPUT_TOUCH].tracker, &timing);
 	}
 	dev->screen = SCREEN_AMBIENT;
 	dev->awake_until = -1;
@@ -511,13 +522,14 @@ static bool session_press(struct device *dev, struct device_report *r, int butto
 }
 
 static void on_gesture(struct device *dev, int button, enum gesture g, int64_t t_ms,
-		       struct device_output *out)
+		       const char *source, struct device_output *out)
 {
 	const struct device_button *b = &dev->config.buttons[button];
 	struct device_report *r = add_report(dev, out, t_ms, button, g, b->on[g]);
 
 	if (!r)
 		return;
+	r->source = source[0] ? source : NULL;
 	r->member = dev->member >= 0 ? dev->config.members[dev->member] : NULL;
 	if (dev->member >= 0 || (b->on[g] == ACTION_WHO && dev->config.n_members > 0))
 		dev->member_until = t_ms + dev->config.member_ms;
@@ -619,7 +631,8 @@ int64_t device_deadline(const struct device *dev)
 				       dev->member_until);
 
 	for (int i = 0; i < dev->config.n_buttons; i++)
-		due = deadline_earlier(due, gesture_deadline(&dev->trackers[i]));
+		for (int k = 0; k < INPUT_KINDS; k++)
+			due = deadline_earlier(due, gesture_deadline(&dev->inputs[i][k].tracker));
 	return due;
 }
 
@@ -635,13 +648,17 @@ void device_tick(struct device *dev, int64_t now_ms, struct device_output *out)
 			return;
 		/* Presses first: a press at the same moment as a timeout was made before it. */
 		for (int i = 0; i < dev->config.n_buttons; i++) {
-			if (gesture_deadline(&dev->trackers[i]) != due)
-				continue;
-			enum gesture g = gesture_tick(&dev->trackers[i], due);
+			for (int k = 0; k < INPUT_KINDS; k++) {
+				struct recogniser *in = &dev->inputs[i][k];
 
-			gesture_due = true;
-			if (g != GESTURE_NONE)
-				on_gesture(dev, i, g, due, out);
+				if (gesture_deadline(&in->tracker) != due)
+					continue;
+				enum gesture g = gesture_tick(&in->tracker, due);
+
+				gesture_due = true;
+				if (g != GESTURE_NONE)
+					on_gesture(dev, i, g, due, in->source, out);
+			}
 		}
 		if (gesture_due)
 			continue;
@@ -660,16 +677,29 @@ void device_tick(struct device *dev, int64_t now_ms, struct device_output *out)
 	}
 }
 
-void device_edge(struct device *dev, int button, bool down, int64_t t_ms, struct device_output *out)
+void device_edge_from(struct device *dev, int button, bool down, int64_t t_ms, const char *source,
+		      struct device_output *out)
 {
+	struct recogniser *in;
 	enum gesture g;
 
 	if (button < 0 || button >= dev->config.n_buttons)
 		return;
+	in = &dev->inputs[button][source && strcmp(source, PRESS_SOURCE_TOUCH) == 0 ? INPUT_TOUCH
+										   : INPUT_CONTACT];
 	device_tick(dev, t_ms, out);
-	g = gesture_edge(&dev->trackers[button], down, t_ms);
+	/* A gesture that completes later (a short press after its double window) is the press
+	 * that began it: the source of its first edge down. */
+	if (down && !in->tracker.raw_down)
+		snprintf(in->source, sizeof(in->source), "%s", source ? source : "");
+	g = gesture_edge(&in->tracker, down, t_ms);
 	if (g != GESTURE_NONE)
-		on_gesture(dev, button, g, t_ms, out);
+		on_gesture(dev, button, g, t_ms, in->source, out);
+}
+
+void device_edge(struct device *dev, int button, bool down, int64_t t_ms, struct device_output *out)
+{
+	device_edge_from(dev, button, down, t_ms, NULL, out);
 }
 
 void device_open(struct device *dev, enum screen screen, int pattern, int64_t now_ms,

@@ -19,6 +19,11 @@
 #define CHECKIN_ANSWER_MAX  15
 #define DEVICE_MAX_MEMBERS  6
 #define MEMBER_NAME_MAX     15
+#define PRESS_SOURCE_MAX    23 /* "gpio", "touch" or an SDL key name, as a row records it */
+
+/* The source of presses on the glass (a touch screen, a mouse, an absolute pointer): they go
+ * through a recogniser of their own, in which a palm resting on the glass is no press. */
+#define PRESS_SOURCE_TOUCH "touch"
 
 enum screen {
 	SCREEN_AMBIENT = 0,
@@ -99,6 +104,7 @@ struct device_config {
 	int n_members;
 	int64_t member_ms;  /* no press this long: back to everyone */
 	int64_t history_ms; /* the week stays this long */
+	int touch_limit_ms; /* a touch held this long is a resting palm, no press */
 };
 
 /* One thing the device did: what the log records and what --replay prints. */
@@ -120,6 +126,8 @@ struct device_report {
 	bool answer_after;           /* ACTION_CHECKIN: after the session (else before) */
 	const struct prompt *prompt; /* the prompt this report put on screen, if any */
 	const char *member;          /* who is here (NULL: everyone) */
+	const char *source; /* where the press came from: "gpio", a key's name, "touch" (NULL: not
+			       known, or the device acted itself) */
 };
 
 struct device_output {
@@ -186,6 +194,13 @@ void device_open(struct device *dev, enum screen screen, int pattern, int64_t no
 /* A button edge at t_ms. Unknown buttons are ignored. */
 void device_edge(struct device *dev, int button, bool down, int64_t t_ms,
 		 struct device_output *out);
+
+/* The same, from a named source that the press's report carries: "gpio", a key's name, or
+ * PRESS_SOURCE_TOUCH. Touches have a recogniser of their own per button, apart from contacts
+ * (GPIO, keys), so one press never mixes the two; on it a hold counts at its release, and not
+ * at all past touch_limit_ms. */
+void device_edge_from(struct device *dev, int button, bool down, int64_t t_ms, const char *source,
+		      struct device_output *out);
 
 /* The local wall-clock time, for what depends on the hour (the night schedule, prompts for the
  * time of day, the prompt of the day): at monotonic now_ms it is ms_of_day into local day

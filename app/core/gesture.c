@@ -32,6 +32,11 @@ static enum gesture accept_edge(struct gesture_tracker *g, bool down, int64_t t_
 	}
 	if (g->long_fired)
 		return GESTURE_NONE;
+	if (g->timing.limit_ms > 0 && t_ms - g->down_ms >= g->timing.limit_ms) {
+		/* Resting, not pressing: nothing, and no double with the next touch either. */
+		g->second_press = false;
+		return GESTURE_NONE;
+	}
 	if (t_ms - g->down_ms >= g->timing.long_ms) {
 		/* Held long enough, though no tick came while it was held. */
 		g->long_fired = true;
@@ -98,7 +103,8 @@ int64_t gesture_deadline(const struct gesture_tracker *g)
 {
 	int64_t due = deadline_earlier(g->settle_due_ms, g->short_due_ms);
 
-	if (g->down && !g->long_fired)
+	/* With a limit, whether a hold was a press is known only at its release. */
+	if (g->down && !g->long_fired && g->timing.limit_ms <= 0)
 		due = deadline_earlier(due, g->down_ms + g->timing.long_ms);
 	return due;
 }

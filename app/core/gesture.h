@@ -18,6 +18,8 @@ struct gesture_timing {
 	int long_ms;     /* held this long: a long press, reported while still held */
 	int double_ms;   /* a second press must start within this after the first release; 0: no
 			    doubles */
+	int limit_ms;    /* held this long, it was no press at all (a palm resting on the glass),
+			    so a long press counts at the release, not while held; 0: no limit */
 };
 
 /* One button's recogniser. A plain value: the core embeds one per button. */

@@ -1,40 +1,57 @@
 /* SPDX-License-Identifier: MIT */
 /* SDL's event queue turned into the loop's input events: keys mapped to buttons, GPIO edges
  * handed over from their reader thread, all stamped with when they happened. */
+#define _GNU_SOURCE /* pipe2 */
 #include "events.h"
 
 #include <SDL.h>
+#include <stdio.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "diag.h"
+#include "eventtime.h"
 #include "gpio.h"
 #include "gpioevent.h"
 #include "idlewait.h"
+#include "touch.h"
 #include "wallclock.h"
 
 struct input {
 	struct idlewait *waiter; /* NULL where SDL sleeps by itself (X11, Wayland) */
 	struct gpioevent_link link;
 	struct gpio *gpio;
-	int64_t sdl_to_mono_ms; /* SDL's event times plus this are CLOCK_MONOTONIC ms */
+	struct keymap keys;       /* which key is which button */
+	struct touch_input touch; /* the glass (and the mouse) as buttons */
+	/* Where SDL sleeps by itself, a wake-up (a signal) goes through a pipe to a thread that
+	 * pushes an event of this type: SDL's wait wakes for it, as it would not for a pipe. */
+	int relay_pipe[2];
+	SDL_Thread *relay;
+	Uint32 wake_type;
 };
 
-/* Which configured button a key stands for, or -1. */
-static int key_button(SDL_Keycode key)
+static int relay_wakes(void *user)
 {
-	switch (key) {
-	case SDLK_SPACE:
-	case SDLK_RETURN:
-	case SDLK_KP_ENTER:
-	case SDLK_1:
-		return 0;
-	case SDLK_2:
-		return 1;
-	case SDLK_3:
-		return 2;
-	default:
-		return -1;
+	struct input *in = user;
+	char byte;
+
+	while (read(in->relay_pipe[0], &byte, 1) > 0) {
+		SDL_Event ev = {.type = in->wake_type};
+
+		SDL_PushEvent(&ev);
 	}
+	return 0;
+}
+
+/* The relay for drivers that sleep by themselves; false when it cannot be had. */
+static bool start_relay(struct input *in)
+{
+	in->wake_type = SDL_RegisterEvents(1);
+	if (in->wake_type == (Uint32)-1 || pipe2(in->relay_pipe, O_CLOEXEC) != 0)
+		return false;
+	in->relay = SDL_CreateThread(relay_wakes, "calm-wake", in);
+	return in->relay != NULL;
 }
 
 struct input *input_open(const char *video_driver)
@@ -43,17 +60,35 @@ struct input *input_open(const char *video_driver)
 
 	if (!in)
 		return NULL;
+	in->relay_pipe[0] = in->relay_pipe[1] = -1;
 	if (!idlewait_driver_sleeps(video_driver)) {
 		in->waiter = idlewait_new();
 		if (!in->waiter) {
 			free(in);
 			return NULL;
 		}
+	} else if (!start_relay(in)) {
+		input_close(in);
+		return NULL;
 	}
-	/* SDL stamps events with SDL_GetTicks(), read from CLOCK_MONOTONIC since SDL started:
-	 * one offset turns them into the core's clock. */
-	in->sdl_to_mono_ms = mono_now_ms() - (int64_t)SDL_GetTicks();
+	keymap_defaults(&in->keys);
+	touch_input_init(&in->touch, false, 0, 1);
 	return in;
+}
+
+void input_set_keys(struct input *in, const struct keymap *keys)
+{
+	in->keys = *keys;
+}
+
+void input_set_touch(struct input *in, bool on, int rotation, int zones)
+{
+	touch_input_init(&in->touch, on, rotation, zones);
+}
+
+bool input_touch_screen_found(void)
+{
+	return SDL_GetNumTouchDevices() > 0;
 }
 
 void input_start_gpio(struct input *in, const struct gpio_wiring *wiring, enum gpio_use use)
@@ -91,12 +126,34 @@ void input_close(struct input *in)
 		return;
 	gpio_close(in->gpio); /* its reader thread pushes nothing after this */
 	idlewait_free(in->waiter);
+	if (in->relay_pipe[1] >= 0)
+		close(in->relay_pipe[1]); /* the relay reads the end and stops */
+	if (in->relay)
+		SDL_WaitThread(in->relay, NULL);
+	if (in->relay_pipe[0] >= 0)
+		close(in->relay_pipe[0]);
 	free(in);
 }
 
-/* One SDL event as an input event; false for those the loop need not hear of. */
-static bool translate(const struct input *in, const SDL_Event *sdl, struct input_event *ev)
+/* An edge from an SDL event: at the event's own time (eventtime.h), from source. */
+static bool edge(const SDL_Event *sdl, int button, bool down, const char *source,
+		 struct input_event *ev)
 {
+	ev->kind = INPUT_EDGE;
+	ev->button = button;
+	ev->down = down;
+	ev->t_ms = eventtime_ms(sdl->common.timestamp, SDL_GetTicks(), mono_now_ms());
+	snprintf(ev->source, sizeof(ev->source), "%s", source);
+	return true;
+}
+
+/* One SDL event as an input event; false for those the loop need not hear of. */
+static bool translate(struct input *in, const SDL_Event *sdl, struct input_event *ev)
+{
+	const char *key;
+	int button;
+	bool down;
+
 	switch (sdl->type) {
 	case SDL_QUIT:
 		ev->kind = INPUT_QUIT;
@@ -109,21 +166,22 @@ static bool translate(const struct input *in, const SDL_Event *sdl, struct input
 		}
 		if (sdl->key.repeat)
 			return false;
-		ev->button = key_button(sdl->key.keysym.sym);
-		if (ev->button < 0)
+		button = keymap_button(&in->keys, sdl->key.keysym.sym, sdl->key.keysym.scancode,
+				       &key);
+		if (button < 0)
 			return false;
-		ev->kind = INPUT_EDGE;
-		ev->down = sdl->type == SDL_KEYDOWN;
-		ev->t_ms = (int64_t)sdl->key.timestamp + in->sdl_to_mono_ms;
-		return true;
+		return edge(sdl, button, sdl->type == SDL_KEYDOWN, key, ev);
 	case SDL_WINDOWEVENT:
 		ev->kind = INPUT_REDRAW;
 		return true;
 	default:
+		if (touch_input_edge(&in->touch, sdl, &button, &down))
+			return edge(sdl, button, down, PRESS_SOURCE_TOUCH, ev);
 		/* A GPIO edge, at the time the kernel saw it. */
 		if (!gpioevent_read(&in->link, sdl, &ev->button, &ev->down, &ev->t_ms))
 			return false;
 		ev->kind = INPUT_EDGE;
+		snprintf(ev->source, sizeof(ev->source), "gpio");
 		return true;
 	}
 }
@@ -164,8 +222,15 @@ void input_watch(struct input *in, int fd)
 
 void input_wake(struct input *in)
 {
-	if (in && in->waiter)
+	char byte = 1;
+
+	if (in && in->waiter) {
 		idlewait_wake(in->waiter);
+	} else if (in && in->relay_pipe[1] >= 0) {
+		ssize_t ignored = write(in->relay_pipe[1], &byte, 1);
+
+		(void)ignored; /* a full pipe already means "wake up" */
+	}
 }
 
 bool input_sleeps_in_poll(const struct input *in)

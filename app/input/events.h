@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "device.h"
+#include "keys.h"
 #include "wiring.h"
 
 enum input_kind {
@@ -22,6 +24,7 @@ struct input_event {
 	bool down;    /* INPUT_EDGE: pressed (else released) */
 	int64_t t_ms; /* INPUT_EDGE: when it happened, CLOCK_MONOTONIC ms (the kernel's or the
 		       * event's own time, never when the loop got to it) */
+	char source[PRESS_SOURCE_MAX + 1]; /* INPUT_EDGE: "gpio", the key's name or "touch" */
 };
 
 struct input;
@@ -33,6 +36,17 @@ struct input *input_open(const char *video_driver);
 
 /* Watches the buttons' GPIO lines, if any: never fails the app, says what to check. */
 void input_start_gpio(struct input *in, const struct gpio_wiring *wiring, enum gpio_use use);
+
+/* Which key is which button (by default Space, Return, Keypad Enter and 1 the first, 2 and 3
+ * the others). */
+void input_set_keys(struct input *in, const struct keymap *keys);
+
+/* Touches and clicks as presses (on), on a picture turned by rotation, in 1 to 3 zones. Off
+ * until this is called. */
+void input_set_touch(struct input *in, bool on, int rotation, int zones);
+
+/* Whether SDL sees a touch screen (for the journal: a mouse works all the same). */
+bool input_touch_screen_found(void);
 
 void input_close(struct input *in);
 

@@ -37,6 +37,7 @@ struct config_reader {
 	const char *path;
 	FILE *file;
 	int line; /* the line inih is on: counted by our reader, since inih does not say */
+	int zones_line; /* [touch] zones's line, checked against the buttons once all are read */
 	int problems;
 	config_error_fn on_error;
 	void *user;
@@ -341,6 +342,64 @@ bool config_parse_gpio_use(struct config_reader *rd, const struct config_row *ro
 	return true;
 }
 
+/* keys = Space, Keypad Enter, F13: SDL's names (the shell checks that SDL knows them), or
+ * nothing for the defaults. */
+bool config_parse_keys(struct config_reader *rd, const struct config_row *row, const char *value,
+		       void *dst, char *why, size_t why_len)
+{
+	struct button_keys keys = {0}; /* a bad list leaves the keys as they were */
+	char list[CONFIG_KEYS_MAX * (PRESS_SOURCE_MAX + 2)];
+	char *k = list;
+
+	(void)rd;
+	if (strlen(value) >= sizeof(list))
+		return expected(row, value, why, why_len);
+	snprintf(list, sizeof(list), "%s", value);
+	while (value[0] && k) {
+		char *comma = strchr(k, ',');
+		size_t len;
+
+		if (comma)
+			*comma = '\0';
+		while (*k == ' ' || *k == '\t')
+			k++;
+		len = strlen(k);
+		while (len > 0 && (k[len - 1] == ' ' || k[len - 1] == '\t'))
+			k[--len] = '\0';
+		if (len == 0 || len > PRESS_SOURCE_MAX || keys.n == CONFIG_KEYS_MAX)
+			return expected(row, value, why, why_len);
+		memcpy(keys.names[keys.n++], k, len + 1); /* len fits: checked above */
+		k = comma ? comma + 1 : NULL;
+	}
+	*(struct button_keys *)dst = keys;
+	return true;
+}
+
+bool config_parse_touch_use(struct config_reader *rd, const struct config_row *row,
+			    const char *value, void *dst, char *why, size_t why_len)
+{
+	bool yes;
+
+	if (strcmp(value, "auto") == 0) {
+		*(enum touch_use *)dst = TOUCH_USE_AUTO;
+		return true;
+	}
+	if (!config_parse_bool(rd, row, value, &yes, why, why_len))
+		return expected(row, value, why, why_len);
+	*(enum touch_use *)dst = yes ? TOUCH_USE_YES : TOUCH_USE_NO;
+	return true;
+}
+
+/* zones: a number, and its line, for the check against the buttons at the end. */
+bool config_parse_zones(struct config_reader *rd, const struct config_row *row, const char *value,
+			void *dst, char *why, size_t why_len)
+{
+	if (!config_parse_int(rd, row, value, dst, why, why_len))
+		return false;
+	rd->zones_line = rd->line;
+	return true;
+}
+
 /* short/long/double = ACTION, or breathe:PATTERN for a button of its own for one pattern. */
 bool config_parse_gesture_action(struct config_reader *rd, const struct config_row *row,
 				 const char *value, void *dst, char *why, size_t why_len)
@@ -487,6 +546,7 @@ static int button_named(struct config_reader *rd, const char *name)
 	memset(&cfg->dev.buttons[b], 0, sizeof(cfg->dev.buttons[b]));
 	memset(&cfg->gpio[b], 0, sizeof(cfg->gpio[b]));
 	memset(cfg->button_pattern[b], 0, sizeof(cfg->button_pattern[b]));
+	memset(&cfg->keys[b], 0, sizeof(cfg->keys[b]));
 	snprintf(cfg->dev.buttons[b].name, sizeof(cfg->dev.buttons[b].name), "%s", name);
 	cfg->gpio[b].offset = -1;
 	cfg->gpio[b].debounce_ms = -1;
@@ -662,6 +722,7 @@ static void *row_base(struct config_reader *rd, const struct config_row *row, co
 		return rd->cfg;
 	case BASE_BUTTON:
 	case BASE_BUTTON_GPIO:
+	case BASE_BUTTON_KEYS:
 		if (!name[0] || strlen(name) > BUTTON_NAME_MAX) {
 			problem(rd, key, "[button NAME]: a name of 1 to 15 characters is needed");
 			return NULL;
@@ -672,6 +733,8 @@ static void *row_base(struct config_reader *rd, const struct config_row *row, co
 			return NULL;
 		}
 		rd->button = i;
+		if (row->base == BASE_BUTTON_KEYS)
+			return &rd->cfg->keys[i];
 		return row->base == BASE_BUTTON ? (void *)&rd->cfg->dev.buttons[i]
 						: (void *)&rd->cfg->gpio[i];
 	case BASE_MEMBER:
@@ -780,6 +843,14 @@ int config_load(struct config *cfg, const char *path, bool optional, config_erro
 			continue;
 		rd.line = rd.refs[i].line;
 		problem(&rd, rd.refs[i].key, "no pattern named '%s'", rd.refs[i].name);
+	}
+	if (rd.zones_line > 0 && cfg->touch_zones > cfg->dev.n_buttons) {
+		/* Known only once every [button NAME] is read. */
+		rd.line = rd.zones_line;
+		problem(&rd, "zones",
+			"%d zones, but %d button%s: each zone is a button, so add a [button NAME] "
+			"section for each",
+			cfg->touch_zones, cfg->dev.n_buttons, cfg->dev.n_buttons == 1 ? "" : "s");
 	}
 	if (rc > 0) {
 		/* A syntax error inih found itself (e.g. a line with no '='): our handler never

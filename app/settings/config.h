@@ -12,6 +12,21 @@
 #define CONFIG_PATH_MAX 512
 /* Where a household's own prompt decks go unless [prompts] extra_dir says otherwise. */
 #define CONFIG_DEFAULT_EXTRA_DIR "/etc/calm-prompt/prompts.d"
+#define CONFIG_KEYS_MAX          8 /* keys one button may be given */
+
+/* Whether touches (and clicks) are presses. */
+enum touch_use {
+	TOUCH_USE_AUTO = 0, /* yes; nothing said when no touch screen is seen */
+	TOUCH_USE_YES,      /* yes; a warning when no touch screen is seen */
+	TOUCH_USE_NO,       /* the glass and the mouse do nothing */
+};
+
+/* [button NAME] keys: SDL key names; none: the button's default keys. */
+struct button_keys {
+	char names[CONFIG_KEYS_MAX][PRESS_SOURCE_MAX + 1];
+	int n;
+};
+
 struct config {
 	/* What the core's device is told, filled straight from the settings rows. */
 	struct device_config dev;
@@ -36,10 +51,14 @@ struct config {
 	/* [log] */
 	char database[CONFIG_PATH_MAX]; /* empty: the state directory's events.db */
 	int log_keep_days;              /* rows older than this are deleted daily; 0: keep all */
-	/* [button NAME]: where each of dev.buttons is wired */
+	/* [button NAME]: where each of dev.buttons is wired, and the keys that are it */
 	struct button_gpio gpio[DEVICE_MAX_BUTTONS];
+	struct button_keys keys[DEVICE_MAX_BUTTONS];
 	/* [gpio] */
 	enum gpio_use gpio_use;
+	/* [touch] */
+	enum touch_use touch_use;
+	int touch_zones; /* 1: the whole screen is the first button; 2, 3: buttons side by side */
 };
 
 /* Called once per problem found in a config file. */

@@ -106,8 +106,21 @@ const struct config_row config_rows[] = {
 	 offsetof(struct button_gpio, debounce_ms), 0, 200, "",
 	 "milliseconds from 0 to 200", "debounce in the kernel (libgpiod 2); empty: [buttons]"},
 
+	{"button NAME", "keys", config_parse_keys, BASE_BUTTON_KEYS, 0, 0, 0, "",
+	 "SDL key names such as Space, Return, F13, up to 8, separated by commas",
+	 "the keys that are this button; empty: Space, Return, Keypad Enter and 1 for the "
+	 "first, 2 and 3 for the others"},
+
 	{"gpio", "enabled", config_parse_gpio_use, CFG(gpio_use), 0, 0, "auto", "auto, yes or no",
 	 "buttons on GPIO: auto, yes (expected) or no (keyboard only)"},
+
+	{"touch", "enabled", config_parse_touch_use, CFG(touch_use), 0, 0, "auto",
+	 "auto, yes or no",
+	 "taps and clicks are presses (a hold counts as it lifts; a hand resting 10 s is none); "
+	 "yes: warn when no touch screen is found"},
+	{"touch", "zones", config_parse_zones, CFG(touch_zones), 1, 3, "1", "1, 2 or 3",
+	 "1: the whole screen is the first button; 2 or 3: the picture split into the first "
+	 "buttons, side by side"},
 
 	{"ambient", "glow", config_parse_bool, CFG(ambient_glow), 0, 0, "true", "true or false",
 	 "a faint breathing glow behind the clock"},

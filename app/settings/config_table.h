@@ -24,6 +24,7 @@ enum config_base {
 	BASE_CONFIG = 0,  /* struct config */
 	BASE_BUTTON,      /* [button NAME]: the button's struct device_button */
 	BASE_BUTTON_GPIO, /* [button NAME]: the button's struct button_gpio */
+	BASE_BUTTON_KEYS, /* [button NAME]: the button's struct button_keys */
 	BASE_MEMBER,      /* [member NAME]: the member's index (the parser places it) */
 };
 
@@ -85,6 +86,12 @@ bool config_parse_line_offset(struct config_reader *rd, const struct config_row 
 			      const char *value, void *dst, char *why, size_t why_len);
 bool config_parse_bias(struct config_reader *rd, const struct config_row *row, const char *value,
 		       void *dst, char *why, size_t why_len);
+bool config_parse_keys(struct config_reader *rd, const struct config_row *row, const char *value,
+		       void *dst, char *why, size_t why_len);
+bool config_parse_touch_use(struct config_reader *rd, const struct config_row *row,
+			    const char *value, void *dst, char *why, size_t why_len);
+bool config_parse_zones(struct config_reader *rd, const struct config_row *row, const char *value,
+			void *dst, char *why, size_t why_len);
 bool config_parse_colour(struct config_reader *rd, const struct config_row *row,
 			 const char *value, void *dst, char *why, size_t why_len);
 

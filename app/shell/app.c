@@ -307,6 +307,25 @@ static uint64_t prompt_seed(const struct app *app)
 	return app->opt.seed_given ? app->opt.seed : (uint64_t)wall_now_ms() ^ (uint64_t)mono_now_ms();
 }
 
+int app_make_keymap(const struct config *cfg, struct keymap *keys)
+{
+	char msg[256];
+	int problems = 0;
+
+	keymap_defaults(keys);
+	for (int b = 0; b < cfg->dev.n_buttons; b++) {
+		if (cfg->keys[b].n == 0)
+			continue;
+		if (keymap_set(keys, b, cfg->keys[b].names, cfg->keys[b].n, msg, sizeof(msg)) !=
+		    0) {
+			diag_error("[button %s] %s; its default keys stay", cfg->dev.buttons[b].name,
+				   msg);
+			problems++;
+		}
+	}
+	return problems;
+}
+
 int app_make_device(struct app *app)
 {
 	app->dev = device_new(&app->dcfg, app->deck, prompt_seed(app));

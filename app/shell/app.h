@@ -12,6 +12,7 @@
 #include "config.h"
 #include "device.h"
 #include "history.h"
+#include "keys.h"
 #include "logqueue.h"
 #include "render.h"
 
@@ -62,6 +63,10 @@ void app_record(struct app *app, const struct device_output *out, int64_t now_ms
 /* --clock/--date: the wall clock runs from the given moment at mono_ms. Returns 0 or an exit
  * code. */
 int app_fix_wall_clock(struct app *app, int64_t mono_ms);
+
+/* The keys each button is, from the settings. A key name SDL does not know is a problem said
+ * through diag (that button keeps its default keys); returns how many there were. */
+int app_make_keymap(const struct config *cfg, struct keymap *keys);
 
 /* The device, from the settings and the deck. Returns 0 or an exit code. */
 int app_make_device(struct app *app);

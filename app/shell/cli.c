@@ -56,6 +56,7 @@ void cli_usage(FILE *out)
 	      "                       paused or done\n"
 	      "                       draw one frame of a screen to a PNG and exit\n"
 	      "  --replay FILE        run a script of button edges ('SECONDS BUTTON down|up',\n"
+	      "                       'SECONDS touch down X,Y', 'SECONDS touch up',\n"
 	      "                       'SECONDS end') in virtual time; print one JSON line per\n"
 	      "                       action; rows go to --db. With --screenshot, draws the\n"
 	      "                       screen the script leads to at --at (nothing logged)\n"

@@ -44,6 +44,11 @@ static char *read_text_file(const char *path)
 /* Reads and parses the --replay script. Returns 0 or an exit code. */
 static int load_script(struct app *app, struct replay_script *script)
 {
+	/* Touches land on the window of --size (or [display] size) as on the screen. */
+	struct touch_layout touch = {.panel_w = app->cfg.width,
+				     .panel_h = app->cfg.height,
+				     .rotation = app->cfg.rotation,
+				     .zones = app->cfg.touch_zones};
 	char msg[512];
 	char *text;
 	int ret;
@@ -53,7 +58,9 @@ static int load_script(struct app *app, struct replay_script *script)
 		diag_errno(DIAG_ERROR, "cannot read the replay script %s", app->opt.replay_path);
 		return 1;
 	}
-	ret = replay_parse(app->opt.replay_path, text, &app->dcfg, script, msg, sizeof(msg));
+	ret = replay_parse(app->opt.replay_path, text, &app->dcfg,
+			   app->cfg.touch_use == TOUCH_USE_NO ? NULL : &touch, script, msg,
+			   sizeof(msg));
 	free(text);
 	if (ret != 0) {
 		diag_error("%s", msg);
@@ -75,7 +82,8 @@ static void play_script(struct app *app, const struct replay_script *script, int
 		if (s->button < 0)
 			device_tick(app->dev, s->t_ms, &out);
 		else
-			device_edge(app->dev, s->button, s->down, s->t_ms, &out);
+			device_edge_from(app->dev, s->button, s->down, s->t_ms,
+					 s->touch ? PRESS_SOURCE_TOUCH : NULL, &out);
 		if (logging)
 			app_record(app, &out, s->t_ms, true);
 	}

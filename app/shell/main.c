@@ -78,9 +78,10 @@ static int check_prompts(struct app *app)
 static int check_config(struct app *app)
 {
 	const char *path = app->opt.config_path ? app->opt.config_path : PATHS_DEFAULT_CONFIG;
+	struct keymap keys;
 	FILE *font;
 
-	if (app_load_config(app) != 0)
+	if (app_load_config(app) != 0 || app_make_keymap(&app->cfg, &keys) != 0)
 		return EXIT_USAGE;
 	font = fopen(app->cfg.font, "rb");
 	if (!font) {

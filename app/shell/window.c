@@ -25,6 +25,9 @@ struct onscreen {
 	int64_t exit_at;       /* --exit-after, or -1 */
 	int64_t last_frame;
 	bool dirty;
+	int64_t press_known_ms;  /* a press the screen has yet to answer: when it was known; -1
+				    when none (its way to the screen goes to the debug log) */
+	int64_t press_logged_ms; /* ...and when its rows were committed */
 };
 
 static int64_t ms_to_next_minute(const struct app *app, int64_t mono_ms)
@@ -49,6 +52,28 @@ static struct backlight *open_backlight(void)
 	return b;
 }
 
+/* Notes the first press among reports just recorded that the screen has yet to show. */
+static void note_press(struct onscreen *on, const struct device_output *out)
+{
+	for (int i = 0; i < out->n && on->press_known_ms < 0; i++) {
+		if (out->reports[i].button >= 0) {
+			on->press_known_ms = out->reports[i].t_ms;
+			on->press_logged_ms = mono_now_ms();
+		}
+	}
+}
+
+/* Keys and touches as the settings say (at start and after a reload). */
+static void set_up_input(struct app *app, struct onscreen *on)
+{
+	struct keymap keys;
+
+	app_make_keymap(&app->cfg, &keys);
+	input_set_keys(on->input, &keys);
+	input_set_touch(on->input, app->cfg.touch_use != TOUCH_USE_NO, app->cfg.rotation,
+			app->cfg.touch_zones);
+}
+
 /* Lets the device act on an event; false when it asks to quit. */
 static bool handle_event(struct app *app, struct onscreen *on, const struct input_event *ev)
 {
@@ -63,8 +88,9 @@ static bool handle_event(struct app *app, struct onscreen *on, const struct inpu
 		break;
 	case INPUT_EDGE:
 		/* Judged by when it happened: a busy frame or a slow commit never lengthens it. */
-		device_edge(app->dev, ev->button, ev->down, ev->t_ms, &out);
+		device_edge_from(app->dev, ev->button, ev->down, ev->t_ms, ev->source, &out);
 		app_record(app, &out, now, false);
+		note_press(on, &out);
 		on->dirty |= out.changed;
 		break;
 	}
@@ -111,6 +137,10 @@ static int start(struct app *app, struct onscreen *on, int64_t start_ms)
 		  input_sleeps_in_poll(on->input) ? ", sleeping in poll() between events" : "");
 	config_wiring(&app->cfg, &wiring);
 	input_start_gpio(on->input, &wiring, app->cfg.gpio_use);
+	set_up_input(app, on);
+	if (app->cfg.touch_use == TOUCH_USE_YES && !input_touch_screen_found())
+		diag_warn("[touch] enabled = yes, but no touch screen is found: check its cable "
+			  "and driver; a mouse click still works as a tap");
 	on->backlight = open_backlight();
 	on->clock = clockwatch_open();
 	if (on->clock)
@@ -154,6 +184,14 @@ static void draw(struct app *app, struct onscreen *on, const struct device_view 
 
 	app_local_time(app, now, &local);
 	display_show(on->display, &scene);
+	if (on->press_known_ms >= 0) {
+		diag_debug("a press known at %lld ms was in the log %lld ms later and on screen "
+			   "%lld ms later",
+			   (long long)on->press_known_ms,
+			   (long long)(on->press_logged_ms - on->press_known_ms),
+			   (long long)(mono_now_ms() - on->press_known_ms));
+		on->press_known_ms = -1;
+	}
 	notify_ready(on->notify); /* the first frame is on screen */
 	on->last_frame = now;
 	on->dirty = false;
@@ -198,11 +236,13 @@ static bool run_once(struct app *app, struct onscreen *on)
 	if (device_view(app->dev, now).screen == SCREEN_AMBIENT && signals_take_reload()) {
 		notify_reloading(on->notify);
 		reload_settings(app, display_render(on->display));
+		set_up_input(app, on);
 		on->dirty = true;
 	}
 	app_tell_local_time(app, now);
 	device_tick(app->dev, now, &out);
 	app_record(app, &out, now, false);
+	note_press(on, &out);
 	/* The discreet mark comes and goes with the log's trouble. */
 	on->dirty |= out.changed || trouble != app->log_trouble;
 	view = device_view(app->dev, now);
@@ -227,7 +267,7 @@ static bool run_once(struct app *app, struct onscreen *on)
 int window_run(struct app *app)
 {
 	int64_t start_ms = mono_now_ms();
-	struct onscreen on = {.dirty = true};
+	struct onscreen on = {.dirty = true, .press_known_ms = -1};
 	int ret;
 
 	on.exit_at = app->opt.exit_after_s > 0

@@ -68,6 +68,9 @@ static const char *const migrations[] = {
 	 * two statements, not two steps missing a comma) */
 	("ALTER TABLE sessions ADD COLUMN checkin_before TEXT;"
 	 "ALTER TABLE sessions ADD COLUMN checkin_after TEXT;"),
+	/* 3 -> 4: where a press came from: "gpio", a key's name, "touch" (NULL: not known, as in
+	 * every older row) */
+	"ALTER TABLE presses ADD COLUMN source TEXT;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == EVENTLOG_SCHEMA_VERSION,
@@ -95,8 +98,8 @@ static const char *const statement_sql[STMT_COUNT] = {
 	[STMT_COMMIT] = "COMMIT",
 	[STMT_ROLLBACK] = "ROLLBACK",
 	[STMT_INSERT_PRESS] = "INSERT INTO presses(wall_utc, utc_offset_min, mono_ms, boot_id, "
-			      "clock_synced, button, gesture, action, screen, member) "
-			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			      "clock_synced, button, gesture, action, screen, member, source) "
+			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[STMT_STOP_SESSION] = "UPDATE sessions SET actual_ms = ?1, ended = ?2, ended_wall_utc = ?3 "
 			      "WHERE id = ?4 AND ended = 'running'",
 	[STMT_INSERT_SESSION] = "INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, "
@@ -606,6 +609,8 @@ enum eventlog_append_result eventlog_append(struct eventlog *log,
 		sqlite3_bind_text(stmt, 9, screen_name(report->screen_before), -1, SQLITE_STATIC);
 		if (report->member) /* unbound parameters are NULL: everyone */
 			sqlite3_bind_text(stmt, 10, report->member, -1, SQLITE_STATIC);
+		if (report->source)
+			sqlite3_bind_text(stmt, 11, report->source, -1, SQLITE_STATIC);
 		rc = run(log, STMT_INSERT_PRESS, "writing a press", msg, msg_len);
 		if (rc != SQLITE_OK)
 			goto err_rollback;

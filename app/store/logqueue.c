@@ -142,7 +142,8 @@ static const char *keep(const char *s, char **next)
 static int copy_report(struct held_row *row, const struct device_report *r, const char *button,
 		       const struct wall_stamp *when)
 {
-	const char *const strings[] = {button, r->pattern, r->reason, r->answer, r->member};
+	const char *const strings[] = {button,    r->pattern, r->reason,
+				       r->answer, r->member,  r->source};
 	size_t total = 0;
 	char *next;
 
@@ -159,6 +160,7 @@ static int copy_report(struct held_row *row, const struct device_report *r, cons
 	row->report.reason = keep(r->reason, &next);
 	row->report.answer = keep(r->answer, &next);
 	row->report.member = keep(r->member, &next);
+	row->report.source = keep(r->source, &next);
 	/* No pointer into the row itself: make_room moves rows. */
 	row->report.prompt = NULL;
 	row->has_prompt = r->prompt != NULL;

@@ -46,9 +46,49 @@ __attribute__((format(printf, 5, 6))) static int fail(char *msg, size_t msg_len,
 	return -1;
 }
 
+/* "X,Y" in pixels within the panel, as 0 to 1 of its width and height. */
+static bool parse_point(const char *text, const struct touch_layout *touch, double *x, double *y)
+{
+	int px, py, used = 0;
+
+	if (sscanf(text, "%d,%d%n", &px, &py, &used) != 2 || text[used] != '\0')
+		return false;
+	if (px < 0 || py < 0 || px >= touch->panel_w || py >= touch->panel_h)
+		return false;
+	*x = (px + 0.5) / touch->panel_w;
+	*y = (py + 0.5) / touch->panel_h;
+	return true;
+}
+
+/* "touch down X,Y" or "touch up [X,Y]": the button the touch is, through the same rules as on
+ * the screen (state keeps which touch is down). */
+static int parse_touch(const char *source, int line_no, const char *edge, const char *where,
+		       const struct touch_layout *touch, struct touch_state *state,
+		       struct replay_step *step, char *msg, size_t msg_len)
+{
+	double x = 0, y = 0;
+
+	if (!touch)
+		return fail(msg, msg_len, source, line_no, "touches are off ([touch] enabled)");
+	if (strcmp(edge, "down") != 0 && strcmp(edge, "up") != 0)
+		return fail(msg, msg_len, source, line_no, "'%s': expected down or up", edge);
+	step->touch = true;
+	step->down = edge[0] == 'd';
+	if ((step->down && !where) || (where && !parse_point(where, touch, &x, &y)))
+		return fail(msg, msg_len, source, line_no,
+			    "'%s': expected X,Y in pixels, within %dx%d", where ? where : "",
+			    touch->panel_w, touch->panel_h);
+	step->button = step->down ? touch_press(state, touch, 1, x, y) : touch_release(state, 1);
+	if (step->button < 0)
+		return fail(msg, msg_len, source, line_no,
+			    step->down ? "a touch is already down" : "no touch is down");
+	return 0;
+}
+
 /* Parses one non-comment line into *step. */
 static int parse_step(const char *source, int line_no, char *line,
-		      const struct device_config *config, struct replay_step *step, char *msg,
+		      const struct device_config *config, const struct touch_layout *touch,
+		      struct touch_state *state, struct replay_step *step, char *msg,
 		      size_t msg_len)
 {
 	char *save = NULL;
@@ -64,13 +104,22 @@ static int parse_step(const char *source, int line_no, char *line,
 	if (errno || end == when || *end || !(seconds >= 0 && seconds < 1e8))
 		return fail(msg, msg_len, source, line_no, "'%s': expected seconds", when);
 	step->t_ms = (int64_t)(seconds * 1000.0 + 0.5);
+	step->touch = false;
 	if (who && strcmp(who, "end") == 0 && !edge) {
 		step->button = -1;
 		return 0;
 	}
+	if (who && edge && strcmp(who, "touch") == 0) {
+		if (extra && strtok_r(NULL, " \t\r", &save))
+			return fail(msg, msg_len, source, line_no,
+				    "expected 'SECONDS touch down X,Y' or 'SECONDS touch up'");
+		return parse_touch(source, line_no, edge, extra, touch, state, step, msg,
+				   msg_len);
+	}
 	if (!who || !edge || extra)
 		return fail(msg, msg_len, source, line_no,
-			    "expected 'SECONDS BUTTON down|up' or 'SECONDS end'");
+			    "expected 'SECONDS BUTTON down|up', 'SECONDS touch down X,Y' or "
+			    "'SECONDS end'");
 	step->button = find_button(config, who);
 	if (step->button < 0)
 		return fail(msg, msg_len, source, line_no, "'%s': no such button", who);
@@ -81,13 +130,16 @@ static int parse_step(const char *source, int line_no, char *line,
 }
 
 int replay_parse(const char *source, const char *text, const struct device_config *config,
-		 struct replay_script *out, char *msg, size_t msg_len)
+		 const struct touch_layout *touch, struct replay_script *out, char *msg,
+		 size_t msg_len)
 {
+	struct touch_state state;
 	size_t cap = 0;
 	int line_no = 0;
 	const char *p = text;
 
 	memset(out, 0, sizeof(*out));
+	touch_state_init(&state);
 	while (*p) {
 		size_t n = strcspn(p, "\n");
 		char line[256];
@@ -107,7 +159,8 @@ int replay_parse(const char *source, const char *text, const struct device_confi
 			*hash = '\0';
 		if (strspn(line, " \t\r") == strlen(line))
 			continue;
-		if (parse_step(source, line_no, line, config, &step, msg, msg_len) != 0) {
+		if (parse_step(source, line_no, line, config, touch, &state, &step, msg,
+			       msg_len) != 0) {
 			replay_script_free(out);
 			return -1;
 		}
@@ -197,6 +250,10 @@ bool replay_json(const struct device_report *r, const struct device_config *conf
 		fits &= append_string(buf, len, config->buttons[r->button].name);
 		fits &= append(buf, len, ",\"gesture\":");
 		fits &= append_string(buf, len, gesture_name(r->gesture));
+		if (r->source) {
+			fits &= append(buf, len, ",\"source\":");
+			fits &= append_string(buf, len, r->source);
+		}
 	}
 	fits &= append(buf, len, ",\"action\":");
 	fits &= append_string(buf, len, action_name(r->action));

@@ -158,6 +158,78 @@ static void names(void **state)
 	assert_string_equal(gesture_name(GESTURE_DOUBLE), "double");
 }
 
+/* With a limit (touch): a long press counts at the release; held past the limit, nothing. */
+static struct gesture_tracker limited(int double_ms)
+{
+	struct gesture_tracker g;
+	struct gesture_timing t = timing;
+
+	t.double_ms = double_ms;
+	t.limit_ms = 10000;
+	gesture_init(&g, &t);
+	return g;
+}
+
+static void limited_hold_counts_at_release(void **state)
+{
+	struct gesture_tracker g = limited(350);
+	(void)state;
+
+	assert_int_equal(gesture_edge(&g, true, 1000), GESTURE_NONE);
+	assert_int_equal(gesture_deadline(&g), -1); /* nothing due while held */
+	assert_int_equal(gesture_tick(&g, 3000), GESTURE_NONE);
+	assert_int_equal(gesture_edge(&g, false, 3000), GESTURE_LONG);
+	assert_int_equal(gesture_deadline(&g), -1);
+	/* Just under the limit is still a long press. */
+	assert_int_equal(gesture_edge(&g, true, 5000), GESTURE_NONE);
+	assert_int_equal(gesture_edge(&g, false, 14999), GESTURE_LONG);
+}
+
+static void limited_tap_and_double_as_always(void **state)
+{
+	struct gesture_tracker g = limited(350);
+	(void)state;
+
+	gesture_edge(&g, true, 0);
+	assert_int_equal(gesture_edge(&g, false, 100), GESTURE_NONE);
+	assert_int_equal(gesture_deadline(&g), 450);
+	assert_int_equal(gesture_tick(&g, 450), GESTURE_SHORT);
+	gesture_edge(&g, true, 1000);
+	gesture_edge(&g, false, 1100);
+	gesture_edge(&g, true, 1300);
+	assert_int_equal(gesture_edge(&g, false, 1400), GESTURE_DOUBLE);
+	assert_int_equal(gesture_deadline(&g), -1);
+}
+
+static void resting_palm_is_no_press(void **state)
+{
+	struct gesture_tracker g = limited(350);
+	(void)state;
+
+	gesture_edge(&g, true, 0);
+	assert_int_equal(gesture_tick(&g, 60000), GESTURE_NONE);
+	assert_int_equal(gesture_edge(&g, false, 10000), GESTURE_NONE);
+	assert_int_equal(gesture_deadline(&g), -1);
+	/* A tap right after the palm lifts is a tap of its own, not the end of a double. */
+	gesture_edge(&g, true, 10100);
+	assert_int_equal(gesture_edge(&g, false, 10200), GESTURE_NONE);
+	assert_int_equal(gesture_tick(&g, 10550), GESTURE_SHORT);
+}
+
+/* A hold that starts in a tap's double window is one gesture with it (a long press, on a button);
+ * when that hold is a resting palm, the pair is nothing. */
+static void tap_then_palm_is_nothing(void **state)
+{
+	struct gesture_tracker g = limited(350);
+	(void)state;
+
+	gesture_edge(&g, true, 0);
+	gesture_edge(&g, false, 100);
+	assert_int_equal(gesture_edge(&g, true, 300), GESTURE_NONE);
+	assert_int_equal(gesture_edge(&g, false, 20300), GESTURE_NONE);
+	assert_int_equal(gesture_deadline(&g), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -172,6 +244,10 @@ int main(void)
 		cmocka_unit_test(bounce_that_settles_back_changes_nothing),
 		cmocka_unit_test(repeated_edges_are_ignored),
 		cmocka_unit_test(names),
+		cmocka_unit_test(limited_hold_counts_at_release),
+		cmocka_unit_test(limited_tap_and_double_as_always),
+		cmocka_unit_test(resting_palm_is_no_press),
+		cmocka_unit_test(tap_then_palm_is_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

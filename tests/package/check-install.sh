@@ -32,6 +32,7 @@ check() {
 check "binary runs" "calm-prompt --version"
 check "default settings read" "calm-prompt --check-config"
 check "assets in /usr/share" "test -f /usr/share/calm-prompt/patterns.conf && ls /usr/share/calm-prompt/prompts/*.deck"
+check "Spanish decks in /usr/share" "ls /usr/share/calm-prompt/prompts/es/*.deck"
 check "man page" "test -f /usr/share/man/man1/calm-prompt.1.gz"
 check "copyright" "test -f /usr/share/doc/calm-prompt/copyright"
 check "system user, no login" "getent passwd calm-prompt | grep -q ':/usr/sbin/nologin$'"

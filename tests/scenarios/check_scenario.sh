@@ -20,7 +20,7 @@ diff -u "$dir/$name.expected" "$out/$name.out"
 sqlite3 "$db" >"$out/$name.rows" <<'SQL'
 .mode list
 .separator ' | '
-SELECT 'press', mono_ms, button, gesture, action, screen FROM presses ORDER BY id;
+SELECT 'press', mono_ms, button, gesture, action, screen, source FROM presses ORDER BY id;
 SELECT 'session', mono_ms, press_id, pattern, planned_ms, actual_ms, ended, checkin_before, checkin_after FROM sessions ORDER BY id;
 SELECT 'prompt', mono_ms, press_id, prompt_id FROM prompts_shown ORDER BY id;
 SELECT 'integrity', * FROM pragma_integrity_check;

@@ -44,6 +44,11 @@ clock = 12
 CONF
 printf '1.0 main down\n0.5 main up\n' >"$work/backwards.replay"
 printf '1.0 mian down\n' >"$work/nobutton.replay"
+printf '1.0 touch down 900,10\n' >"$work/offscreen.replay"
+printf '1.0 touch down 10,10\n2.0 touch down 20,20\n' >"$work/twotouches.replay"
+printf '1.0 touch up\n' >"$work/touchup.replay"
+printf '[touch]\nenabled = no\n' >"$work/notouch.conf"
+printf '[button main]\nkeys = Space, Spcae\n' >"$work/badkey.conf"
 
 expect help 0 "Usage: calm-prompt" -- "$app" --help
 expect version 0 "calm-prompt " -- "$app" --version
@@ -80,6 +85,16 @@ expect replay-backwards 2 "backwards.replay:2: time goes backwards" -- \
   "$app" --config /dev/null --replay "$work/backwards.replay" --db "$work/r.db"
 expect replay-unknown-button 2 "nobutton.replay:1: 'mian': no such button" -- \
   "$app" --config /dev/null --replay "$work/nobutton.replay" --db "$work/r.db"
+expect check-config-unknown-key 2 "[button main] keys: 'Spcae' is not a key name SDL knows" -- \
+  "$app" --check-config --config "$work/badkey.conf"
+expect replay-touch-off-screen 2 "offscreen.replay:1: '900,10': expected X,Y in pixels, within 800x480" -- \
+  "$app" --config /dev/null --replay "$work/offscreen.replay" --db "$work/r.db"
+expect replay-two-touches 2 "twotouches.replay:2: a touch is already down" -- \
+  "$app" --config /dev/null --replay "$work/twotouches.replay" --db "$work/r.db"
+expect replay-touch-up-first 2 "touchup.replay:1: no touch is down" -- \
+  "$app" --config /dev/null --replay "$work/touchup.replay" --db "$work/r.db"
+expect replay-touch-off 2 "twotouches.replay:1: touches are off ([touch] enabled)" -- \
+  "$app" --config "$work/notouch.conf" --replay "$work/twotouches.replay" --db "$work/r.db"
 expect bad-clock 2 "--clock '25:00'" -- \
   "$app" --config /dev/null --screenshot "$work/x.png" --screen ambient --clock 25:00
 expect bad-date 2 "--date '2026-02-30'" -- \

@@ -70,6 +70,44 @@ fi
 expect lint-shipped-equals-form 0 "$shipped_n prompts: 0 errors, 0 warnings" -- \
   "$app" --config /dev/null --check-prompts="$shipped"
 
+# The Spanish decks (assets/prompts/es): lint clean at 480x320 with the real font, at least 150
+# prompts and 30 shared. The linter's word warnings know English words only, so the same
+# promises are checked here with Spanish words: 'hoy' or 'esta noche' at any hour, 'secreto',
+# private words on the shared screen, a second person in a self prompt, touch not offered.
+spanish=$shipped/es
+spanish_n=$(grep -vhc -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$spanish"/*.deck |
+  awk '{ n += $1 } END { print n }')
+spanish_shared=$(grep -h -v -e '^[[:space:]]*#' "$spanish"/*.deck |
+  awk -F'|' 'NF == 6 && $5 ~ /shared/' | wc -l)
+expect lint-spanish 0 "pathway  repair" "audience kids" "tag      shared        $spanish_shared" -- \
+  "$app" --config /dev/null --check-prompts "$spanish"
+last_line_is lint-spanish-count "$spanish_n prompts: 0 errors, 0 warnings"
+if [ "$spanish_n" -ge 150 ] && [ "$spanish_shared" -ge 30 ]; then
+  echo "ok   lint-spanish-at-least-150-and-30-shared ($spanish_n, $spanish_shared)"
+else
+  echo "FAIL lint-spanish-at-least-150-and-30-shared: $spanish_n prompts, $spanish_shared shared"
+  failures=$((failures + 1))
+fi
+grep -v -e '^[[:space:]]*#' "$spanish"/*.deck | awk -F'|' '
+  NF < 5 { next }
+  { text = tolower($NF); times = $4; aud = $3; shared = NF == 6 && $5 ~ /shared/ }
+  times ~ /any/ && text ~ /(^|[^a-z])(hoy|esta noche|esta mañana|esta tarde)([^a-z]|$)/ {
+    print $1 ": a time of day in a prompt for any time" }
+  text ~ /secret/ { print $1 ": secreto: say sorpresa" }
+  shared && text ~ /cama|dormir|pelea|discusi|perd(o|ó)n|lo siento|disculp|terap|ayuda|beso|abraz/ {
+    print $1 ": shared, with a word not for the clock" }
+  aud ~ /self/ && text ~ /juntos|juntas|el uno al otro|los dos|tu pareja|por turnos|cada persona/ {
+    print $1 ": self, but needs a second person" }
+  text ~ /abraz|beso|besar|caricia|acurruc|masaje|de la mano/ &&
+    text !~ /pregunt|ofrec|si quiere|no, gracias|se puede pedir/ {
+    print $1 ": touch with no offer or ask" }
+' >"$work/out.txt"
+if [ -s "$work/out.txt" ]; then
+  fail "lint-spanish-words"
+else
+  echo "ok   lint-spanish-words"
+fi
+
 mkdir -p "$work/bad" "$work/mine" "$work/empty"
 # Wide letters: under the renderer's 512-byte limit, measured and found too big; and a text
 # past that limit, which could not be drawn at all.

@@ -400,7 +400,7 @@ static void gpio_problems_are_named_with_their_line(void **state)
 		"badgpio.conf:7: debounce_ms: '500': expected milliseconds from 0 to 200");
 	assert_non_null(strstr(p.text[6], "badgpio.conf:8: pin: unknown key in [button main] "
 					  "(known: short, long, double, line, chip, offset, "
-					  "active_low, bias, debounce_ms)"));
+					  "active_low, bias, debounce_ms, keys)"));
 	assert_string_equal(p.text[7], "badgpio.conf:10: enabled: 'sometimes': expected auto, yes "
 				       "or no");
 	/* Bad values leave the defaults. */
@@ -408,6 +408,69 @@ static void gpio_problems_are_named_with_their_line(void **state)
 	assert_string_equal(c.gpio[0].chip, "");
 	assert_int_equal(c.gpio[0].offset, -1);
 	assert_int_equal(c.gpio_use, GPIO_USE_AUTO);
+}
+
+/* Keys of one's own per button, and the touch screen's settings. */
+static void keys_and_touch_are_read(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	const char *path = write_conf("keys.conf", "[touch]\n"
+						   "zones = 2\n"
+						   "enabled = no\n"
+						   "[button main]\n"
+						   "keys = Space , Keypad Enter,F13\n"
+						   "[button other]\n"
+						   "keys = PageDown\n");
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(c.touch_use, TOUCH_USE_AUTO);
+	assert_int_equal(c.touch_zones, 1);
+	assert_int_equal(c.keys[0].n, 0); /* the default keys */
+	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
+	assert_int_equal(c.touch_use, TOUCH_USE_NO);
+	assert_int_equal(c.touch_zones, 2);
+	assert_int_equal(c.keys[0].n, 3);
+	assert_string_equal(c.keys[0].names[0], "Space");
+	assert_string_equal(c.keys[0].names[1], "Keypad Enter");
+	assert_string_equal(c.keys[0].names[2], "F13");
+	assert_int_equal(c.keys[1].n, 1);
+	assert_string_equal(c.keys[1].names[0], "PageDown");
+}
+
+#define KEYS_EXPECTED "expected SDL key names such as Space, Return, F13, up to 8, separated by commas"
+
+static void keys_and_touch_problems_are_named(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	const char *path = write_conf("badkeys.conf", "[touch]\n"
+						      "zones = 3\n"
+						      "enabled = sometimes\n"
+						      "zones = 4\n"
+						      "swipe = yes\n"
+						      "[button main]\n"
+						      "keys = Space,,Return\n"
+						      "keys = A,B,C,D,E,F,G,H,I\n"
+						      "keys = A very long name for a key\n");
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, false, collect, &p), 7);
+	assert_string_equal(p.text[0], "badkeys.conf:3: enabled: 'sometimes': expected auto, yes "
+				       "or no");
+	assert_string_equal(p.text[1], "badkeys.conf:4: zones: '4': expected 1, 2 or 3");
+	assert_string_equal(p.text[2],
+			    "badkeys.conf:5: swipe: unknown key in [touch] (known: enabled, zones)");
+	assert_string_equal(p.text[3], "badkeys.conf:7: keys: 'Space,,Return': " KEYS_EXPECTED);
+	assert_string_equal(p.text[4], "badkeys.conf:8: keys: 'A,B,C,D,E,F,G,H,I': " KEYS_EXPECTED);
+	assert_string_equal(p.text[5],
+			    "badkeys.conf:9: keys: 'A very long name for a key': " KEYS_EXPECTED);
+	/* Checked once the buttons are known: three zones, one button. */
+	assert_string_equal(p.text[6], "badkeys.conf:2: zones: 3 zones, but 1 button: each zone "
+				       "is a button, so add a [button NAME] section for each");
+	assert_int_equal(c.keys[0].n, 0);
 }
 
 /* The shipped sample's three-button preset, with its ';' removed as the comment says. */
@@ -679,6 +742,8 @@ int main(void)
 		cmocka_unit_test(gpio_keys_are_read),
 		cmocka_unit_test(line_or_offset_the_last_one_counts),
 		cmocka_unit_test(gpio_problems_are_named_with_their_line),
+		cmocka_unit_test(keys_and_touch_are_read),
+		cmocka_unit_test(keys_and_touch_problems_are_named),
 		cmocka_unit_test(three_button_preset_reads),
 		cmocka_unit_test(log_keep_days_defaults_to_keeping_everything),
 		cmocka_unit_test(prompts_keys_default_to_everything),

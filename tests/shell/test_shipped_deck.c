@@ -16,7 +16,8 @@
 #include "deckfiles.h"
 #include "wording.h"
 
-#define SHIPPED CALM_SOURCE_DIR "/assets/prompts"
+#define SHIPPED    CALM_SOURCE_DIR "/assets/prompts"
+#define SHIPPED_ES SHIPPED "/es"
 
 static void count_problem(void *user, const char *source, int line, const char *message)
 {
@@ -150,6 +151,92 @@ static void the_accents_deck_loads_beside_the_shipped_one(void **state)
 	deck_free(deck);
 }
 
+/* The Spanish decks sit in a folder inside the English one; the app reads only the *.deck files
+ * of its deck folder, so English stays the deck a household gets unless it points at es/. */
+static void the_spanish_folder_is_not_loaded_with_the_english(void **state)
+{
+	struct deck *deck = load_shipped();
+	(void)state;
+
+	for (size_t i = 0; i < deck_count(deck); i++)
+		assert_true(strncmp(deck_get(deck, i)->id, "es-", 3) != 0);
+	assert_null(deck_find(deck, "es-safety-bostezo"));
+	deck_free(deck);
+}
+
+static bool has_part(const char *id, const char *part)
+{
+	return strstr(id, part) != NULL;
+}
+
+/* The Spanish decks (assets/prompts/es): they load with no bad line, every pathway has its
+ * share, the clock's shared set serves every audience, someone alone or grieving has prompts of
+ * their own (ids with -duelo- or -solas-, all for self), and repair with children starts with
+ * the grown-up. */
+static void spanish_decks_load_with_their_counts(void **state)
+{
+	struct deck *deck = deck_new();
+	int problems = 0, per_pathway[PATHWAY_COUNT] = {0}, shared = 0;
+	int shared_per_audience[AUDIENCE_COUNT] = {0}, alone_or_grieving = 0;
+	int grown_up_first = 0, grown_up_first_bedtime = 0, grown_up_first_repair = 0;
+	(void)state;
+
+	assert_non_null(deck);
+	assert_true(deckfiles_load(deck, SHIPPED_ES, count_problem, &problems) >= 150);
+	assert_int_equal(problems, 0);
+	for (size_t i = 0; i < deck_count(deck); i++) {
+		const struct prompt *p = deck_get(deck, i);
+		char prefix[PROMPT_ID_MAX + 1];
+
+		snprintf(prefix, sizeof(prefix), "es-%s-", pathway_name(p->pathway));
+		if (strncmp(p->id, prefix, strlen(prefix)) != 0)
+			fprintf(stderr, "%s: the id does not start with %s\n", p->id, prefix);
+		assert_true(strncmp(p->id, prefix, strlen(prefix)) == 0);
+		per_pathway[p->pathway]++;
+		if (p->shared) {
+			shared++;
+			assert_int_equal(p->times, TIME_ANY);
+			for (int a = 0; a < AUDIENCE_COUNT; a++)
+				shared_per_audience[a] += (p->audiences >> a) & 1u;
+		}
+		if (has_part(p->id, "-duelo-") || has_part(p->id, "-solas-")) {
+			alone_or_grieving++;
+			assert_int_equal(p->audiences, AUDIENCE_SELF);
+		}
+		if (strncmp(p->text, "Primero los adultos:", 20) == 0) {
+			grown_up_first++;
+			assert_true(p->audiences & (AUDIENCE_KIDS | AUDIENCE_FAMILY));
+			grown_up_first_bedtime += (p->times & TIME_BEDTIME) != 0;
+			grown_up_first_repair += p->pathway == PATHWAY_REPAIR;
+		}
+	}
+	for (int p = 0; p < PATHWAY_COUNT; p++)
+		assert_true(per_pathway[p] >= 20);
+	assert_true(shared >= 30);
+	for (int a = 0; a < AUDIENCE_COUNT; a++)
+		assert_true(shared_per_audience[a] >= 10);
+	assert_true(alone_or_grieving >= 15);
+	assert_true(grown_up_first >= 5);
+	assert_true(grown_up_first_bedtime >= 2);
+	assert_true(grown_up_first_repair >= 3);
+	deck_free(deck);
+}
+
+/* A household may read both languages at once (deck_dir English, extra_dir es/): no id clash. */
+static void spanish_loads_beside_the_english(void **state)
+{
+	struct deck *deck = load_shipped();
+	size_t english = deck_count(deck);
+	int problems = 0, added;
+	(void)state;
+
+	added = deckfiles_load(deck, SHIPPED_ES, count_problem, &problems);
+	assert_true(added >= 150);
+	assert_int_equal(problems, 0);
+	assert_int_equal(deck_count(deck), english + (size_t)added);
+	deck_free(deck);
+}
+
 static void unreadable_folder_is_an_error(void **state)
 {
 	struct deck *deck = deck_new();
@@ -232,6 +319,9 @@ int main(void)
 		cmocka_unit_test(wording_the_deck_promises),
 		cmocka_unit_test(retired_ids_stay_retired),
 		cmocka_unit_test(the_accents_deck_loads_beside_the_shipped_one),
+		cmocka_unit_test(the_spanish_folder_is_not_loaded_with_the_english),
+		cmocka_unit_test(spanish_decks_load_with_their_counts),
+		cmocka_unit_test(spanish_loads_beside_the_english),
 		cmocka_unit_test(unreadable_folder_is_an_error),
 		cmocka_unit_test(a_deck_file_over_1_mib_is_refused),
 	};

@@ -629,6 +629,45 @@ static void a_schema_2_file_gets_the_checkin_columns(void **state)
 	assert_integrity_ok(path);
 }
 
+/* Schema 3 files get the press's source: old rows read NULL (not known), new rows say it. */
+static void a_schema_3_file_gets_the_source_column(void **state)
+{
+	struct device_report r = press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_SETTLE);
+	struct wall_stamp when = stamp_at(10);
+	char path[PATH_MAX];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	path_in(state, "v3.db", path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	run_sql(db, schema_v1);
+	run_sql(db, "ALTER TABLE presses ADD COLUMN member TEXT;"
+		    "ALTER TABLE sessions ADD COLUMN member TEXT;"
+		    "ALTER TABLE prompts_shown ADD COLUMN member TEXT;"
+		    "ALTER TABLE sessions ADD COLUMN checkin_before TEXT;"
+		    "ALTER TABLE sessions ADD COLUMN checkin_after TEXT;"
+		    "INSERT INTO presses VALUES (1, 1767225601, 60, 6000, '" BOOT_ID "', 1, "
+		    "'main', 'short', 'breathe', 'ambient', NULL);"
+		    "PRAGMA user_version = 3;");
+	sqlite3_close(db);
+	log = open_ok(path);
+	r.source = "touch";
+	append_ok(log, &r, "main", &when);
+	r.source = "KP Enter";
+	append_ok(log, &r, "main", &when);
+	r.source = NULL;
+	append_ok(log, &r, "main", &when);
+	db = reader(path);
+	assert_int_equal(int_of(db, "PRAGMA user_version"), EVENTLOG_SCHEMA_VERSION);
+	assert_sql_text(db,
+			"SELECT group_concat(ifnull(source, 'null'), '|') FROM (SELECT source "
+			"FROM presses ORDER BY id)",
+			"null|touch|KP Enter|null");
+	sqlite3_close(db);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
 /* The week at a glance, everyone's and each member's; how someone felt only on their own. */
 static void the_week_sums_each_day_and_each_member(void **state)
 {
@@ -1029,7 +1068,7 @@ static void a_newer_schema_is_refused_and_left_untouched(void **state)
 	assert_int_equal(eventlog_open(path, &log, msg, sizeof(msg)), EVENTLOG_FAILED);
 	assert_null(log);
 	assert_non_null(strstr(msg, path));
-	assert_non_null(strstr(msg, "newer calm-prompt (schema 99, this build knows 3)"));
+	assert_non_null(strstr(msg, "newer calm-prompt (schema 99, this build knows 4)"));
 	assert_same_bytes(path, before, len);
 	join(wal_path, path, "-wal");
 	assert_false(exists(wal_path));
@@ -1235,10 +1274,10 @@ static void open_existing_creates_and_changes_nothing(void **state)
 
 	path_in(state, "newer2.db", newer);
 	assert_int_equal(sqlite3_open(newer, &db), SQLITE_OK);
-	run_sql(db, "PRAGMA user_version = 4");
+	run_sql(db, "PRAGMA user_version = 5");
 	sqlite3_close(db);
 	assert_int_equal(eventlog_open_existing(newer, &cli, msg, sizeof(msg)), -1);
-	assert_non_null(strstr(msg, "newer calm-prompt (schema 4, this build knows 3)"));
+	assert_non_null(strstr(msg, "newer calm-prompt (schema 5, this build knows 4)"));
 
 	/* While the app has a session running, the household's command leaves it running. */
 	path_in(state, "shared.db", path);
@@ -1393,6 +1432,7 @@ int main(void)
 		cmocka_unit_test(one_report_can_end_a_session_and_start_the_next),
 		cmocka_unit_test(checkin_answers_and_a_new_length_go_to_the_session),
 		cmocka_unit_test(a_schema_2_file_gets_the_checkin_columns),
+		cmocka_unit_test(a_schema_3_file_gets_the_source_column),
 		cmocka_unit_test(the_week_sums_each_day_and_each_member),
 		cmocka_unit_test(the_week_keeps_its_edges_in_every_time_zone),
 		cmocka_unit_test(a_shown_prompt_gets_a_row),

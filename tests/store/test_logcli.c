@@ -133,6 +133,7 @@ static void make_varied_log(const char *path)
 		.session_started = true,
 		.pattern = "resonance",
 		.session_planned_ms = 300000,
+		.source = "touch",
 	};
 	struct device_report end = {
 		.button = 0,
@@ -144,6 +145,7 @@ static void make_varied_log(const char *path)
 		.session_how = SESSION_ENDED_EARLY,
 		.session_ms = 95000,
 		.prompt = &shown,
+		.source = "KP Enter",
 	};
 	struct eventlog *log;
 	char msg[512];
@@ -716,7 +718,7 @@ static void csv_export_round_trips_every_row(void **state)
 	n = parse_csv(r.out, r.out_len, recs, 24);
 	/* The header: "table", then each column of any table once, in the order first met. */
 	assert_string_equal(recs[0].fields[0].text, "table");
-	assert_int_equal(recs[0].n, 1 + 11 + 6 + 1 + 2 + 2); /* + the check-in answers */
+	assert_int_equal(recs[0].n, 1 + 11 + 6 + 1 + 2 + 2 + 1); /* + the check-in answers, the source */
 
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	tables = tables_of(db);
