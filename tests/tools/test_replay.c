@@ -65,14 +65,14 @@ static void scripts_parse_and_bad_lines_say_where(void **state)
 	(void)state;
 	snprintf(config.buttons[0].name, sizeof(config.buttons[0].name), "main");
 	assert_int_equal(replay_parse("s", "# a tap\n0.5 main down\n0.6 1 up\n2 end\n", &config,
-				      &script, msg, sizeof(msg)),
+				      NULL, &script, msg, sizeof(msg)),
 			 0);
 	assert_int_equal(script.count, 3);
 	assert_int_equal(script.steps[1].t_ms, 600);
 	assert_int_equal(script.steps[2].button, -1);
 	replay_script_free(&script);
-	assert_int_equal(replay_parse("s", "1 main down\n0.5 main up\n", &config, &script, msg,
-				      sizeof(msg)),
+	assert_int_equal(replay_parse("s", "1 main down\n0.5 main up\n", &config, NULL, &script,
+				      msg, sizeof(msg)),
 			 -1);
 	assert_string_equal(msg, "s:2: time goes backwards");
 }
