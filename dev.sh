@@ -11,8 +11,8 @@ build_dir=${BUILD_DIR:-build}
 
 # Debian packages the build, the app and the tests need (Debian 12/13, Raspberry Pi OS).
 packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-libsqlite3-dev libinih-dev libgpiod-dev libcmocka-dev libsystemd-dev fonts-dejavu-core sqlite3
-xvfb xdotool"
+libdrm-dev libsqlite3-dev libinih-dev libgpiod-dev libcmocka-dev libsystemd-dev
+fonts-dejavu-core sqlite3 xvfb xdotool"
 
 install_missing() {
   missing=""

@@ -7,10 +7,12 @@
 
 # Outside headers and the one layer each belongs to.
 set(CALM_LAYER_HEADERS
-  "SDL.h:screen input"
-  "SDL2/SDL.h:screen input"
+  "SDL.h:screen input sound"
+  "SDL2/SDL.h:screen input sound"
   "SDL_ttf.h:screen"
   "SDL_image.h:screen"
+  "xf86drm.h:screen"
+  "xf86drmMode.h:screen"
   "sqlite3.h:store"
   "ini.h:settings"
   "gpiod.h:input"

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The device state machine: screens, sessions and what each press means on each screen. */
 #include "device.h"
+#include "breathlight.h"
 #include "deadline.h"
 
 #include <stdio.h>
@@ -38,6 +39,7 @@ struct device {
 	const struct prompt *prompt;
 	bool appreciation_waiting; /* a warm sign waits for the next press */
 	bool sleeping;             /* put to sleep: dark until the next press */
+	bool sound;                /* the breath is heard */
 	int member;                /* who is here, or -1 for everyone */
 	int64_t member_until;      /* back to everyone then; -1 when everyone already */
 	int64_t awake_until;       /* a dark screen was woken until then; -1 when not */
@@ -52,7 +54,7 @@ static const char *const screen_names[SCREEN_COUNT] = {
 static const char *const action_names[ACTION_COUNT] = {
 	"none",    "breathe", "together", "prompt", "end",   "ambient",
 	"checkin", "length",  "pause",    "resume", "done",  "appreciation",
-	"seen",    "wake",    "history",  "who",    "sleep",
+	"seen",    "wake",    "history",  "who",    "sleep", "sound",
 };
 
 const char *screen_name(enum screen screen)
@@ -109,6 +111,7 @@ int action_from_name(const char *name)
 	case ACTION_WHO:
 	case ACTION_SLEEP:
 	case ACTION_WAKE:
+	case ACTION_SOUND:
 		return a;
 	default:
 		return -1;
@@ -144,6 +147,11 @@ void device_config_defaults(struct device_config *c)
 	c->note_ms = 15000;
 	c->day_brightness = 100;
 	c->night_brightness = 15;
+	c->sound = false;
+	c->sound_volume = 60;
+	c->night_sound_volume = 25;
+	c->light_brightness = 100;
+	c->night_light_brightness = 10;
 	c->member_ms = 10 * 60000;
 	c->history_ms = 30000;
 	c->touch_limit_ms = 10000;
@@ -158,6 +166,7 @@ struct device *device_new(const struct device_config *config, const struct deck 
 		return NULL;
 	dev->config = *config;
 	dev->deck = deck;
+	dev->sound = config->sound;
 	dev->picker = picker_new(deck, config->prompt_audiences, config->prompt_pathways, seed);
 	if (!dev->picker) {
 		free(dev);
@@ -425,6 +434,10 @@ static void perform(struct device *dev, struct device_report *r, int pattern)
 		/* Asked for on a lit screen: keep it lit a while, as a press in the dark would. */
 		dev->sleeping = false;
 		dev->awake_until = r->t_ms + dev->config.wake_ms;
+		break;
+	case ACTION_SOUND:
+		/* On any screen, a session going on as before. */
+		dev->sound = !dev->sound;
 		break;
 	case ACTION_SLEEP:
 		close_session(dev, r, SESSION_ENDED_EARLY);
@@ -818,6 +831,7 @@ struct device_view device_view(const struct device *dev, int64_t now_ms)
 	v.brightness = v.screen_off ? 0
 		       : v.night    ? dev->config.night_brightness
 				    : dev->config.day_brightness;
+	v.sound_on = dev->sound;
 	v.appreciation_waiting = dev->appreciation_waiting;
 	v.member = dev->member;
 	v.daily = prompt_of_the_day(dev, v.local_ms);
@@ -831,6 +845,14 @@ struct device_view device_view(const struct device *dev, int64_t now_ms)
 	v.session_elapsed_ms = breathed_ms(dev, now_ms);
 	v.breath = breath_phase_at(&dev->session.pattern, dev->session.pattern.ramp_ms,
 				   v.session_elapsed_ms);
+	/* Heard while breathing; a pause, the settling in and the end are quiet. */
+	if (dev->sound && dev->screen == SCREEN_BREATHE)
+		v.sound_volume = v.night ? dev->config.night_sound_volume
+					 : dev->config.sound_volume;
+	/* The light follows the same breath as the picture, while breathing only. */
+	if (dev->screen == SCREEN_BREATHE)
+		v.light = breath_light(v.breath.size, v.night ? dev->config.night_light_brightness
+							      : dev->config.light_brightness);
 	if (dev->session.pattern.fade && v.session_ms > 0) {
 		double progress = (double)v.session_elapsed_ms / (double)v.session_ms;
 

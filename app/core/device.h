@@ -56,6 +56,7 @@ enum action {
 	ACTION_HISTORY,      /* show the week at a glance */
 	ACTION_WHO,          /* the next household member (or everyone) */
 	ACTION_SLEEP,        /* the screen off until the next press */
+	ACTION_SOUND,        /* the breath's sound on, or off */
 	ACTION_COUNT,
 };
 
@@ -98,6 +99,9 @@ struct device_config {
 	int64_t wake_ms;                      /* a press wakes a dark screen for this long */
 	int64_t note_ms;                      /* a seen appreciation stays this long */
 	int day_brightness, night_brightness; /* backlight, percent */
+	bool sound;                           /* the breath is heard (until the sound action) */
+	int sound_volume, night_sound_volume; /* 0..100 */
+	int light_brightness, night_light_brightness; /* the breathing light, percent */
 	/* Household members: optional; "who is here" goes back to everyone after a while. */
 	char members[DEVICE_MAX_MEMBERS][MEMBER_NAME_MAX + 1];
 	uint32_t member_colors[DEVICE_MAX_MEMBERS]; /* 0xRRGGBB */
@@ -164,6 +168,9 @@ struct device_view {
 	bool night;                  /* the night palette: dim and warm, no blue */
 	bool screen_off;             /* nothing to draw: a black screen, backlight off */
 	int brightness;              /* backlight, percent */
+	bool sound_on;               /* the sound is switched on (it plays only while breathing) */
+	int sound_volume;            /* the breath's sound now, 0..100: 0 when nothing plays */
+	double light;                /* the breathing light now, 0..1: 0 outside breathing */
 	bool appreciation_waiting;   /* SCREEN_AMBIENT: someone left a warm sign */
 	const struct prompt *daily;  /* the prompt of the day (NULL: none, or the day unknown) */
 	int64_t local_ms;            /* local time (ms since local day 0), -1 when unknown */

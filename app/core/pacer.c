@@ -89,6 +89,7 @@ static void place(const struct breath_pattern *p, double in_cycle, double scale,
 			st->index = i;
 			st->phase_elapsed_ms = (int64_t)in_cycle;
 			st->phase_ms = (int64_t)(ms + 0.5);
+			st->progress = x;
 			st->size = fill + (end - fill) * ease_in_out(x);
 			return;
 		}
@@ -97,7 +98,8 @@ static void place(const struct breath_pattern *p, double in_cycle, double scale,
 	}
 }
 
-struct breath_state breath_phase_at(const struct breath_pattern *p, int64_t ramp_ms, int64_t t_ms)
+/* The one pacer function, for a time in ms that may have a fraction (the sound's samples). */
+static struct breath_state phase_at(const struct breath_pattern *p, int64_t ramp_ms, double t_ms)
 {
 	struct breath_state st = {0};
 	int64_t cycle_ms = breath_cycle_ms(p);
@@ -107,16 +109,18 @@ struct breath_state breath_phase_at(const struct breath_pattern *p, int64_t ramp
 	if (t_ms < 0)
 		t_ms = 0;
 	if (!has_ramp(p, ramp_ms)) {
-		/* Integer arithmetic, and doubles that hold those integers exactly: exact at any
-		 * time. */
-		st.cycle = t_ms / cycle_ms;
+		/* Integer arithmetic on the whole ms, and doubles that hold those integers
+		 * exactly: exact at any time. */
+		int64_t whole_ms = (int64_t)t_ms;
+
+		st.cycle = whole_ms / cycle_ms;
 		st.cycle_ms = (double)cycle_ms;
-		place(p, (double)(t_ms % cycle_ms), 1.0, &st);
+		place(p, (double)(whole_ms % cycle_ms) + (t_ms - (double)whole_ms), 1.0, &st);
 		return st;
 	}
 	{
 		double len;
-		double n = breaths_by(p, ramp_ms, (double)t_ms, &len);
+		double n = breaths_by(p, ramp_ms, t_ms, &len);
 		double whole = floor(n);
 		double scale = len / (double)cycle_ms;
 
@@ -125,6 +129,17 @@ struct breath_state breath_phase_at(const struct breath_pattern *p, int64_t ramp
 		place(p, (n - whole) * len, scale, &st);
 	}
 	return st;
+}
+
+struct breath_state breath_phase_at(const struct breath_pattern *p, int64_t ramp_ms, int64_t t_ms)
+{
+	return phase_at(p, ramp_ms, (double)t_ms);
+}
+
+struct breath_state breath_phase_at_fine(const struct breath_pattern *p, int64_t ramp_ms,
+					 double t_ms)
+{
+	return phase_at(p, ramp_ms, t_ms);
 }
 
 double breath_cycle_start_ms(const struct breath_pattern *p, int64_t ramp_ms, int64_t cycle)

@@ -48,6 +48,7 @@ struct breath_state {
 	int64_t cycle;            /* completed breaths before this one */
 	double cycle_ms;          /* the length of a breath at this moment */
 	double size;              /* 0 (empty lungs) .. 1 (full), eased, continuous across phases */
+	double progress;          /* 0 .. 1 through this phase, not eased */
 };
 
 int64_t breath_cycle_ms(const struct breath_pattern *pattern);
@@ -57,6 +58,11 @@ int64_t breath_cycle_ms(const struct breath_pattern *pattern);
  * frames: exact to the millisecond without a ramp, and to well under one with one. */
 struct breath_state breath_phase_at(const struct breath_pattern *pattern, int64_t ramp_ms,
 				    int64_t t_ms);
+
+/* The same, at a time with a fraction of a ms (the sound's samples, 48 to a ms): the picture
+ * and the sound follow this one function of the time since the breathing began. */
+struct breath_state breath_phase_at_fine(const struct breath_pattern *pattern, int64_t ramp_ms,
+					 double t_ms);
 
 /* The time at which breath number `cycle` (0-based) begins. */
 double breath_cycle_start_ms(const struct breath_pattern *pattern, int64_t ramp_ms, int64_t cycle);

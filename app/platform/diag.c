@@ -20,7 +20,8 @@ void diag_set_level(enum diag_level level)
 void diag_init(void)
 {
 	to_journal = getenv("JOURNAL_STREAM") != NULL;
-	/* CALM_DEBUG=1: the debug lines too (such as how long a press took to reach the screen). */
+	/* CALM_DEBUG=1: the debug lines too (such as how long a press took to reach the screen,
+	 * or where the breathing begins in the sound's stream). */
 	if (getenv("CALM_DEBUG") && strcmp(getenv("CALM_DEBUG"), "0") != 0)
 		max_level = DIAG_DEBUG;
 }

@@ -158,7 +158,7 @@ static int parse_date(const char *date, int *year, int *month, int *day)
 int wallclock_parse_fixed(const char *clock, const char *date, int64_t now_utc_s,
 			  int64_t *out_utc_s, char *msg, size_t msg_len)
 {
-	int hour, minute, year, month, day;
+	int hour = 0, minute = 0, year = 0, month = 0, day = 0; /* gcc 14 cannot see they are set */
 	struct tm tm;
 	time_t t;
 

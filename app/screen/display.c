@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The window and renderer on the real screen, and the wait for the console's DRM device. */
 #include "display.h"
+#include "dpms.h"
 #include "draw.h"
 
 #include <SDL.h>
@@ -16,21 +17,20 @@ struct display {
 	SDL_Window *window;
 	SDL_Renderer *sdl;
 	struct render *render;
+	struct dpms *dpms; /* the console's screen switched off, where it can be */
 };
 
-/* At boot the service can start before /dev/dri/card* is there, or before udev has given the
- * video group its access to it: on the console, give it a few seconds rather than fail and
- * wait for systemd's restart. */
+/* The service starts after its DRM card's device unit (the package's udev rule tags cards for
+ * systemd): its DeviceAllow=char-drm is resolved when it starts, so a start before the driver
+ * had loaded could never open the card, however long it waited. What is left for this wait is a
+ * start by hand while udev is still giving the card to the video group. */
 static void wait_for_drm(void)
 {
 	const char *driver = getenv("SDL_VIDEODRIVER");
 
 	if (!driver || strcmp(driver, "kmsdrm") != 0)
 		return;
-	/* udev hands the device to the video group during its first pass over the devices, which
-	 * can take a while on a slow machine; 30 s is still better than a failed start. In a VM
-	 * under TCG this was not always enough (one of three boots still failed once and started
-	 * on systemd's restart), so the cause there may be another. */
+	/* udev's first pass over the devices can take a while on a slow machine. */
 	for (int tries = 0; tries < 150; tries++) {
 		glob_t found;
 		bool usable = false;
@@ -94,6 +94,7 @@ struct display *display_open(const struct display_setup *setup, char *msg, size_
 		goto err_close;
 	if (setup->fullscreen)
 		SDL_ShowCursor(SDL_DISABLE);
+	d->dpms = dpms_open(d->window);
 	return d;
 
 err_close:
@@ -105,6 +106,7 @@ void display_close(struct display *d)
 {
 	if (!d)
 		return;
+	dpms_close(d->dpms);
 	render_free(d->render);
 	if (d->sdl)
 		SDL_DestroyRenderer(d->sdl);
@@ -131,8 +133,16 @@ void display_describe(const struct display *d, char *buf, size_t len)
 		 SDL_GetCurrentVideoDriver(), info.name ? info.name : "?", w, h);
 }
 
+bool display_power(struct display *d, bool off)
+{
+	return dpms_follow(d->dpms, off);
+}
+
 void display_show(struct display *d, const struct render_scene *scene)
 {
+	/* Switched off: a page flip to a dark connector fails or waits. */
+	if (dpms_is_off(d->dpms))
+		return;
 	render_frame(d->render, scene);
 	SDL_RenderPresent(d->sdl);
 }

@@ -29,7 +29,11 @@ const char *display_driver(const struct display *d);
 /* "the 'kmsdrm' video driver with the 'opengles2' renderer, 800x480", for the journal. */
 void display_describe(const struct display *d, char *buf, size_t len);
 
-/* Draws a whole frame of scene and shows it. */
+/* On the console, switches the screen off through DPMS (off: the view's screen_off) or back
+ * on; true when it has just come back on and wants a frame. On a desktop nothing happens. */
+bool display_power(struct display *d, bool off);
+
+/* Draws a whole frame of scene and shows it (nothing while the screen is switched off). */
 void display_show(struct display *d, const struct render_scene *scene);
 
 /* The renderer, for its settings (a reload) and its frame rate. */

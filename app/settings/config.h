@@ -59,6 +59,9 @@ struct config {
 	/* [touch] */
 	enum touch_use touch_use;
 	int touch_zones; /* 1: the whole screen is the first button; 2, 3: buttons side by side */
+	/* [light]: the breathing light on /sys/class/pwm/pwmchipN/pwmM */
+	bool light_enabled;
+	int light_chip, light_channel;
 };
 
 /* Called once per problem found in a config file. */

@@ -11,7 +11,9 @@
 #include "display.h"
 #include "events.h"
 #include "notify.h"
+#include "pwmlight.h"
 #include "reload.h"
+#include "sound.h"
 
 #include "app.h"
 
@@ -22,6 +24,8 @@ struct onscreen {
 	struct backlight *backlight;
 	struct notify *notify; /* systemd: ready, the watchdog, reloading, stopping */
 	struct clockwatch *clock; /* tells when the wall clock is set; NULL: not to be had */
+	struct sound *sound;      /* the breath heard (opens its audio device only then) */
+	struct pwmlight *light;   /* the breathing light, where one is wired */
 	int64_t exit_at;       /* --exit-after, or -1 */
 	int64_t last_frame;
 	bool dirty;
@@ -148,6 +152,10 @@ static int start(struct app *app, struct onscreen *on, int64_t start_ms)
 	else
 		diag_errno(DIAG_WARN, "the clock on screen follows a change of the time only at the "
 				      "next minute");
+	on->sound = sound_new();
+	on->light = pwmlight_start("/sys/class/pwm",
+				   app->cfg.light_enabled ? app->cfg.light_chip : -1,
+				   app->cfg.light_channel);
 	return 0;
 }
 
@@ -156,6 +164,8 @@ static void stop(struct onscreen *on)
 	signals_release();
 	clockwatch_close(on->clock);
 	notify_close(on->notify);
+	sound_free(on->sound);
+	pwmlight_close(on->light);
 	backlight_close(on->backlight);
 	input_close(on->input);
 	display_close(on->display);
@@ -170,8 +180,11 @@ static void draw(struct app *app, struct onscreen *on, const struct device_view 
 
 	if (on->backlight && backlight_set(on->backlight, view->brightness, msg, sizeof(msg)) != 0)
 		diag_warn("%s", msg);
+	sound_follow(on->sound, view, now);
+	pwmlight_follow(&on->light, view->light);
 	if (frame_ms > 0 && now - on->last_frame >= frame_ms)
 		on->dirty = true;
+	on->dirty |= display_power(on->display, view->screen_off);
 	if (!on->dirty)
 		return;
 	struct tm local;
@@ -211,6 +224,7 @@ static int64_t next_wake(struct app *app, struct onscreen *on, const struct devi
 		wake = deadline_earlier(wake, on->last_frame + frame_ms);
 	if (view->screen == SCREEN_AMBIENT)
 		wake = deadline_earlier(wake, now + ms_to_next_minute(app, now));
+	wake = deadline_earlier(wake, sound_deadline(on->sound));
 	/* systemd's watchdog wants to hear from the loop even on an idle clock. */
 	return deadline_earlier(wake, notify_deadline(on->notify));
 }

@@ -9,6 +9,9 @@
 
 #include <cmocka.h>
 
+#include <math.h>
+
+#include "breathlight.h"
 #include "device.h"
 
 #define HOUR (3600 * 1000LL)
@@ -372,10 +375,133 @@ static void sleep_until_the_next_press(void **state)
 	device_free(dev);
 }
 
+/* A long press at t: the sound action. Returns its report. */
+static struct device_report hold(struct device *dev, int64_t t)
+{
+	struct device_output out = {0};
+
+	device_edge(dev, 0, true, t, &out);
+	device_tick(dev, t + 700, &out);
+	device_edge(dev, 0, false, t + 800, &out);
+	assert_int_equal(out.n, 1);
+	return out.reports[0];
+}
+
+/* The sound plays only while breathing, at the day's or the night's volume; the action turns
+ * it on and off without touching the session. */
+static void sound_is_heard_only_while_breathing(void **state)
+{
+	struct device_config c;
+	struct breath_pattern p;
+	struct device *dev;
+	struct device_report r;
+	(void)state;
+
+	device_config_defaults(&c);
+	assert_false(c.sound); /* off unless asked for */
+	pattern_init(&p, "resonance");
+	p.phases[0] = (struct breath_phase){PHASE_INHALE, 5500};
+	p.phases[1] = (struct breath_phase){PHASE_EXHALE, 5500};
+	p.n_phases = 2;
+	pattern_put(&c.patterns, &p);
+	c.checkin = false;
+	c.buttons[0].on[GESTURE_LONG] = ACTION_SOUND;
+	c.buttons[0].on[GESTURE_DOUBLE] = ACTION_NONE;
+	c.sound_volume = 70;
+	c.night_sound_volume = 20;
+	dev = device_new(&c, deck, 1);
+	device_set_local_time(dev, 0, 21 * HOUR + 59 * MIN, 100); /* a minute before the night */
+	press(dev, 1000, 1100);
+	assert_int_equal(device_view(dev, 10000).screen, SCREEN_SETTLE);
+	r = hold(dev, 2000); /* while settling in: on, but quiet until the breathing */
+	assert_int_equal(r.action, ACTION_SOUND);
+	assert_int_equal(r.screen_after, SCREEN_SETTLE);
+	assert_true(device_view(dev, 3000).sound_on);
+	assert_int_equal(device_view(dev, 3000).sound_volume, 0);
+	device_tick(dev, 7000, &(struct device_output){0});
+	assert_int_equal(device_view(dev, 7000).screen, SCREEN_BREATHE);
+	assert_int_equal(device_view(dev, 7000).sound_volume, 70);
+	r = hold(dev, 10000); /* off mid-session: the breathing goes on */
+	assert_int_equal(r.action, ACTION_SOUND);
+	assert_int_equal(r.screen_after, SCREEN_BREATHE);
+	assert_false(device_view(dev, 11000).sound_on);
+	assert_int_equal(device_view(dev, 11000).sound_volume, 0);
+	r = hold(dev, 20000);
+	assert_int_equal(device_view(dev, 21000).sound_volume, 70);
+	/* The night comes mid-session: the night's volume. */
+	assert_int_equal(device_view(dev, MIN + 1000).sound_volume, 20);
+	press(dev, MIN + 2000, MIN + 2100); /* a pause is quiet */
+	assert_int_equal(device_view(dev, MIN + 3000).screen, SCREEN_PAUSED);
+	assert_true(device_view(dev, MIN + 3000).sound_on);
+	assert_int_equal(device_view(dev, MIN + 3000).sound_volume, 0);
+	device_free(dev);
+}
+
+static void light_curve(void **state)
+{
+	double last = -1.0;
+	(void)state;
+
+	assert_true(breath_light(0.0, 100) == BREATHLIGHT_FLOOR);
+	assert_true(breath_light(1.0, 100) == 1.0);
+	assert_true(fabs(breath_light(1.0, 10) - 0.1) < 1e-12);
+	assert_true(fabs(breath_light(0.5, 100) - (0.04 + 0.96 * pow(0.5, 2.2))) < 1e-12);
+	assert_true(breath_light(0.7, 0) == 0.0);
+	assert_true(breath_light(-1.0, 100) == BREATHLIGHT_FLOOR); /* clamped */
+	assert_true(breath_light(2.0, 100) == 1.0);
+	for (int i = 0; i <= 100; i++) {
+		double l = breath_light(i / 100.0, 60);
+
+		assert_true(l > last);
+		last = l;
+	}
+}
+
+/* The light follows the picture's breath at every moment of a session, at the day's or the
+ * night's brightness, and is off outside breathing. */
+static void light_follows_the_breath(void **state)
+{
+	struct device *dev = night_device(false);
+	const struct breath_pattern *p;
+	struct device_view v;
+	double lo = 1.0, hi = 0.0;
+	(void)state;
+
+	device_set_local_time(dev, 0, 21 * HOUR + 59 * MIN, 100); /* a minute before the night */
+	assert_true(device_view(dev, 500).light == 0.0); /* the clock */
+	press(dev, 1000, 1100);
+	device_tick(dev, 7000, &(struct device_output){0});
+	v = device_view(dev, 7000);
+	assert_int_equal(v.screen, SCREEN_BREATHE);
+	p = v.pattern;
+	for (int64_t t = 7000; t < 50000; t += 333) {
+		v = device_view(dev, t);
+		assert_true(v.light == breath_light(breath_phase_at(p, p->ramp_ms,
+								    v.session_elapsed_ms)
+							    .size,
+						    100));
+		lo = fmin(lo, v.light);
+		hi = fmax(hi, v.light);
+	}
+	assert_true(lo < 0.06 && hi > 0.95); /* it swells and ebbs with the breath */
+	/* Full lungs by day: full; at night the limit (10%). */
+	v = device_view(dev, MIN + 1000);
+	assert_true(v.night);
+	assert_true(v.light <= 0.1 + 1e-12);
+	assert_true(v.light == breath_light(v.breath.size, 10));
+	press(dev, MIN + 2000, MIN + 2100); /* paused: off */
+	assert_int_equal(device_view(dev, MIN + 3000).screen, SCREEN_PAUSED);
+	assert_true(device_view(dev, MIN + 3000).light == 0.0);
+	device_free(dev);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(local_time_runs_on_from_the_anchor),
+		cmocka_unit_test(sound_is_heard_only_while_breathing),
+		cmocka_unit_test(light_curve),
+		cmocka_unit_test(light_follows_the_breath),
 		cmocka_unit_test(night_crosses_midnight),
 		cmocka_unit_test(unknown_time_is_never_night),
 		cmocka_unit_test(first_press_in_the_dark_only_wakes),

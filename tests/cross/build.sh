@@ -20,7 +20,7 @@ labels=${CALM_CROSS_LABELS:-core|shell|store|scenario}
 export DEBIAN_FRONTEND=noninteractive
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
-dev_packages="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsqlite3-dev libinih-dev
+dev_packages="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libdrm-dev libsqlite3-dev libinih-dev
 libgpiod-dev libcmocka-dev libsystemd-dev"
 
 install_missing() {

@@ -245,7 +245,7 @@ static void every_problem_is_named_with_its_line(void **state)
 		p.text[4],
 		"bad.conf:9: short: 'dance': expected breathe, "
 		"breathe:PATTERN, together, prompt, appreciation, history, who, wake, sleep, "
-		"end or none");
+		"sound, end or none");
 	assert_non_null(strstr(p.text[5], "bad.conf:10: -: not 'key = value'"));
 	/* The good values before a bad one are kept; bad ones leave the default. */
 	assert_int_equal(c.width, 800);
@@ -587,6 +587,64 @@ static void night_and_ambient_keys(void **state)
 			    "badnight.conf:5: rotation: '45': expected 0, 90, 180 or 270");
 }
 
+static void sound_keys(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	struct device_config d;
+	const char *path;
+	(void)state;
+
+	config_defaults(&c);
+	config_device(&c, &d);
+	assert_false(d.sound);
+	path = write_conf("sound.conf", "[sound]\nenabled = true\nvolume = 40\nnight_volume = 0\n"
+					"[button main]\nlong = sound\n");
+	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
+	config_device(&c, &d);
+	assert_true(d.sound);
+	assert_int_equal(d.sound_volume, 40);
+	assert_int_equal(d.night_sound_volume, 0);
+	assert_int_equal(d.buttons[0].on[GESTURE_LONG], ACTION_SOUND);
+	path = write_conf("badsound.conf", "[sound]\nenabled = loud\nvolume = 101\nbeep = 1\n");
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, false, collect, &p), 3);
+	assert_string_equal(p.text[0], "badsound.conf:2: enabled: 'loud': expected true or false");
+	assert_string_equal(p.text[1],
+			    "badsound.conf:3: volume: '101': expected a volume from 0 to 100");
+	assert_string_equal(p.text[2], "badsound.conf:4: beep: unknown key in [sound] (known: "
+				       "enabled, volume, night_volume)");
+	assert_int_equal(c.dev.sound_volume, 60); /* the default stays */
+}
+
+static void light_keys(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	struct device_config d;
+	const char *path;
+	(void)state;
+
+	config_defaults(&c);
+	assert_false(c.light_enabled); /* no light unless one is wired */
+	path = write_conf("light.conf", "[light]\nenabled = true\nchip = 2\nchannel = 1\n"
+					"brightness = 70\nnight_brightness = 5\n");
+	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
+	config_device(&c, &d);
+	assert_true(c.light_enabled);
+	assert_int_equal(c.light_chip, 2);
+	assert_int_equal(c.light_channel, 1);
+	assert_int_equal(d.light_brightness, 70);
+	assert_int_equal(d.night_light_brightness, 5);
+	path = write_conf("badlight.conf", "[light]\nchip = gpio18\nnight_brightness = 200\n");
+	assert_int_equal(config_load(&c, path, false, collect, &p), 2);
+	assert_string_equal(p.text[0], "badlight.conf:2: chip: 'gpio18': expected a number from 0 "
+				       "to 63");
+	assert_string_equal(p.text[1], "badlight.conf:3: night_brightness: '200': expected a "
+				       "percentage from 0 to 100");
+	assert_int_equal(c.light_chip, 2); /* what was good stays */
+}
+
 static void prompts_keys_default_to_everything(void **state)
 {
 	struct config c;
@@ -738,6 +796,8 @@ int main(void)
 		cmocka_unit_test(too_many_buttons),
 		cmocka_unit_test(sizes),
 		cmocka_unit_test(night_and_ambient_keys),
+		cmocka_unit_test(sound_keys),
+		cmocka_unit_test(light_keys),
 		cmocka_unit_test(gpio_defaults_put_main_on_gpio17),
 		cmocka_unit_test(gpio_keys_are_read),
 		cmocka_unit_test(line_or_offset_the_last_one_counts),

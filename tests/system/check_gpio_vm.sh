@@ -1,0 +1,135 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Real GPIO edges through a kernel: the .deb in the Debian 12 virtual machine of check_vm.sh,
+# with the kernel's GPIO simulator (gpio-sim, built out of tree for the guest's kernel by
+# tests/gpio/sim/build-gpio-sim.sh and kept in the cache) as the Pi's chip: lines named GPIO17,
+# GPIO27 and GPIO22, and the settings file's three-button preset switched on. The test agent
+# moves the lines' pulls as buttons to ground would; the installed service reads the edges with
+# libgpiod (its udev rule and groups, its hardening) and writes the rows.
+#   1 gestures: tap, hold, double tap and a bouncing contact become the right rows
+#     (button|gesture; a try is repeated up to three times, see check_gesture)
+#   2 a line another program holds: the journal names it and its holder; the other buttons work
+#   3 a line name the chip does not have: the journal names it and says to check gpioinfo
+# Usage: check_gpio_vm.sh SOURCE_DIR WORK_DIR   (environment: as check_vm.sh)
+# Exit 77 (skipped) only when QEMU or mmdebstrap cannot be installed at all.
+set -euo pipefail
+trap 'echo "FAIL line $LINENO: $BASH_COMMAND exited with $?"' ERR
+src=$(cd "$1" && pwd)
+work=$2
+cache=${CALM_SYSTEST_CACHE:-/var/cache/calm-prompt-systest}
+here=$src/tests/system
+vmctl="python3 $here/vmctl.py"
+suite=bookworm
+arch=amd64
+
+image_hook() { # the module for the guest's kernel, the chip's helper and its unit, 3 buttons
+	local root=$1 kver ko
+	kver=$(ls "$root/usr/lib/modules")
+	ko=$("$src/tests/gpio/sim/build-gpio-sim.sh" "$kver" "$cache/modules" 2>"$work/gpio-sim.log" |
+		tail -n 1) || { cat "$work/gpio-sim.log"; return 1; }
+	cat "$work/gpio-sim.log"
+	install -D -m 0644 "$ko" "$root/usr/local/lib/systest/gpio-sim.ko"
+	install -m 0755 "$here/guest/systest-gpio-sim" "$root/usr/local/sbin/"
+	install -m 0644 "$here/guest/systest-gpio-sim.service" "$root/etc/systemd/system/"
+	ln -s ../systest-gpio-sim.service "$root/etc/systemd/system/multi-user.target.wants/"
+	# The settings file's own preset for three buttons, and GPIO problems as errors.
+	sed -i '/^;\[button next\]/,/^;long = none/s/^;//; s/^enabled = auto/enabled = yes/' \
+		"$root/etc/calm-prompt/calm-prompt.conf"
+	grep -A 8 '^\[button next\]' "$root/etc/calm-prompt/calm-prompt.conf"
+}
+
+# shellcheck source=tests/system/vm-lib.sh
+. "$here/vm-lib.sh"
+
+sim() { guest "systest-gpio-sim $*"; }
+last_id() { db_query "SELECT coalesce(max(id), 0) FROM presses"; }
+gpio_journal() { guest "journalctl -b -u calm-prompt -o cat --no-pager | grep 'GPIO buttons' | tail -n 1"; }
+
+phase "boot with the simulated chip"
+boot
+guest "systemctl status --no-pager systest-gpio-sim | tail -n 2" | sed 's/^/     | /'
+if wait_active 300 >/dev/null; then
+	boot_timings note
+else
+	guest "journalctl -b -u calm-prompt -u systest-gpio-sim --no-pager | tail -n 30"
+	die "calm-prompt.service is not active: $(guest_value ActiveState)"
+fi
+guest "ls -l /dev/gpiochip*; lsmod | grep gpio_sim; uname -r" | sed 's/^/     /'
+line=$(gpio_journal)
+echo "     | $line"
+if grep -q "main on GPIO17" <<<"$line" && grep -q "next on GPIO27" <<<"$line" &&
+	grep -q "stop on GPIO22" <<<"$line"; then
+	ok "the service watches GPIO17, GPIO27 and GPIO22 on the simulated chip"
+else
+	fail "the service does not watch the three lines"
+	guest "journalctl -b -u calm-prompt -o cat --no-pager | grep -v MESA | tail -n 10" | sed 's/^/     | /'
+fi
+expect_screen ambient ambient 10 || fail "no ambient clock"
+
+phase "scenario 1: tap, hold, double tap, a bouncing contact, each through the kernel"
+# Each gesture on its own, then the stop button (GPIO22, short = end) back to the clock.
+# The rows are compared as button|gesture (what the action is depends on the screen). A try
+# whose rows differ is repeated, up to three times, and every try is shown: on an emulated CPU
+# shared with other work the guest can stall for most of a second between two writes to a
+# line, and the kernel's timestamps then rightly say the tap was a hold.
+check_gesture() { # NAME EXPECTED(button|gesture rows, ';' between) GUEST_COMMAND...
+	local name=$1 want=$2 before got try
+	shift 2
+	for try in 1 2 3; do
+		before=$(last_id)
+		sim "$@"
+		sleep 1.5 # past the double-press window (350 ms) and the screen's reaction
+		got=$(db_query "SELECT button || '|' || gesture FROM presses WHERE id > $before ORDER BY id" |
+			tr '\n' ';' | sed 's/;$//')
+		sim press 22 100 # the stop button: back to the clock
+		sleep 1.5
+		if [ "$got" = "$want" ]; then
+			ok "$name: $got (try $try)"
+			return 0
+		fi
+		echo "     try $try: rows '$got', expected '$want'"
+	done
+	fail "$name: rows '$got', expected '$want', three times"
+}
+check_gesture "tap on GPIO17 (100 ms)" "main|short" press 17 100
+check_gesture "hold on GPIO17 (1.2 s)" "main|long" press 17 1200
+check_gesture "double tap on GPIO17 (80 ms, 120 ms apart)" "main|double" double 17 80 120
+check_gesture "bouncing contact on GPIO27 (4 bounces, then 150 ms)" "next|short" bounce 27 150
+echo "     the log, as the service wrote it:"
+db_query "SELECT id, button, gesture, action, screen, mono_ms FROM presses ORDER BY id" |
+	sed 's/^/     /'
+
+phase "scenario 2: a line another program holds"
+guest "systemctl stop calm-prompt && systest-gpio-sim down && systest-gpio-sim up 27 && systemctl start calm-prompt" |
+	sed 's/^/     | /'
+wait_active 300 >/dev/null || fail "the service did not start with GPIO27 held"
+guest "journalctl -b -u calm-prompt -o cat --no-pager | grep -v MESA | tail -n 4" | sed 's/^/     | /'
+if guest "journalctl -b -u calm-prompt -o cat --no-pager | grep -F \"GPIO27 (button next) is in use by 'systest-holder'\"" >/dev/null; then
+	ok "the journal says GPIO27 (button next) is in use by 'systest-holder'"
+else
+	fail "the journal does not name GPIO27's holder"
+fi
+check_gesture "GPIO17 while GPIO27 is held" "main|short" press 17 100
+
+phase "scenario 3: a line name the chip does not have"
+guest "systemctl stop calm-prompt && systest-gpio-sim down && systest-gpio-sim up && sed -i 's/^line = GPIO27/line = GPIO99/' /etc/calm-prompt/calm-prompt.conf && systemctl start calm-prompt" |
+	sed 's/^/     | /'
+wait_active 300 >/dev/null || fail "the service did not start with a wrong line name"
+if guest "journalctl -b -u calm-prompt -o cat --no-pager | grep -F 'no GPIO line named GPIO99 (button next)'" |
+	sed 's/^/     | /'; then
+	ok "the journal says there is no GPIO line named GPIO99 and what to check"
+else
+	fail "the journal does not name the missing line GPIO99"
+fi
+mon quit >/dev/null || true
+stop_vm
+
+phase "done"
+printf '     %s\n' "${boot_timings[@]}"
+echo "total: $(($(date +%s) - t_start)) s"
+if [ "$failures" -gt 0 ]; then
+	echo "$failures checks failed"
+	exit 1
+fi
+rm -rf "$disk" "$work/vmlinuz" "$work/initrd.img" "$work/deb"
+echo "all GPIO system checks passed"
