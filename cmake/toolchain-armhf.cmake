@@ -17,9 +17,9 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
-# armhf bookworm has a 32-bit time_t and off_t by default: ask glibc for the 64-bit ones, so
-# nothing overflows in 2038 or on a file past 2 GiB.
-set(CMAKE_C_FLAGS_INIT "-D_TIME_BITS=64 -D_FILE_OFFSET_BITS=64")
+# armhf bookworm has a 32-bit time_t and off_t by default. The 64-bit ones are asked for by
+# CMakeLists.txt for every 32-bit target, as for a native build on a 32-bit Pi, and not here:
+# this build is what proves that rule (wallclock.c refuses to compile with a 32-bit time_t).
 # pkg-config sees only the sysroot's libraries, and prefixes its paths with the sysroot.
 set(ENV{PKG_CONFIG_SYSROOT_DIR} ${CALM_SYSROOT})
 set(ENV{PKG_CONFIG_LIBDIR}

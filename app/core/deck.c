@@ -3,6 +3,7 @@
 #include "deck.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,13 @@ struct retired_id {
 	int line;
 };
 
+/* Ids found by hashing, so a deck loads in time linear in its lines: open addressing, each slot
+ * 0 (free) or 1 + an index into the prompts or the retired ids; at most half full. */
+struct id_index {
+	size_t *slots;
+	size_t cap; /* a power of two, or 0 */
+};
+
 struct deck {
 	struct prompt *prompts;
 	size_t count;
@@ -21,7 +29,8 @@ struct deck {
 	char **sources; /* the source names given to deck_parse, in order */
 	size_t n_sources;
 	struct retired_id *retired;
-	size_t n_retired;
+	size_t n_retired, retired_cap;
+	struct id_index prompt_ids, retired_ids;
 };
 
 static const char *const pathway_names[PATHWAY_COUNT] = {
@@ -56,6 +65,8 @@ void deck_free(struct deck *deck)
 		free(deck->sources[i]);
 	free(deck->sources);
 	free(deck->retired);
+	free(deck->prompt_ids.slots);
+	free(deck->retired_ids.slots);
 	free(deck);
 }
 
@@ -69,20 +80,78 @@ const struct prompt *deck_get(const struct deck *deck, size_t index)
 	return index < deck->count ? &deck->prompts[index] : NULL;
 }
 
+/* FNV-1a, its bits then mixed (MurmurHash3's finalizer) so that the low ones the table uses
+ * differ for ids that differ only at the end. */
+static size_t hash_id(const char *id)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 1099511628211u;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 33;
+	return (size_t)h;
+}
+
+static const char *prompt_id(const struct deck *deck, size_t i)
+{
+	return deck->prompts[i].id;
+}
+
+static const char *retired_id(const struct deck *deck, size_t i)
+{
+	return deck->retired[i].id;
+}
+
+/* The slot holding id, or the free slot where it would go; NULL when the index is empty. */
+static size_t *id_slot(const struct deck *deck, const struct id_index *ix,
+		       const char *(*id_of)(const struct deck *, size_t), const char *id)
+{
+	if (ix->cap == 0)
+		return NULL;
+	for (size_t at = hash_id(id) & (ix->cap - 1);; at = (at + 1) & (ix->cap - 1)) {
+		size_t *slot = &ix->slots[at];
+
+		if (*slot == 0 || strcmp(id_of(deck, *slot - 1), id) == 0)
+			return slot;
+	}
+}
+
+/* Indexes item i (of n items, all but i already indexed); false when out of memory. */
+static bool id_add(const struct deck *deck, struct id_index *ix,
+		   const char *(*id_of)(const struct deck *, size_t), size_t i, size_t n)
+{
+	if (n * 2 > ix->cap) {
+		struct id_index bigger = {.cap = ix->cap ? ix->cap * 2 : 64};
+
+		bigger.slots = calloc(bigger.cap, sizeof(*bigger.slots));
+		if (bigger.slots == NULL)
+			return false;
+		for (size_t k = 0; k < n; k++)
+			if (k != i)
+				*id_slot(deck, &bigger, id_of, id_of(deck, k)) = k + 1;
+		free(ix->slots);
+		*ix = bigger;
+	}
+	*id_slot(deck, ix, id_of, id_of(deck, i)) = i + 1;
+	return true;
+}
+
 const struct prompt *deck_find(const struct deck *deck, const char *id)
 {
-	for (size_t i = 0; i < deck->count; i++)
-		if (strcmp(deck->prompts[i].id, id) == 0)
-			return &deck->prompts[i];
-	return NULL;
+	const size_t *slot = id_slot(deck, &deck->prompt_ids, prompt_id, id);
+
+	return slot && *slot ? &deck->prompts[*slot - 1] : NULL;
 }
 
 static const struct retired_id *find_retired(const struct deck *deck, const char *id)
 {
-	for (size_t i = 0; i < deck->n_retired; i++)
-		if (strcmp(deck->retired[i].id, id) == 0)
-			return &deck->retired[i];
-	return NULL;
+	const size_t *slot = id_slot(deck, &deck->retired_ids, retired_id, id);
+
+	return slot && *slot ? &deck->retired[*slot - 1] : NULL;
 }
 
 bool deck_is_retired(const struct deck *deck, const char *id)
@@ -381,14 +450,23 @@ static int retire_ids(struct deck *deck, struct field list, int line_no, deck_er
 		}
 		if (find_retired(deck, name))
 			continue;
-		struct retired_id *r = realloc(deck->retired, (deck->n_retired + 1) * sizeof(*r));
-		if (!r)
-			return -1;
-		deck->retired = r;
-		r = &deck->retired[deck->n_retired++];
+		if (deck->n_retired == deck->retired_cap) {
+			size_t cap = deck->retired_cap ? deck->retired_cap * 2 : 16;
+			struct retired_id *grown = realloc(deck->retired, cap * sizeof(*grown));
+
+			if (!grown)
+				return -1;
+			deck->retired = grown;
+			deck->retired_cap = cap;
+		}
+		struct retired_id *r = &deck->retired[deck->n_retired];
 		memcpy(r->id, name, id.n + 1);
 		r->source = deck->n_sources - 1;
 		r->line = line_no;
+		if (!id_add(deck, &deck->retired_ids, retired_id, deck->n_retired,
+			    deck->n_retired + 1))
+			return -1;
+		deck->n_retired++;
 	}
 	return 0;
 }
@@ -429,7 +507,13 @@ int deck_parse(struct deck *deck, const char *source, const char *text, size_t l
 				free(p.text);
 				return -1;
 			}
-			deck->prompts[deck->count++] = p;
+			deck->prompts[deck->count] = p;
+			if (!id_add(deck, &deck->prompt_ids, prompt_id, deck->count,
+				    deck->count + 1)) {
+				free(p.text);
+				return -1;
+			}
+			deck->count++;
 			added++;
 			break;
 		}

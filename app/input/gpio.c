@@ -3,6 +3,7 @@
  * the kernel's edges into (button, down, time). libgpiod itself is behind gpio_backend.h. */
 #define _GNU_SOURCE /* pipe2 */
 #include "gpio_backend.h"
+#include "diag.h"
 #include "wallclock.h"
 
 #include <errno.h>
@@ -23,6 +24,10 @@
  * on another clock. */
 #define EVENT_MAX_AGE_MS   10000
 #define EVENT_MAX_AHEAD_MS 1000
+/* A line that stopped answering is asked for again after this long, then twice as long each
+ * time up to the maximum; nothing is polled while every line answers. */
+#define LINE_RETRY_MIN_MS 250
+#define LINE_RETRY_MAX_MS 30000
 
 struct open_chip {
 	char path[GPIO_PATH_MAX];
@@ -32,14 +37,16 @@ struct open_chip {
 };
 
 struct watched_line {
-	void *request;
+	void *request; /* NULL while lost */
 	struct open_chip *chip;
 	unsigned offset;
 	int fd;
 	int button; /* index into the wiring's buttons */
 	bool active_low;
-	bool live;                    /* still read; false once its descriptor failed */
-	char what[3 * GPIO_NAME_MAX]; /* "main on GPIO17 (gpiochip0 line 17)" */
+	bool live;                    /* read; false once it failed, until it is requested again */
+	struct gpio_line_settings settings; /* how it was requested, to ask for it again */
+	int64_t retry_at, retry_ms;         /* while lost: the next request, and the backoff */
+	char what[3 * GPIO_NAME_MAX];       /* "main on GPIO17 (gpiochip0 line 17)" */
 };
 
 struct gpio {
@@ -319,6 +326,7 @@ static bool request_line(struct gpio *g, const struct gpio_wiring *w, int button
 	}
 	l->chip = chip;
 	l->offset = offset;
+	l->settings = settings;
 	l->fd = g->be->request_fd(g->be->ctx, l->request);
 	l->button = button;
 	l->active_low = bg->active_low;
@@ -333,7 +341,8 @@ static bool request_line(struct gpio *g, const struct gpio_wiring *w, int button
 	return true;
 }
 
-/* Hands every waiting edge of one line to the callback; false when the line failed. */
+/* Hands every waiting edge of one line to the callback; false (errno set) when the line
+ * failed. */
 static bool read_line_events(struct gpio *g, struct watched_line *l)
 {
 	struct gpio_raw_event events[EVENT_BATCH];
@@ -349,7 +358,38 @@ static bool read_line_events(struct gpio *g, struct watched_line *l)
 	return true;
 }
 
-/* The reader thread: sleeps in poll() until edges or gpio_close(). */
+/* A line stopped answering: said once, released, and asked for again later (never spun on). */
+static void line_lost(struct gpio *g, struct watched_line *l, const char *why, int64_t now)
+{
+	diag_error("GPIO button %s stopped answering (%s); asking for its line again", l->what,
+		   why);
+	g->be->release(g->be->ctx, l->request);
+	l->request = NULL;
+	l->fd = -1;
+	l->live = false;
+	l->retry_ms = LINE_RETRY_MIN_MS;
+	l->retry_at = now + l->retry_ms;
+}
+
+/* Asks for a lost line again; said when it is back, quietly tried later when not. */
+static void line_retry(struct gpio *g, struct watched_line *l, int64_t now)
+{
+	void *request = g->be->request(g->be->ctx, l->chip->chip, &l->settings);
+
+	if (request == NULL) {
+		l->retry_ms = l->retry_ms * 2 > LINE_RETRY_MAX_MS ? LINE_RETRY_MAX_MS
+								  : l->retry_ms * 2;
+		l->retry_at = now + l->retry_ms;
+		return;
+	}
+	l->request = request;
+	l->fd = g->be->request_fd(g->be->ctx, request);
+	l->live = true;
+	diag_info("GPIO button %s is watched again", l->what);
+}
+
+/* The reader thread: sleeps in poll() until edges, gpio_close(), or the time to ask again for a
+ * line that was lost. */
 static void *reader_main(void *arg)
 {
 	struct gpio *g = arg;
@@ -357,8 +397,18 @@ static void *reader_main(void *arg)
 	struct watched_line *polled[DEVICE_MAX_BUTTONS + 1];
 
 	for (;;) {
+		int64_t now = mono_now_ms();
+		int timeout = -1;
 		nfds_t n = 0;
 
+		for (int i = 0; i < g->n_lines; i++) {
+			struct watched_line *l = &g->lines[i];
+
+			if (!l->live && now >= l->retry_at)
+				line_retry(g, l, now);
+			if (!l->live && (timeout < 0 || l->retry_at - now < timeout))
+				timeout = (int)(l->retry_at - now);
+		}
 		pfd[n++] = (struct pollfd){.fd = g->stop_pipe[0], .events = POLLIN};
 		for (int i = 0; i < g->n_lines; i++) {
 			if (!g->lines[i].live)
@@ -366,18 +416,32 @@ static void *reader_main(void *arg)
 			polled[n] = &g->lines[i];
 			pfd[n++] = (struct pollfd){.fd = g->lines[i].fd, .events = POLLIN};
 		}
-		if (poll(pfd, n, -1) < 0) {
+		if (poll(pfd, n, timeout) < 0) {
 			if (errno == EINTR)
 				continue;
-			break;
+			if (errno == ENOMEM || errno == EAGAIN) {
+				struct timespec pause = {1, 0};
+
+				nanosleep(&pause, NULL);
+				continue;
+			}
+			/* Nothing to wait with: buttons would die unseen while the watchdog is
+			 * fed. Exit so that systemd starts the app afresh. */
+			diag_error("GPIO buttons cannot be watched any more (poll: %s); exiting so "
+				   "the service starts again",
+				   strerror(errno));
+			_exit(1);
 		}
 		if (pfd[0].revents)
 			break;
+		now = mono_now_ms();
 		for (nfds_t i = 1; i < n; i++) {
-			if (pfd[i].revents & POLLIN)
-				polled[i]->live = read_line_events(g, polled[i]);
-			else if (pfd[i].revents & (POLLERR | POLLHUP | POLLNVAL))
-				polled[i]->live = false; /* the chip went away: stop, never spin */
+			if (pfd[i].revents & POLLIN) {
+				if (!read_line_events(g, polled[i]))
+					line_lost(g, polled[i], strerror(errno), now);
+			} else if (pfd[i].revents & (POLLERR | POLLHUP | POLLNVAL)) {
+				line_lost(g, polled[i], "its GPIO chip hung up", now);
+			}
 		}
 	}
 	return NULL;
@@ -407,7 +471,8 @@ static int start_reader(struct gpio *g)
 static void release_all(struct gpio *g)
 {
 	for (int i = 0; i < g->n_lines; i++)
-		g->be->release(g->be->ctx, g->lines[i].request);
+		if (g->lines[i].request)
+			g->be->release(g->be->ctx, g->lines[i].request);
 	g->n_lines = 0;
 	for (int i = 0; i < g->n_chips; i++)
 		if (g->chips[i].chip)

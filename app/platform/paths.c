@@ -78,3 +78,19 @@ void paths_assets_dir(char *out, size_t len)
 	}
 	snprintf(out, len, "%s", CALM_DATADIR);
 }
+
+int paths_asset(char *out, size_t len, const char *name)
+{
+	char dir[PATH_MAX];
+	int n;
+
+	paths_assets_dir(dir, sizeof(dir));
+	n = snprintf(out, len, "%s/%s", dir, name);
+	if (n < 0 || (size_t)n >= len) {
+		if (len > 0)
+			out[0] = '\0';
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}

@@ -19,4 +19,8 @@ int paths_make_parent(const char *path);
  * data folder. */
 void paths_assets_dir(char *out, size_t len);
 
+/* A file or folder among the shipped assets: "<paths_assets_dir>/<name>". Returns 0, or -1
+ * (errno ENAMETOOLONG, out empty) when it does not fit in len bytes: never a path cut short. */
+int paths_asset(char *out, size_t len, const char *name);
+
 #endif

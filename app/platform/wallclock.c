@@ -6,12 +6,19 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/timex.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "clock.h"
 
 #define BOOT_ID_PATH "/proc/sys/kernel/random/boot_id"
 #define RTC_DIR      "/sys/class/rtc/rtc0"
+
+/* A 32-bit time_t ends in January 2038, well within a device's life: CMakeLists.txt asks for a
+ * 64-bit one on every 32-bit target (_TIME_BITS=64, with _FILE_OFFSET_BITS=64). */
+_Static_assert(sizeof(time_t) == 8, "time_t must be 64 bits: build with -D_TIME_BITS=64 "
+				    "-D_FILE_OFFSET_BITS=64");
+_Static_assert(sizeof(off_t) == 8, "off_t must be 64 bits: build with -D_FILE_OFFSET_BITS=64");
 
 int64_t mono_now_ms(void)
 {

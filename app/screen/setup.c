@@ -30,8 +30,17 @@ void screen_versions(char *buf, size_t len)
 	const SDL_version *ttf = TTF_Linked_Version();
 	const SDL_version *img = IMG_Linked_Version();
 
+	int ft[3] = {0, 0, 0};
+
 	SDL_GetVersion(&sdl);
-	snprintf(buf, len, "SDL %d.%d.%d, SDL_ttf %d.%d.%d, SDL_image %d.%d.%d", sdl.major,
-		 sdl.minor, sdl.patch, ttf->major, ttf->minor, ttf->patch, img->major, img->minor,
-		 img->patch);
+	/* FreeType draws the text (the goldens pin it); its version is known once SDL_ttf has
+	 * started it. */
+	if (TTF_Init() == 0) {
+		TTF_GetFreeTypeVersion(&ft[0], &ft[1], &ft[2]);
+		TTF_Quit();
+	}
+	snprintf(buf, len,
+		 "SDL %d.%d.%d, SDL_ttf %d.%d.%d, FreeType %d.%d.%d, SDL_image %d.%d.%d",
+		 sdl.major, sdl.minor, sdl.patch, ttf->major, ttf->minor, ttf->patch, ft[0], ft[1],
+		 ft[2], img->major, img->minor, img->patch);
 }

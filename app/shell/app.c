@@ -23,8 +23,10 @@ int app_load_config(struct app *app)
 
 	config_defaults(&app->cfg);
 	/* The built-in patterns are data shipped beside the app, read first like a config file. */
-	paths_assets_dir(patterns, CONFIG_PATH_MAX);
-	strcat(patterns, "/patterns.conf");
+	if (paths_asset(patterns, sizeof(patterns), "patterns.conf") != 0) {
+		diag_errno(DIAG_ERROR, "cannot name the built-in patterns");
+		return 1;
+	}
 	problems = config_load(&app->cfg, patterns, false, config_print_problem, stderr);
 	if (problems != 0) {
 		if (problems < 0)
@@ -73,14 +75,20 @@ static void on_deck_problem(void *user, const char *source, int line, const char
 }
 
 /* The folder of the main deck: [prompts] deck_dir, else the shipped prompts. */
-void app_deck_dir(const struct app *app, char *dir, size_t len)
+int app_deck_dir(const struct app *app, char *dir, size_t len)
 {
-	if (app->cfg.deck_dir[0]) {
-		snprintf(dir, len, "%s", app->cfg.deck_dir);
-	} else {
-		paths_assets_dir(dir, len - 8);
-		strcat(dir, "/prompts");
+	int n;
+
+	if (!app->cfg.deck_dir[0])
+		return paths_asset(dir, len, "prompts");
+	n = snprintf(dir, len, "%s", app->cfg.deck_dir);
+	if (n < 0 || (size_t)n >= len) {
+		if (len > 0)
+			dir[0] = '\0';
+		errno = ENAMETOOLONG;
+		return -1;
 	}
+	return 0;
 }
 
 /* The main deck, then the household's own decks ([prompts] extra_dir): a missing folder of
@@ -91,7 +99,10 @@ int app_load_deck(struct app *app)
 	size_t eligible = 0;
 	int n;
 
-	app_deck_dir(app, dir, sizeof(dir));
+	if (app_deck_dir(app, dir, sizeof(dir)) != 0) {
+		diag_errno(DIAG_ERROR, "cannot name the prompt folder");
+		return 1;
+	}
 	app->deck = deck_new();
 	if (!app->deck) {
 		diag_error("out of memory");
@@ -269,8 +280,10 @@ void app_record(struct app *app, const struct device_output *out, int64_t now_ms
 		if (print) {
 			char line[512];
 
-			replay_json(r, &app->dcfg, line, sizeof(line));
-			puts(line);
+			if (replay_json(r, &app->dcfg, line, sizeof(line)))
+				puts(line);
+			else
+				diag_error("an action's line is longer than %zu bytes", sizeof(line));
 		}
 	}
 	if (app->log) {

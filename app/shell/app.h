@@ -40,8 +40,9 @@ struct app {
 /* Reads the settings: built-in defaults, then the file. Returns 0 or an exit code. */
 int app_load_config(struct app *app);
 
-/* The folder of the main deck: [prompts] deck_dir, else the shipped prompts. */
-void app_deck_dir(const struct app *app, char *dir, size_t len);
+/* The folder of the main deck: [prompts] deck_dir, else the shipped prompts. Returns 0, or -1
+ * (errno ENAMETOOLONG, dir empty) when it does not fit in len bytes. */
+int app_deck_dir(const struct app *app, char *dir, size_t len);
 
 /* The main deck, then the household's own decks ([prompts] extra_dir): a missing folder of
  * their own is fine and goes unsaid, an unreadable one is worth a warning. */

@@ -33,6 +33,7 @@ enum {
 	OPT_CHECK_PROMPTS,
 	OPT_VERSION,
 	OPT_HELP,
+	OPT_VERBOSE,
 };
 
 void cli_usage(FILE *out)
@@ -77,6 +78,7 @@ void cli_usage(FILE *out)
 	      "  --list-patterns      print the breathing patterns, their phases and sources\n"
 	      "  --list-settings FORMAT\n"
 	      "                       every setting with its default: ini, markdown or man\n"
+	      "  --verbose            also print debugging lines on stderr\n"
 	      "  --version            print the version\n"
 	      "  --help               this text\n"
 	      "\n"
@@ -164,6 +166,9 @@ static enum taken run_option(int c, const char *arg, struct options *o, char *ms
 		return TAKEN;
 	case OPT_PATTERN:
 		o->pattern = arg;
+		return TAKEN;
+	case OPT_VERBOSE:
+		o->verbose = true;
 		return TAKEN;
 	default:
 		return NOT_MINE;
@@ -271,6 +276,7 @@ int cli_parse(int argc, char **argv, struct options *o, char *msg, size_t msg_le
 		{"check-prompts", optional_argument, NULL, OPT_CHECK_PROMPTS},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"help", no_argument, NULL, OPT_HELP},
+		{"verbose", no_argument, NULL, OPT_VERBOSE},
 		{NULL, 0, NULL, 0},
 	};
 	bool screen_given = false;

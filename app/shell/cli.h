@@ -40,6 +40,7 @@ struct options {
 	bool seed_given;
 	const char *settings_format; /* MODE_LIST_SETTINGS: ini, markdown or man */
 	const char *prompts_dir; /* MODE_CHECK_PROMPTS: the folder; NULL: the configured decks */
+	bool verbose;            /* --verbose: diag_debug lines are printed too */
 };
 
 /* Fills o from argv. Returns 0, or -1 with msg set (a usage error: exit code 2). */

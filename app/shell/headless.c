@@ -127,11 +127,15 @@ int headless_screenshot(struct app *app)
 	app_local_time(app, at_ms, &local);
 	if (view.screen == SCREEN_HISTORY && app_open_log(app, true) != 0)
 		return 1;
+	/* With --db, the log is opened as the app would: one that cannot be shows its mark. */
+	if (view.screen != SCREEN_HISTORY && app->opt.db_path && app_open_log(app, false) != 0)
+		return 1;
 	scene = (struct render_scene){.view = &view,
 				      .device = &app->dcfg,
 				      .week = app_week_for(app, &view, at_ms),
 				      .local = &local,
-				      .clock_24h = app->cfg.clock_24h};
+				      .clock_24h = app->cfg.clock_24h,
+				      .log_trouble = app->log_trouble};
 	if (screen_snapshot(&setup, app->cfg.width, app->cfg.height, &scene,
 			    app->opt.screenshot_path, msg, sizeof(msg)) != 0) {
 		diag_error("%s", msg);

@@ -61,7 +61,10 @@ static int check_prompts(struct app *app)
 	if (app->opt.prompts_dir) {
 		dirs[n++] = (struct promptlint_dir){app->opt.prompts_dir, false};
 	} else {
-		app_deck_dir(app, dir, sizeof(dir));
+		if (app_deck_dir(app, dir, sizeof(dir)) != 0) {
+			diag_errno(DIAG_ERROR, "cannot name the prompt folder");
+			return 1;
+		}
 		dirs[n++] = (struct promptlint_dir){dir, false};
 		if (app->cfg.extra_dir[0])
 			dirs[n++] = (struct promptlint_dir){app->cfg.extra_dir, true};
@@ -113,6 +116,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "calm-prompt: %s\nTry 'calm-prompt --help'.\n", msg);
 		return EXIT_USAGE;
 	}
+	if (app.opt.verbose)
+		diag_set_level(DIAG_DEBUG);
 	switch (app.opt.mode) {
 	case MODE_HELP:
 		cli_usage(stdout);

@@ -718,15 +718,38 @@ err_rollback:
 	return is_damage(rc) ? EVENTLOG_DAMAGED : EVENTLOG_NOT_WRITTEN;
 }
 
-/* Counts, or deletes, the rows of one table stamped before before_utc_s; n gets how many. */
-static int forget_in(sqlite3 *db, const char *table, int64_t before_utc_s, bool dry_run, int64_t *n)
+/* Each boot's start on the synchronised clock (ms), from its first synchronised row in any
+ * table: a row stamped before the sync is dated by it. A temporary table, filled before anything
+ * is deleted, so every table is judged by the same boots. */
+static const char boots_sql[] =
+	"CREATE TEMP TABLE forget_boots(boot_id TEXT PRIMARY KEY, boot_ms INTEGER);"
+	"INSERT INTO forget_boots SELECT boot_id, wall_utc * 1000 - mono_ms FROM ("
+	"  SELECT boot_id, wall_utc, mono_ms, min(mono_ms) FROM ("
+	"    SELECT boot_id, wall_utc, mono_ms FROM presses WHERE clock_synced = 1"
+	"    UNION ALL SELECT boot_id, wall_utc, mono_ms FROM sessions WHERE clock_synced = 1"
+	"    UNION ALL SELECT boot_id, wall_utc, mono_ms FROM prompts_shown WHERE clock_synced = 1)"
+	"  GROUP BY boot_id);";
+
+/* Counts, or deletes, the rows of one table from before before_utc_s; n gets how many. With
+ * redate, a row stamped while the clock was not synchronised (a Pi without a real-time clock
+ * boots at a stale time) is not judged by its stamp: it goes only when its boot's synchronised
+ * start and its own time since boot put it before the moment; with no such start it stays. */
+static int forget_in(sqlite3 *db, const char *table, int64_t before_utc_s, bool dry_run,
+		     bool redate, int64_t *n)
 {
-	char sql[96];
+	char sql[512];
 	sqlite3_stmt *stmt;
 	int rc;
 
-	snprintf(sql, sizeof(sql), "%s FROM %s WHERE wall_utc < ?1",
-		 dry_run ? "SELECT count(*)" : "DELETE", table);
+	if (redate)
+		snprintf(sql, sizeof(sql),
+			 "%s FROM %s WHERE wall_utc < ?1 AND (clock_synced != 0 OR id IN ("
+			 "SELECT r.id FROM %s r JOIN forget_boots b ON b.boot_id = r.boot_id "
+			 "WHERE r.clock_synced = 0 AND b.boot_ms + r.mono_ms < ?1 * 1000))",
+			 dry_run ? "SELECT count(*)" : "DELETE", table, table);
+	else
+		snprintf(sql, sizeof(sql), "%s FROM %s WHERE wall_utc < ?1",
+			 dry_run ? "SELECT count(*)" : "DELETE", table);
 	rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
@@ -743,7 +766,7 @@ static int forget_in(sqlite3 *db, const char *table, int64_t before_utc_s, bool 
 	return rc;
 }
 
-int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run,
+int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run, bool redate,
 		    struct eventlog_counts *counts, char *msg, size_t msg_len)
 {
 	struct {
@@ -769,14 +792,22 @@ int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run,
 	rc = sqlite3_exec(log->db, dry_run ? "BEGIN" : "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto err;
+	what = "dating rows stamped before the clock was synchronised";
+	rc = redate ? sqlite3_exec(log->db, boots_sql, NULL, NULL, NULL) : SQLITE_OK;
+	if (rc != SQLITE_OK)
+		goto err_rollback;
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		what = tables[i].table;
-		rc = forget_in(log->db, tables[i].table, before_utc_s, dry_run, tables[i].n);
+		rc = forget_in(log->db, tables[i].table, before_utc_s, dry_run, redate,
+			       tables[i].n);
 		if (rc != SQLITE_OK)
 			goto err_rollback;
 	}
 	what = "committing";
-	rc = sqlite3_exec(log->db, "COMMIT", NULL, NULL, NULL);
+	if (redate)
+		rc = sqlite3_exec(log->db, "DROP TABLE temp.forget_boots", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(log->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto err_rollback;
 	return 0;
@@ -785,6 +816,7 @@ err_rollback:
 	snprintf(msg, msg_len, "event log: %s rows before %lld: %s: %s",
 		 dry_run ? "counting" : "deleting", (long long)before_utc_s, what,
 		 sqlite3_errmsg(log->db));
+	/* The rollback takes the temporary table with it. */
 	if (!sqlite3_get_autocommit(log->db))
 		sqlite3_exec(log->db, "ROLLBACK", NULL, NULL, NULL);
 	memset(counts, 0, sizeof(*counts));
@@ -808,13 +840,16 @@ int eventlog_week(struct eventlog *log, int64_t today, const char *member,
 		  struct history_week *week, char *msg, size_t msg_len)
 {
 	/* A row's local day: its wall time moved by its own offset, so history stays right
-	 * across a change of time zone or summer time. */
+	 * across a change of time zone or summer time. The range on wall_utc (?4, ?5: the week
+	 * widened by a day each side, more than any offset) is what the index answers; the day
+	 * is then picked exactly. */
 	static const char *const sql[2] = {
 		"SELECT (wall_utc + utc_offset_min * 60) / 86400 AS d, ifnull(actual_ms, 0), "
-		"checkin_after FROM sessions WHERE d BETWEEN ?1 AND ?2 AND (?3 IS NULL OR member = "
-		"?3)",
+		"checkin_after FROM sessions WHERE wall_utc >= ?4 AND wall_utc < ?5 AND d "
+		"BETWEEN ?1 AND ?2 AND (?3 IS NULL OR member = ?3)",
 		"SELECT (wall_utc + utc_offset_min * 60) / 86400 AS d, count(*) FROM prompts_shown "
-		"WHERE d BETWEEN ?1 AND ?2 AND (?3 IS NULL OR member = ?3) GROUP BY d",
+		"WHERE wall_utc >= ?4 AND wall_utc < ?5 AND d BETWEEN ?1 AND ?2 AND (?3 IS NULL OR "
+		"member = ?3) GROUP BY d",
 	};
 	int64_t first = today - (HISTORY_DAYS - 1);
 	double calm_sum[HISTORY_DAYS] = {0};
@@ -833,6 +868,8 @@ int eventlog_week(struct eventlog *log, int64_t today, const char *member,
 		}
 		sqlite3_bind_int64(stmt, 1, first);
 		sqlite3_bind_int64(stmt, 2, today);
+		sqlite3_bind_int64(stmt, 4, (first - 1) * 86400);
+		sqlite3_bind_int64(stmt, 5, (today + 2) * 86400);
 		if (member)
 			sqlite3_bind_text(stmt, 3, member, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {

@@ -67,10 +67,13 @@ enum eventlog_append_result eventlog_append(struct eventlog *log,
 					    char *msg, size_t msg_len);
 
 /* Counts the rows of every table stamped (wall_utc) before before_utc_s and, unless dry_run,
- * deletes them, all in one transaction. Deleted rows are overwritten in the file (SQLite's
+ * deletes them, all in one transaction. With redate (retention, which runs by itself), a row
+ * stamped while the clock was not synchronised is dated from its boot's first synchronised row
+ * instead, and kept when its boot has none; without, every row goes by its stamp (the
+ * household's own `log forget`, which says first what it would delete). Deleted rows are overwritten in the file (SQLite's
  * secure_delete); nothing is vacuumed, so the freed pages are simply reused. counts gets how
  * many rows each table had (or lost). Returns 0, or -1 with msg set (then nothing changed). */
-int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run,
+int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run, bool redate,
 		    struct eventlog_counts *counts, char *msg, size_t msg_len);
 
 /* Whether the last appreciation left is still waiting to be seen: 1 yes, 0 no, -1 with msg

@@ -16,8 +16,11 @@
 
 /* A report kept until it is written, owning copies of everything it points to. */
 struct held_row {
-	struct device_report report; /* its string pointers point into strings, prompt at prompt */
+	struct device_report report; /* its strings point into strings; its prompt is NULL: the
+					held copy is prompt, pointed to only when the row is written
+					(the ring moves rows as it grows) */
 	struct prompt prompt;        /* the shown prompt's id (its text is not logged) */
+	bool has_prompt;
 	struct wall_stamp when;
 	const char *button; /* NULL: the device acted by itself */
 	char *strings;      /* one allocation for all copied strings */
@@ -158,10 +161,12 @@ static int copy_report(struct held_row *row, const struct device_report *r, cons
 	row->report.answer = keep(r->answer, &next);
 	row->report.member = keep(r->member, &next);
 	row->report.source = keep(r->source, &next);
-	if (r->prompt != NULL) {
+	/* No pointer into the row itself: make_room moves rows. */
+	row->report.prompt = NULL;
+	row->has_prompt = r->prompt != NULL;
+	if (row->has_prompt) {
 		row->prompt = *r->prompt;
 		row->prompt.text = NULL;
-		row->report.prompt = &row->prompt;
 	}
 	return 0;
 }
@@ -249,8 +254,10 @@ static bool drain(struct logqueue *q, int64_t now_ms, bool reopen)
 		return false;
 	while (q->count > 0) {
 		struct held_row *row = &q->rows[q->head];
+		struct device_report report = row->report;
 
-		switch (eventlog_append(q->log, &row->report, row->button, &row->when, msg,
+		report.prompt = row->has_prompt ? &row->prompt : NULL;
+		switch (eventlog_append(q->log, &report, row->button, &row->when, msg,
 					sizeof(msg))) {
 		case EVENTLOG_WRITTEN:
 			pop_oldest(q);
@@ -343,7 +350,7 @@ static void prune(struct logqueue *q, int64_t now_ms, int64_t wall_utc_s)
 	if (gmtime_r(&t, &tm) == NULL ||
 	    strftime(cutoff, sizeof(cutoff), "%Y-%m-%d %H:%M UTC", &tm) == 0)
 		snprintf(cutoff, sizeof(cutoff), "%lld", (long long)before);
-	if (eventlog_forget(q->log, before, false, &gone, msg, sizeof(msg)) != 0) {
+	if (eventlog_forget(q->log, before, false, true, &gone, msg, sizeof(msg)) != 0) {
 		notify(q, LOGQUEUE_PRUNE_FAILED, "keeping %d days: %s", q->keep_days, msg);
 		return;
 	}

@@ -87,78 +87,199 @@ err_close_db:
 
 /* ---- stats ---- */
 
-/* One row per week with anything in it: the Monday (local time from each row's own offset),
- * its ISO year and week, then sessions, ms breathed, prompts shown and presses. ?1: since (UTC
- * seconds), ?2: member or NULL. %s: the member column, NULL in a schema before members. */
-static const char stats_sql[] =
-	"WITH picked(kind, ms, monday) AS ("
-	"  SELECT kind, ms, date(wall_utc + utc_offset_min * 60, 'unixepoch', 'weekday 0', "
-	"                        '-6 days') FROM ("
-	"    SELECT 'press' AS kind, NULL AS ms, wall_utc, utc_offset_min, %s AS member"
-	"      FROM presses"
-	"    UNION ALL SELECT 'session', actual_ms, wall_utc, utc_offset_min, %s FROM sessions"
-	"    UNION ALL SELECT 'prompt', NULL, wall_utc, utc_offset_min, %s FROM prompts_shown)"
-	"  WHERE wall_utc >= ?1 AND (?2 IS NULL OR member = ?2))"
-	"SELECT monday, CAST(strftime('%%Y', monday, '+3 days') AS INTEGER),"
-	"  (CAST(strftime('%%j', monday, '+3 days') AS INTEGER) - 1) / 7 + 1,"
-	"  sum(kind = 'session'), coalesce(sum(ms), 0), sum(kind = 'prompt'),"
-	"  sum(kind = 'press')"
-	"FROM picked GROUP BY monday ORDER BY monday";
+/* Local days outside years 1 to 9999 are no time a press was made: a row saying so is left out
+ * of the stats (and its arithmetic kept far from overflow). */
+#define DAY_MIN (-719162) /* 0001-01-01 */
+#define DAY_MAX 2932896   /* 9999-12-31 */
 
 struct week_counts {
-	int64_t sessions, ms, prompts, presses;
+	int64_t week; /* days since 1970-01-01 of its Monday, divided by 7 (floor) */
+	int64_t sessions, prompts, presses;
+	double ms;
 };
+
+struct weeks {
+	struct week_counts *w; /* sorted by week */
+	size_t n, cap;
+	size_t last; /* where the last row went: rows come mostly in order */
+};
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/* The civil date of a day count since 1970-01-01 (proleptic Gregorian; H. Hinnant's method). */
+static void civil(int64_t days, int *year, int *month, int *day)
+{
+	int64_t z = days + 719468;
+	int64_t era = floor_div(z, 146097);
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+
+	*day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*year = (int)(yoe + era * 400 + (*month <= 2));
+}
+
+/* Days since 1970-01-01 of January 1 of year. */
+static int64_t first_of_year(int year)
+{
+	int64_t y = (int64_t)year - 1;
+	int64_t era = floor_div(y, 400);
+	int64_t yoe = y - era * 400;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + 306; /* March 1 counting: Jan 1 = 306 */
+
+	return era * 146097 + doe - 719468;
+}
+
+/* The counts of the week holding local day `day`, made when it is new; NULL when out of
+ * memory. */
+static struct week_counts *week_of(struct weeks *ws, int64_t day)
+{
+	int64_t week = floor_div(day + 3, 7); /* 1970-01-01 was a Thursday */
+	size_t lo = 0, hi = ws->n;
+
+	if (ws->last < ws->n && ws->w[ws->last].week == week)
+		return &ws->w[ws->last];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ws->w[mid].week < week)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == ws->n || ws->w[lo].week != week) {
+		if (ws->n == ws->cap) {
+			size_t cap = ws->cap ? ws->cap * 2 : 64;
+			struct week_counts *w = realloc(ws->w, cap * sizeof(*w));
+
+			if (w == NULL)
+				return NULL;
+			ws->w = w;
+			ws->cap = cap;
+		}
+		memmove(&ws->w[lo + 1], &ws->w[lo], (ws->n - lo) * sizeof(*ws->w));
+		memset(&ws->w[lo], 0, sizeof(*ws->w));
+		ws->w[lo].week = week;
+		ws->n++;
+	}
+	ws->last = lo;
+	return &ws->w[lo];
+}
+
+/* Counts one table's rows into their weeks (each row's local day from its own offset). A plain
+ * scan added up here: no date function and no sort per row, so a log of years takes a blink. */
+static int count_table(sqlite3 *db, const struct log_request *rq, const char *table,
+		       const char *ms, const char *member, int which, struct weeks *ws)
+{
+	char *sql = sqlite3_mprintf("SELECT wall_utc, utc_offset_min, %s FROM %s WHERE %s "
+				    "(?2 IS NULL OR %s = ?2)",
+				    ms, table,
+				    rq->since_utc != INT64_MIN ? "wall_utc >= ?1 AND" : "",
+				    member);
+	sqlite3_stmt *stmt;
+	int rc = sql ? sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) : SQLITE_NOMEM;
+
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK)
+		return rc;
+	if (rq->since_utc != INT64_MIN)
+		sqlite3_bind_int64(stmt, 1, rq->since_utc);
+	if (rq->member)
+		sqlite3_bind_text(stmt, 2, rq->member, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct week_counts *c;
+		int64_t utc, offset_min, day;
+
+		/* A time that is not a number, an offset of more than a day, or a day outside
+		 * years 1 to 9999 is no week of ours (and its sum could overflow). */
+		if (sqlite3_column_type(stmt, 0) != SQLITE_INTEGER ||
+		    sqlite3_column_type(stmt, 1) != SQLITE_INTEGER)
+			continue;
+		utc = sqlite3_column_int64(stmt, 0);
+		offset_min = sqlite3_column_int64(stmt, 1);
+		if (offset_min < -1440 || offset_min > 1440 || utc < (int64_t)DAY_MIN * 86400 ||
+		    utc > ((int64_t)DAY_MAX + 1) * 86400)
+			continue;
+		day = floor_div(utc + offset_min * 60, 86400);
+		if (day < DAY_MIN || day > DAY_MAX)
+			continue;
+		c = week_of(ws, day);
+		if (c == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		if (which == 0)
+			c->presses++;
+		else if (which == 2)
+			c->prompts++;
+		else {
+			c->sessions++;
+			c->ms += sqlite3_column_double(stmt, 2);
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
 
 static void print_week(FILE *out, const char *week, const char *monday, const struct week_counts *c)
 {
 	fprintf(out, "%-8s  %-10s  %8lld  %7.1f  %7lld  %7lld\n", week, monday,
-		(long long)c->sessions, (double)c->ms / 60000.0, (long long)c->prompts,
+		(long long)c->sessions, c->ms / 60000.0, (long long)c->prompts,
 		(long long)c->presses);
 }
 
+/* One row per week with anything in it: its ISO year and week, its Monday (local time from each
+ * row's own offset), then sessions, minutes breathed, prompts shown and presses. */
 static int run_stats(const struct log_request *rq, sqlite3 *db, int version)
 {
 	const char *member = version >= 2 ? "member" : "NULL";
 	struct week_counts total = {0};
-	sqlite3_stmt *stmt;
-	char sql[sizeof(stats_sql) + 32];
+	struct weeks ws = {0};
 	int rc;
 
-	snprintf(sql, sizeof(sql), stats_sql, member, member, member);
-	rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
-	if (rc != SQLITE_OK)
-		goto err;
-	sqlite3_bind_int64(stmt, 1, rq->since_utc);
-	if (rq->member)
-		sqlite3_bind_text(stmt, 2, rq->member, -1, SQLITE_STATIC);
+	/* One read transaction: the three tables are one moment of the log. */
+	rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = count_table(db, rq, "presses", "NULL", member, 0, &ws);
+	if (rc == SQLITE_OK)
+		rc = count_table(db, rq, "sessions", "actual_ms", member, 1, &ws);
+	if (rc == SQLITE_OK)
+		rc = count_table(db, rq, "prompts_shown", "NULL", member, 2, &ws);
+	if (rc != SQLITE_OK) {
+		fprintf(rq->err, "calm-prompt log stats: %s\n", sqlite3_errmsg(db));
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		free(ws.w);
+		return EXIT_FAILED;
+	}
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	fprintf(rq->out, "%-8s  %-10s  %8s  %7s  %7s  %7s\n", "week", "monday", "sessions",
 		"minutes", "prompts", "presses");
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct week_counts c = {
-			.sessions = sqlite3_column_int64(stmt, 3),
-			.ms = sqlite3_column_int64(stmt, 4),
-			.prompts = sqlite3_column_int64(stmt, 5),
-			.presses = sqlite3_column_int64(stmt, 6),
-		};
-		char week[16];
+	for (size_t i = 0; i < ws.n; i++) {
+		const struct week_counts *c = &ws.w[i];
+		int64_t monday = c->week * 7 - 3;
+		int y, m, d, iso_year, iso_m, iso_d;
+		char week[16], date[16];
 
-		snprintf(week, sizeof(week), "%04d-W%02d", sqlite3_column_int(stmt, 1) % 10000,
-			 sqlite3_column_int(stmt, 2) % 100);
-		print_week(rq->out, week, (const char *)sqlite3_column_text(stmt, 0), &c);
-		total.sessions += c.sessions;
-		total.ms += c.ms;
-		total.prompts += c.prompts;
-		total.presses += c.presses;
+		civil(monday, &y, &m, &d);
+		/* The ISO week belongs to the year of its Thursday. */
+		civil(monday + 3, &iso_year, &iso_m, &iso_d);
+		snprintf(date, sizeof(date), "%04d-%02d-%02d", y, m, d);
+		snprintf(week, sizeof(week), "%04d-W%02d", iso_year,
+			 (int)((monday + 3 - first_of_year(iso_year)) / 7 + 1));
+		print_week(rq->out, week, date, c);
+		total.sessions += c->sessions;
+		total.ms += c->ms;
+		total.prompts += c->prompts;
+		total.presses += c->presses;
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		goto err;
 	print_week(rq->out, "total", "", &total);
+	free(ws.w);
 	return 0;
-
-err:
-	fprintf(rq->err, "calm-prompt log stats: %s\n", sqlite3_errmsg(db));
-	return EXIT_FAILED;
 }
 
 /* ---- export ---- */
@@ -590,7 +711,7 @@ static int run_forget(const struct log_request *rq, const char *path)
 		fprintf(rq->err, "calm-prompt log forget: %s\n", msg);
 		return EXIT_FAILED;
 	}
-	if (eventlog_forget(log, rq->before_utc, !rq->yes, &counts, msg, sizeof(msg)) != 0) {
+	if (eventlog_forget(log, rq->before_utc, !rq->yes, false, &counts, msg, sizeof(msg)) != 0) {
 		fprintf(rq->err, "calm-prompt log forget: %s\n", msg);
 		ret = EXIT_FAILED;
 	} else if (!rq->yes) {

@@ -200,94 +200,110 @@ static void format_seconds(int64_t ms, char *buf, size_t len)
 }
 
 /* Appends a JSON string (the values here are names and ids: no control characters, but quotes
- * and backslashes are escaped all the same). */
-static void append_string(char *buf, size_t len, const char *s)
+ * and backslashes are escaped all the same), whole or not at all; false when it did not fit. */
+static bool append_string(char *buf, size_t len, const char *s)
 {
 	size_t n = strlen(buf);
+	size_t need = 2; /* the quotes */
 
-	if (n + 1 >= len)
-		return;
+	for (const char *c = s; *c; c++)
+		need += *c == '"' || *c == '\\' ? 2 : 1;
+	if (need >= len - n) /* and the terminating NUL */
+		return false;
 	buf[n++] = '"';
-	for (; *s && n + 3 < len; s++) {
+	for (; *s; s++) {
 		if (*s == '"' || *s == '\\')
 			buf[n++] = '\\';
 		buf[n++] = *s;
 	}
 	buf[n++] = '"';
 	buf[n] = '\0';
+	return true;
 }
 
-static void append(char *buf, size_t len, const char *text)
+/* Appends text, whole or not at all; false when it did not fit. */
+static bool append(char *buf, size_t len, const char *text)
 {
 	size_t n = strlen(buf);
+	size_t need = strlen(text);
 
-	snprintf(buf + n, len - n, "%s", text);
+	if (need >= len - n)
+		return false;
+	memcpy(buf + n, text, need + 1);
+	return true;
 }
 
-void replay_json(const struct device_report *r, const struct device_config *config, char *buf,
+bool replay_json(const struct device_report *r, const struct device_config *config, char *buf,
 		 size_t len)
 {
 	char num[32];
+	bool fits = true;
 
+	if (len == 0)
+		return false;
 	buf[0] = '\0';
 	format_seconds(r->t_ms, num, sizeof(num));
-	append(buf, len, "{\"t\":");
-	append(buf, len, num);
+	fits &= append(buf, len, "{\"t\":");
+	fits &= append(buf, len, num);
 	if (r->button >= 0) {
-		append(buf, len, ",\"button\":");
-		append_string(buf, len, config->buttons[r->button].name);
-		append(buf, len, ",\"gesture\":");
-		append_string(buf, len, gesture_name(r->gesture));
+		fits &= append(buf, len, ",\"button\":");
+		fits &= append_string(buf, len, config->buttons[r->button].name);
+		fits &= append(buf, len, ",\"gesture\":");
+		fits &= append_string(buf, len, gesture_name(r->gesture));
 		if (r->source) {
-			append(buf, len, ",\"source\":");
-			append_string(buf, len, r->source);
+			fits &= append(buf, len, ",\"source\":");
+			fits &= append_string(buf, len, r->source);
 		}
 	}
-	append(buf, len, ",\"action\":");
-	append_string(buf, len, action_name(r->action));
+	fits &= append(buf, len, ",\"action\":");
+	fits &= append_string(buf, len, action_name(r->action));
 	if (r->reason) {
-		append(buf, len, ",\"reason\":");
-		append_string(buf, len, r->reason);
+		fits &= append(buf, len, ",\"reason\":");
+		fits &= append_string(buf, len, r->reason);
 	}
-	append(buf, len, ",\"screen\":");
-	append_string(buf, len, screen_name(r->screen_after));
+	fits &= append(buf, len, ",\"screen\":");
+	fits &= append_string(buf, len, screen_name(r->screen_after));
 	if (r->session_stopped) {
-		append(buf, len, ",\"session_end\":");
-		append_string(buf, len, session_end_name(r->session_how));
+		fits &= append(buf, len, ",\"session_end\":");
+		fits &= append_string(buf, len, session_end_name(r->session_how));
 		format_seconds(r->session_ms, num, sizeof(num));
-		append(buf, len, ",\"session_s\":");
-		append(buf, len, num);
+		fits &= append(buf, len, ",\"session_s\":");
+		fits &= append(buf, len, num);
 	}
 	if (r->session_started) {
-		append(buf, len, ",\"pattern\":");
-		append_string(buf, len, r->pattern ? r->pattern : "unknown");
+		fits &= append(buf, len, ",\"pattern\":");
+		fits &= append_string(buf, len, r->pattern ? r->pattern : "unknown");
 	}
 	if (r->session_started || r->action == ACTION_LENGTH) {
 		format_seconds(r->session_planned_ms, num, sizeof(num));
-		append(buf, len, ",\"planned_s\":");
-		append(buf, len, num);
+		fits &= append(buf, len, ",\"planned_s\":");
+		fits &= append(buf, len, num);
 	}
 	if (r->answer) {
-		append(buf, len, ",\"answer\":");
-		append_string(buf, len, r->answer);
-		append(buf, len,
+		fits &= append(buf, len, ",\"answer\":");
+		fits &= append_string(buf, len, r->answer);
+		fits &= append(buf, len,
 		       r->answer_after ? ",\"checkin\":\"after\"" : ",\"checkin\":\"before\"");
 	}
 	if (r->prompt) {
-		append(buf, len, ",\"prompt\":");
-		append_string(buf, len, r->prompt->id);
+		fits &= append(buf, len, ",\"prompt\":");
+		fits &= append_string(buf, len, r->prompt->id);
 	}
 	if (r->action == ACTION_CLOCK_CONFIRM) {
 		snprintf(num, sizeof(num), "%04d-%02d-%02dT%02d:%02d", r->clock_to.year,
 			 r->clock_to.month, r->clock_to.day, r->clock_to.hour, r->clock_to.minute);
-		append(buf, len, ",\"clock_to\":");
-		append_string(buf, len, num);
+		fits &= append(buf, len, ",\"clock_to\":");
+		fits &= append_string(buf, len, num);
 	}
 	if (r->clock_changed) {
 		snprintf(num, sizeof(num), ",\"from_utc\":%lld", (long long)r->clock.from_utc_s);
-		append(buf, len, num);
+		fits &= append(buf, len, num);
 		snprintf(num, sizeof(num), ",\"to_utc\":%lld", (long long)r->clock.to_utc_s);
-		append(buf, len, num);
+		fits &= append(buf, len, num);
 	}
-	append(buf, len, "}");
+	fits &= append(buf, len, "}");
+	/* A line cut short is no JSON: nothing rather than half of it. */
+	if (!fits)
+		buf[0] = '\0';
+	return fits;
 }

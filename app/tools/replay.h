@@ -35,8 +35,9 @@ void replay_script_free(struct replay_script *script);
 
 /* Formats one report as a JSON object on one line (no newline), e.g.
  * {"t":1.2,"button":"main","gesture":"short","action":"breathe"}; a press's source when
- * known ("source":"touch"). */
-void replay_json(const struct device_report *report, const struct device_config *config, char *buf,
+ * known ("source":"touch"). Returns false, with buf empty, when it does not fit in len bytes;
+ * nothing is ever written past them. */
+bool replay_json(const struct device_report *report, const struct device_config *config, char *buf,
 		 size_t len);
 
 #endif

@@ -79,27 +79,28 @@ static void *fake_request_line(void *ctx, void *chip, const struct gpio_line_set
 {
 	struct fake_gpio *f = ctx;
 	struct fake_chip *c = chip;
-	struct fake_request *r;
+	struct fake_request *r = NULL;
+	int err = 0;
 
-	if (s->offset >= c->n_lines) {
-		errno = EINVAL;
-		return NULL;
+	/* Also called on the reader thread, when a lost line is asked for again. */
+	pthread_mutex_lock(&f->lock);
+	if (s->offset >= c->n_lines)
+		err = EINVAL;
+	else if (c->lines[s->offset].request_errno)
+		err = c->lines[s->offset].request_errno;
+	else if (f->n_requests == FAKE_REQUESTS)
+		err = ENOMEM;
+	else if (pipe(f->requests[f->n_requests].pipe) != 0)
+		err = errno;
+	if (err == 0) {
+		r = &f->requests[f->n_requests];
+		r->chip = (int)(c - f->chips);
+		r->settings = *s;
+		f->n_requests++;
+		f->requests_out++;
 	}
-	if (c->lines[s->offset].request_errno) {
-		errno = c->lines[s->offset].request_errno;
-		return NULL;
-	}
-	if (f->n_requests == FAKE_REQUESTS) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	r = &f->requests[f->n_requests];
-	if (pipe(r->pipe) != 0)
-		return NULL;
-	r->chip = (int)(c - f->chips);
-	r->settings = *s;
-	f->n_requests++;
-	f->requests_out++;
+	pthread_mutex_unlock(&f->lock);
+	errno = err;
 	return r;
 }
 
@@ -108,11 +109,13 @@ static void fake_release(void *ctx, void *request)
 	struct fake_gpio *f = ctx;
 	struct fake_request *r = request;
 
+	pthread_mutex_lock(&f->lock);
 	close(r->pipe[0]);
 	if (r->pipe[1] >= 0)
 		close(r->pipe[1]);
 	r->pipe[0] = r->pipe[1] = -1;
 	f->requests_out--;
+	pthread_mutex_unlock(&f->lock);
 }
 
 static int fake_request_fd(void *ctx, void *request)
@@ -165,10 +168,22 @@ void fake_gpio_destroy(struct fake_gpio *f)
 
 struct fake_request *fake_gpio_request(struct fake_gpio *f, int chip, unsigned offset)
 {
-	for (int i = 0; i < f->n_requests; i++)
-		if (f->requests[i].chip == chip && f->requests[i].settings.offset == offset)
-			return &f->requests[i];
-	return NULL;
+	struct fake_request *found = NULL;
+
+	pthread_mutex_lock(&f->lock);
+	for (int i = f->n_requests - 1; i >= 0 && !found; i--)
+		if (f->requests[i].chip == chip && f->requests[i].settings.offset == offset &&
+		    f->requests[i].pipe[0] >= 0)
+			found = &f->requests[i];
+	pthread_mutex_unlock(&f->lock);
+	return found;
+}
+
+void fake_gpio_set_request_errno(struct fake_gpio *f, int chip, unsigned offset, int err)
+{
+	pthread_mutex_lock(&f->lock);
+	f->chips[chip].lines[offset].request_errno = err;
+	pthread_mutex_unlock(&f->lock);
 }
 
 void fake_gpio_edge(struct fake_request *r, bool rising, uint64_t ts_ns)

@@ -51,8 +51,11 @@ struct fake_gpio {
 void fake_gpio_init(struct fake_gpio *f, bool kernel_debounce);
 void fake_gpio_destroy(struct fake_gpio *f);
 
-/* The request made for a chip's line, or NULL. */
+/* The request held now for a chip's line (the newest, when it was asked for again), or NULL. */
 struct fake_request *fake_gpio_request(struct fake_gpio *f, int chip, unsigned offset);
+
+/* From now on, requesting the line fails with err (0: it works again). */
+void fake_gpio_set_request_errno(struct fake_gpio *f, int chip, unsigned offset, int err);
 
 /* Queues one edge on a requested line, as the kernel would. */
 void fake_gpio_edge(struct fake_request *r, bool rising, uint64_t ts_ns);

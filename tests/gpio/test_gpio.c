@@ -2,6 +2,7 @@
 /* Unit tests of the GPIO module through its seam: line lookup, edge translation, error
  * classification and messages, and the reader thread, with a fake backend (no GPIO chip). */
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/gpio.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -594,6 +595,86 @@ static void a_vanished_line_never_spins(void **state)
 	fake_gpio_destroy(&f);
 }
 
+/* Runs with stderr going to a file, to read what the journal would get. */
+struct captured {
+	int saved;
+	char path[64];
+};
+
+static void capture_stderr(struct captured *c)
+{
+	int fd;
+
+	snprintf(c->path, sizeof(c->path), "/tmp/calm-gpio-stderr-%ld", (long)getpid());
+	fd = open(c->path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	fflush(stderr);
+	c->saved = dup(2);
+	assert_true(c->saved >= 0);
+	assert_int_equal(dup2(fd, 2), 2);
+	close(fd);
+}
+
+/* Stops capturing; returns how many lines of what was said contain needle. */
+static int captured_lines(struct captured *c, const char *needle)
+{
+	char line[512];
+	int n = 0;
+	FILE *f;
+
+	fflush(stderr);
+	dup2(c->saved, 2);
+	close(c->saved);
+	f = fopen(c->path, "r");
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f))
+		n += strstr(line, needle) != NULL;
+	fclose(f);
+	unlink(c->path);
+	return n;
+}
+
+/* A line that stops answering is said once (not once per retry), asked for again while it is
+ * gone, and its button works again when it is back. */
+static void a_lost_line_is_said_once_and_asked_for_again(void **state)
+{
+	struct fake_gpio f;
+	struct edges ed;
+	struct config c;
+	struct captured cap;
+	enum gpio_status st;
+	struct fake_request *back = NULL;
+	struct gpio *g;
+	char msg[512];
+	(void)state;
+
+	edges_init(&ed);
+	fake_gpio_init(&f, false);
+	pi5_chips(&f);
+	buttons_on(&c, "GPIO2", "GPIO3");
+	g = gpio_open_with(&f.be, wiring_of(&c), collect_edge, &ed, &st, msg, sizeof(msg));
+	assert_non_null(g);
+	capture_stderr(&cap);
+	/* The line goes, and asking for it fails for a while (three retries at least). */
+	fake_gpio_set_request_errno(&f, 2, 2, ENODEV);
+	fake_gpio_hang_up(fake_gpio_request(&f, 2, 2));
+	usleep(2000000);
+	fake_gpio_set_request_errno(&f, 2, 2, 0);
+	for (int waited = 0; waited < 40 && !back; waited++) {
+		usleep(100000);
+		back = fake_gpio_request(&f, 2, 2);
+	}
+	assert_non_null(back);
+	fake_gpio_edge(back, false, fake_gpio_now_ns());
+	assert_int_equal(wait_edges(&ed, 1), 1);
+	assert_int_equal(ed.e[0].button, 0);
+	assert_true(ed.e[0].down);
+	gpio_close(g);
+	assert_int_equal(captured_lines(&cap, "stopped answering"), 1);
+	edges_destroy(&ed);
+	fake_gpio_destroy(&f);
+}
+
 static void signals_stay_with_the_main_thread(void **state)
 {
 	struct fake_gpio f;
@@ -685,6 +766,7 @@ int main(void)
 		cmocka_unit_test(settings_reach_the_kernel),
 		cmocka_unit_test(reader_hands_over_kernel_times),
 		cmocka_unit_test(a_vanished_line_never_spins),
+		cmocka_unit_test(a_lost_line_is_said_once_and_asked_for_again),
 		cmocka_unit_test(signals_stay_with_the_main_thread),
 		cmocka_unit_test(close_accepts_null),
 		cmocka_unit_test(linked_library_matches_the_header),

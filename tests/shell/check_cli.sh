@@ -99,6 +99,15 @@ expect bad-clock 2 "--clock '25:00'" -- \
   "$app" --config /dev/null --screenshot "$work/x.png" --screen ambient --clock 25:00
 expect bad-date 2 "--date '2026-02-30'" -- \
   "$app" --config /dev/null --screenshot "$work/x.png" --screen ambient --date 2026-02-30
+printf '2 end\n' >"$work/idle.replay"
+expect verbose-debug 0 "debug: event log: $work/v.db" -- \
+  "$app" --verbose --config /dev/null --replay "$work/idle.replay" --db "$work/v.db"
+"$app" --config /dev/null --replay "$work/idle.replay" --db "$work/v.db" >"$work/out.txt" 2>&1
+if grep -q "debug:" "$work/out.txt"; then
+  echo "FAIL quiet-without-verbose: debug lines without --verbose"; failures=$((failures + 1))
+else
+  echo "ok   quiet-without-verbose"
+fi
 
 # The app itself, on SDL's dummy video driver (no display needed): starts, runs, quits.
 expect app-runs-and-quits 0 "running on the 'dummy' video driver" -- \

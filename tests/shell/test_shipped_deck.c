@@ -7,7 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -244,6 +246,71 @@ static void unreadable_folder_is_an_error(void **state)
 	deck_free(deck);
 }
 
+struct last_problem {
+	int count;
+	char text[512];
+};
+
+static void keep_problem(void *user, const char *source, int line, const char *message)
+{
+	struct last_problem *p = user;
+
+	p->count++;
+	snprintf(p->text, sizeof(p->text), "%s:%d: %s", source, line, message);
+}
+
+/* Writes a deck of whole prompt lines of `bytes` bytes in all to dir/name. */
+static void write_deck(const char *dir, const char *name, long bytes)
+{
+	char path[512];
+	FILE *f;
+	long written = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	for (int i = 0; written < bytes; i++) {
+		char line[128];
+		int n = snprintf(line, sizeof(line), "big-%06d | trust | self | any | A line.\n", i);
+
+		if (written + n > bytes) /* pad the last line's text up to the size */
+			n = snprintf(line, sizeof(line), "%-*s\n", (int)(bytes - written - 1), "#");
+		fputs(line, f);
+		written += n;
+	}
+	fclose(f);
+}
+
+/* A deck file of more than 1 MiB is refused whole, with its name and the limit; one of exactly
+ * 1 MiB loads. */
+static void a_deck_file_over_1_mib_is_refused(void **state)
+{
+	char dir[] = "/tmp/calm-bigdeck-XXXXXX", path[600];
+	struct last_problem p = {0};
+	struct deck *deck = deck_new();
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	write_deck(dir, "exact.deck", 1L << 20);
+	assert_true(deckfiles_load(deck, dir, keep_problem, &p) > 20000);
+	assert_int_equal(p.count, 0);
+	deck_free(deck);
+
+	snprintf(path, sizeof(path), "%s/exact.deck", dir);
+	unlink(path);
+	write_deck(dir, "huge.deck", (1L << 20) + 1);
+	deck = deck_new();
+	assert_int_equal(deckfiles_load(deck, dir, keep_problem, &p), 0);
+	assert_int_equal(deck_count(deck), 0);
+	assert_int_equal(p.count, 1);
+	assert_non_null(strstr(p.text, "huge.deck"));
+	assert_non_null(strstr(p.text, "larger than 1 MiB"));
+	deck_free(deck);
+	snprintf(path, sizeof(path), "%s/huge.deck", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -256,6 +323,7 @@ int main(void)
 		cmocka_unit_test(spanish_decks_load_with_their_counts),
 		cmocka_unit_test(spanish_loads_beside_the_english),
 		cmocka_unit_test(unreadable_folder_is_an_error),
+		cmocka_unit_test(a_deck_file_over_1_mib_is_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -739,6 +739,52 @@ static void the_week_sums_each_day_and_each_member(void **state)
 	assert_integrity_ok(path);
 }
 
+/* The week is read by a range of wall_utc, then each row's own local day: rows at the edges of
+ * the week in the zones furthest east (+14 h) and west (-12 h) land on the right day, and those
+ * a second outside it stay out. */
+static void the_week_keeps_its_edges_in_every_time_zone(void **state)
+{
+	static const char answers[2][CHECKIN_ANSWER_MAX + 1] = {"calm", "tense"};
+	const int64_t today = 20454, first = today - 6;
+	const struct {
+		int64_t local_s;
+		int offset_min;
+		int64_t ran_ms;
+	} rows[] = {
+		{first * 86400, 840, 1000},            /* the first second of the week, far east */
+		{first * 86400 - 1, 840, 2000},        /* a second before it: out */
+		{(today + 1) * 86400 - 1, -720, 4000}, /* the last second of the week, far west */
+		{(today + 1) * 86400, -720, 8000},     /* a second after it: out */
+		{first * 86400, -720, 16000},          /* the first second, far west */
+		{(today + 1) * 86400 - 1, 840, 32000}, /* the last second, far east */
+	};
+	struct device_report start =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_SETTLE);
+	struct device_report end = press(GESTURE_SHORT, ACTION_END, SCREEN_BREATHE, SCREEN_AMBIENT);
+	struct history_week week;
+	char path[PATH_MAX], msg[256];
+	struct eventlog *log;
+
+	start_session(&start, "resonance", 300000);
+	path_in(state, "edges.db", path);
+	log = open_ok(path);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct wall_stamp when = stamp_at(0);
+
+		when.utc_s = rows[i].local_s - rows[i].offset_min * 60;
+		when.utc_offset_min = rows[i].offset_min;
+		stop_session(&end, SESSION_ENDED_EARLY, rows[i].ran_ms);
+		append_ok(log, &start, "main", &when);
+		append_ok(log, &end, "main", &when);
+	}
+	assert_int_equal(eventlog_week(log, today, NULL, answers, 2, &week, msg, sizeof(msg)), 0);
+	assert_int_equal(week.days[0].breathed_ms, 1000 + 16000);
+	assert_int_equal(week.days[6].breathed_ms, 4000 + 32000);
+	for (int d = 1; d < 6; d++)
+		assert_int_equal(week.days[d].breathed_ms, 0);
+	eventlog_close(log);
+}
+
 static void one_report_can_end_a_session_and_start_the_next(void **state)
 {
 	struct device_report first =
@@ -839,7 +885,7 @@ static void a_clock_set_by_hand_gets_a_row_of_its_own(void **state)
 	assert_int_equal(eventlog_clock_set_in_boot(log, BOOT_ID, msg, sizeof(msg)), 1);
 	assert_int_equal(eventlog_clock_set_in_boot(log, "another-boot", msg, sizeof(msg)), 0);
 	/* Forgetting takes them with the rest. */
-	assert_int_equal(eventlog_forget(log, 1767225603, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(eventlog_forget(log, 1767225603, false, false, &counts, msg, sizeof(msg)), 0);
 	assert_int_equal(counts.clock_changes, 1);
 	assert_int_equal(counts.presses, 1);
 	eventlog_close(log);
@@ -1194,14 +1240,14 @@ static void forget_counts_first_and_deletes_only_when_asked(void **state)
 	append_ok(log, &start, "main", &t3); /* a press and a session at 200 */
 
 	/* A dry run counts what is strictly before the moment, and changes nothing. */
-	assert_int_equal(eventlog_forget(log, t2.utc_s, true, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(eventlog_forget(log, t2.utc_s, true, false, &counts, msg, sizeof(msg)), 0);
 	assert_int_equal(counts.presses, 2);
 	assert_int_equal(counts.sessions, 1);
 	assert_int_equal(counts.prompts_shown, 0);
 	db = reader(path);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), 3);
 
-	assert_int_equal(eventlog_forget(log, t2.utc_s + 1, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(eventlog_forget(log, t2.utc_s + 1, false, false, &counts, msg, sizeof(msg)), 0);
 	assert_int_equal(counts.presses, 2);
 	assert_int_equal(counts.sessions, 1);
 	assert_int_equal(counts.prompts_shown, 1);
@@ -1214,7 +1260,7 @@ static void forget_counts_first_and_deletes_only_when_asked(void **state)
 	sqlite3_close(db);
 
 	/* Nothing before: nothing to do, and no trouble. */
-	assert_int_equal(eventlog_forget(log, 0, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(eventlog_forget(log, 0, false, false, &counts, msg, sizeof(msg)), 0);
 	assert_int_equal(counts.presses + counts.sessions + counts.prompts_shown, 0);
 	eventlog_close(log);
 	assert_integrity_ok(path);
@@ -1242,7 +1288,7 @@ static void forgotten_text_is_gone_from_the_file(void **state)
 	free(bytes);
 
 	assert_int_equal(eventlog_open_existing(path, &log, msg, sizeof(msg)), 0);
-	assert_int_equal(eventlog_forget(log, t0.utc_s + 1, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(eventlog_forget(log, t0.utc_s + 1, false, false, &counts, msg, sizeof(msg)), 0);
 	assert_int_equal(counts.prompts_shown, 1);
 	eventlog_close(log);
 	bytes = read_bytes(path, &len);
@@ -1435,6 +1481,7 @@ int main(void)
 		cmocka_unit_test(a_schema_2_file_gets_the_checkin_columns),
 		cmocka_unit_test(a_schema_3_file_gets_the_source_column),
 		cmocka_unit_test(the_week_sums_each_day_and_each_member),
+		cmocka_unit_test(the_week_keeps_its_edges_in_every_time_zone),
 		cmocka_unit_test(a_shown_prompt_gets_a_row),
 		cmocka_unit_test(a_device_report_writes_no_press_row),
 		cmocka_unit_test(a_clock_set_by_hand_gets_a_row_of_its_own),

@@ -1016,6 +1016,34 @@ static void stats_and_export_read_a_schema_1_file(void **state)
 	sqlite3_close(db);
 }
 
+/* Found by fuzzing: sessions whose lengths add up past 64 bits, and rows whose times are no
+ * time at all (overflowing with their offset, or text), are summed and skipped without
+ * overflow: the week of the sane row is counted, the others are left out. */
+static void stats_survive_impossible_rows(void **state)
+{
+	char path[PATH_MAX];
+	struct run r;
+	sqlite3 *db;
+	(void)state;
+
+	path_in("impossible.db", path);
+	make_varied_log(path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	run_sql(db, "DELETE FROM presses; DELETE FROM sessions; DELETE FROM prompts_shown;"
+		    "INSERT INTO sessions(press_id, wall_utc, utc_offset_min, mono_ms, boot_id, "
+		    "clock_synced, pattern, planned_ms, actual_ms, ended) VALUES "
+		    "(NULL, 1795550400, 0, 0, 'b', 1, 'box', 1, 9223372036854775807, 'completed'),"
+		    "(NULL, 1795550401, 0, 0, 'b', 1, 'box', 1, 9223372036854775807, 'completed'),"
+		    "(NULL, 9223372036854775807, 60, 0, 'b', 1, 'box', 1, 1, 'completed'),"
+		    "(NULL, 'soon', 0, 0, 'b', 1, 'box', 1, 1, 'completed');");
+	sqlite3_close(db);
+	r = run_log("stats", "--db", path, NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "2026-W48  2026-11-23         2"));
+	assert_non_null(strstr(r.out, "total                        2"));
+	free_run(&r);
+}
+
 /* ---- forget ---- */
 
 static void forget_refuses_without_yes_then_deletes_in_one_go(void **state)
@@ -1178,6 +1206,7 @@ int main(void)
 		cmocka_unit_test(csv_export_round_trips_every_row),
 		cmocka_unit_test(stats_counts_iso_weeks_in_each_rows_local_time),
 		cmocka_unit_test(stats_and_export_read_a_schema_1_file),
+		cmocka_unit_test(stats_survive_impossible_rows),
 		cmocka_unit_test(forget_refuses_without_yes_then_deletes_in_one_go),
 		cmocka_unit_test(usage_errors_exit_2_and_say_what_is_wrong),
 		cmocka_unit_test(help_is_on_stdout),

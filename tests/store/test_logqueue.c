@@ -476,6 +476,47 @@ static void held_rows_own_what_they_point_to(void **state)
 			 "trust-tiny-promise|1");
 }
 
+/* More rows wait than the ring first has room for: it grows, and every held row still knows
+ * its own prompt (each row's prompt lives inside the ring, which moves as it grows). */
+static void held_prompts_survive_the_hold_growing(void **state)
+{
+	struct notices n = {0};
+	char blocker[PATH_MAX], path[PATH_MAX], expected[1024] = "";
+	struct logqueue *q;
+	FILE *f;
+
+	path_in(state, "blocker6", blocker);
+	f = fopen(blocker, "w");
+	assert_non_null(f);
+	fclose(f);
+	path_in(state, "blocker6/events.db", path);
+	q = open_queue(path, &n, 0, 0);
+	for (int i = 1; i <= 40; i++) {
+		struct prompt shown = {.pathway = PATHWAY_TRUST};
+		struct device_report r = a_press();
+		struct wall_stamp when = stamp_at(i);
+		size_t len = strlen(expected);
+
+		snprintf(shown.id, sizeof(shown.id), "prompt-%02d", i);
+		snprintf(expected + len, sizeof(expected) - len, "%sprompt-%02d", i > 1 ? " " : "",
+			 i);
+		r.action = ACTION_PROMPT;
+		r.prompt = &shown;
+		assert_false(logqueue_append(q, &r, "main", &when, i * 1000));
+	}
+	assert_int_equal(logqueue_held(q), 40);
+
+	assert_int_equal(unlink(blocker), 0);
+	assert_int_equal(mkdir(blocker, 0700), 0);
+	logqueue_tick(q, logqueue_deadline(q), T0, true);
+	assert_false(logqueue_trouble(q));
+	logqueue_close(q);
+	assert_file_text(path,
+			 "SELECT group_concat(prompt_id, ' ') FROM (SELECT * FROM prompts_shown "
+			 "ORDER BY id)",
+			 expected);
+}
+
 static int count_damaged(void **state, const char *base)
 {
 	char prefix[128];
@@ -636,6 +677,49 @@ static void retention_deletes_old_rows_once_a_day_with_a_trusted_clock(void **st
 	logqueue_close(q);
 }
 
+/* A press stamped by the given clock: utc_s as the wall clock said, mono_ms since boot. */
+static void press_stamped(struct logqueue *q, const char *boot_id, int64_t utc_s, int64_t mono_ms,
+			  bool synced, const char *button)
+{
+	struct device_report r = a_press();
+	struct wall_stamp when = {.utc_s = utc_s, .mono_ms = mono_ms, .synced = synced};
+
+	snprintf(when.boot_id, sizeof(when.boot_id), "%s", boot_id);
+	assert_true(logqueue_append(q, &r, button, &when, mono_ms));
+}
+
+/* A Pi without a real-time clock boots believing an old time; what it stamps before the clock
+ * is synchronised is not judged by that stamp: it is dated from its own boot's first
+ * synchronised row, or left alone when its boot never had one. */
+static void retention_never_trusts_a_stamp_from_an_unsynchronised_clock(void **state)
+{
+	struct notices n = {0};
+	char path[PATH_MAX];
+	struct logqueue *q;
+	const int64_t day = LOGQUEUE_DAY_S;
+	const int64_t now = T0 + 30 * day;
+
+	path_in(state, "stale.db", path);
+	q = open_queue(path, &n, 0, 7);
+	/* Today's boot: two presses while the clock still said last year, then the sync. */
+	press_stamped(q, "boot-today", T0 - 300 * day, 20000, false, "today-early");
+	press_stamped(q, "boot-today", T0 - 300 * day + 40, 60000, false, "today-later");
+	press_stamped(q, "boot-today", now - 3600, 3600000, true, "today-synced");
+	/* A boot that never synchronised: nothing says when it was. */
+	press_stamped(q, "boot-unknown", T0 - 300 * day, 5000, false, "unknown");
+	/* A boot 20 days ago: a press before its sync really is that old. */
+	press_stamped(q, "boot-old", T0 - 400 * day, 1000, false, "old-early");
+	press_stamped(q, "boot-old", now - 20 * day, 61000, true, "old-synced");
+
+	logqueue_tick(q, 4000000, now, true);
+	assert_file_text(path,
+			 "SELECT group_concat(button, ' ') FROM (SELECT button FROM presses "
+			 "ORDER BY id)",
+			 "today-early today-later today-synced unknown");
+	assert_non_null(strstr(n.last[LOGQUEUE_PRUNED], "deleted 2 presses"));
+	logqueue_close(q);
+}
+
 static void keep_days_0_keeps_everything(void **state)
 {
 	struct notices n = {0};
@@ -665,10 +749,12 @@ int main(void)
 					  restore_process),
 		cmocka_unit_test(the_hold_is_bounded_and_drops_the_oldest),
 		cmocka_unit_test(held_rows_own_what_they_point_to),
+		cmocka_unit_test(held_prompts_survive_the_hold_growing),
 		cmocka_unit_test(a_damaged_file_at_open_is_moved_aside_and_no_row_waits),
 		cmocka_unit_test(a_file_damaged_while_running_is_moved_aside_and_rows_go_on),
 		cmocka_unit_test(closing_says_how_many_rows_are_lost),
 		cmocka_unit_test(retention_deletes_old_rows_once_a_day_with_a_trusted_clock),
+		cmocka_unit_test(retention_never_trusts_a_stamp_from_an_unsynchronised_clock),
 		cmocka_unit_test(keep_days_0_keeps_everything),
 	};
 
