@@ -61,7 +61,7 @@ __attribute__((format(printf, 3, 4))) static int problem(struct config_reader *r
 /* The usual complaint: the value, and what the row allows. */
 static bool expected(const struct config_row *row, const char *value, char *why, size_t len)
 {
-	snprintf(why, len, "'%s': expected %s", value, row->values);
+	snprintf(why, len, "'%.200s': expected %.200s", value, row->values);
 	return false;
 }
 
@@ -279,7 +279,7 @@ static bool refer_to_pattern(struct config_reader *rd, const char *key, const ch
 			     char *dst, char *why, size_t why_len)
 {
 	if (strlen(value) > PATTERN_NAME_MAX || !value[0]) {
-		snprintf(why, why_len, "'%s': not a pattern name", value);
+		snprintf(why, why_len, "'%.200s': not a pattern name", value);
 		return false;
 	}
 	snprintf(dst, PATTERN_NAME_MAX + 1, "%s", value);
@@ -306,7 +306,7 @@ static bool parse_tags(enum deck_tag_kind kind, const struct config_row *row, co
 	char bad[64];
 
 	if (!deck_tags_parse(kind, value, &bits, bad, sizeof(bad))) {
-		snprintf(why, why_len, "'%s': use %s, separated by commas", bad, row->values);
+		snprintf(why, why_len, "'%.200s': use %.200s, separated by commas", bad, row->values);
 		return false;
 	}
 	*(unsigned *)dst = bits;
