@@ -327,18 +327,24 @@ bool config_parse_pathways(struct config_reader *rd, const struct config_row *ro
 	return parse_tags(DECK_TAG_PATHWAY, row, value, dst, why, why_len);
 }
 
-bool config_parse_gpio_use(struct config_reader *rd, const struct config_row *row,
-			   const char *value, void *dst, char *why, size_t why_len)
+/* auto, yes or no, into an enum of those three in that order (enum gpio_use, enum touch_use). */
+bool config_parse_auto_yes_no(struct config_reader *rd, const struct config_row *row,
+			      const char *value, void *dst, char *why, size_t why_len)
 {
 	bool yes;
 
+	_Static_assert(GPIO_USE_AUTO == 0 && GPIO_USE_YES == 1 && GPIO_USE_NO == 2 &&
+			       TOUCH_USE_AUTO == 0 && TOUCH_USE_YES == 1 && TOUCH_USE_NO == 2 &&
+			       sizeof(enum gpio_use) == sizeof(int) &&
+			       sizeof(enum touch_use) == sizeof(int),
+		       "auto, yes and no are 0, 1 and 2 in both");
 	if (strcmp(value, "auto") == 0) {
-		*(enum gpio_use *)dst = GPIO_USE_AUTO;
+		*(int *)dst = 0;
 		return true;
 	}
 	if (!config_parse_bool(rd, row, value, &yes, why, why_len))
 		return expected(row, value, why, why_len);
-	*(enum gpio_use *)dst = yes ? GPIO_USE_YES : GPIO_USE_NO;
+	*(int *)dst = yes ? 1 : 2;
 	return true;
 }
 
@@ -372,21 +378,6 @@ bool config_parse_keys(struct config_reader *rd, const struct config_row *row, c
 		k = comma ? comma + 1 : NULL;
 	}
 	*(struct button_keys *)dst = keys;
-	return true;
-}
-
-bool config_parse_touch_use(struct config_reader *rd, const struct config_row *row,
-			    const char *value, void *dst, char *why, size_t why_len)
-{
-	bool yes;
-
-	if (strcmp(value, "auto") == 0) {
-		*(enum touch_use *)dst = TOUCH_USE_AUTO;
-		return true;
-	}
-	if (!config_parse_bool(rd, row, value, &yes, why, why_len))
-		return expected(row, value, why, why_len);
-	*(enum touch_use *)dst = yes ? TOUCH_USE_YES : TOUCH_USE_NO;
 	return true;
 }
 

@@ -111,10 +111,10 @@ const struct config_row config_rows[] = {
 	 "the keys that are this button; empty: Space, Return, Keypad Enter and 1 for the "
 	 "first, 2 and 3 for the others"},
 
-	{"gpio", "enabled", config_parse_gpio_use, CFG(gpio_use), 0, 0, "auto", "auto, yes or no",
+	{"gpio", "enabled", config_parse_auto_yes_no, CFG(gpio_use), 0, 0, "auto", "auto, yes or no",
 	 "buttons on GPIO: auto, yes (expected) or no (keyboard only)"},
 
-	{"touch", "enabled", config_parse_touch_use, CFG(touch_use), 0, 0, "auto",
+	{"touch", "enabled", config_parse_auto_yes_no, CFG(touch_use), 0, 0, "auto",
 	 "auto, yes or no",
 	 "taps and clicks are presses (a hold counts as it lifts; a hand resting 10 s is none); "
 	 "yes: warn when no touch screen is found"},

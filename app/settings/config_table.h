@@ -74,8 +74,8 @@ bool config_parse_audiences(struct config_reader *rd, const struct config_row *r
 			    const char *value, void *dst, char *why, size_t why_len);
 bool config_parse_pathways(struct config_reader *rd, const struct config_row *row,
 			   const char *value, void *dst, char *why, size_t why_len);
-bool config_parse_gpio_use(struct config_reader *rd, const struct config_row *row,
-			   const char *value, void *dst, char *why, size_t why_len);
+bool config_parse_auto_yes_no(struct config_reader *rd, const struct config_row *row,
+			      const char *value, void *dst, char *why, size_t why_len);
 bool config_parse_gesture_action(struct config_reader *rd, const struct config_row *row,
 				 const char *value, void *dst, char *why, size_t why_len);
 bool config_parse_line_name(struct config_reader *rd, const struct config_row *row,
@@ -88,8 +88,6 @@ bool config_parse_bias(struct config_reader *rd, const struct config_row *row, c
 		       void *dst, char *why, size_t why_len);
 bool config_parse_keys(struct config_reader *rd, const struct config_row *row, const char *value,
 		       void *dst, char *why, size_t why_len);
-bool config_parse_touch_use(struct config_reader *rd, const struct config_row *row,
-			    const char *value, void *dst, char *why, size_t why_len);
 bool config_parse_zones(struct config_reader *rd, const struct config_row *row, const char *value,
 			void *dst, char *why, size_t why_len);
 bool config_parse_colour(struct config_reader *rd, const struct config_row *row,
