@@ -108,8 +108,10 @@ void reload_settings(struct app *app, struct render *render)
 	app_tell_clock_state(app, mono_now_ms());
 	device_free(was_dev);
 	deck_free(was_deck);
-	render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
-	render_set_rotation(render, app->cfg.rotation);
+	if (render) {
+		render_set_ambient(render, app->cfg.ambient_glow, app->cfg.ambient_drift);
+		render_set_rotation(render, app->cfg.rotation);
+	}
 	diag_info("settings and prompts read again%s",
 		 needs_restart(was, &app->cfg)
 			 ? "; the window, font, log and GPIO settings wait for a restart"

@@ -22,7 +22,7 @@ bool signals_quit_asked(void);
 
 /* Reads the settings and the prompt decks again and starts a fresh device on them, keeping
  * what the log remembers (called on the clock screen, so no session is cut short). Any
- * problem keeps what was running. */
+ * problem keeps what was running. render (NULL: none) takes the new drawing settings. */
 void reload_settings(struct app *app, struct render *render);
 
 #endif
