@@ -25,7 +25,7 @@ void audioclock_init(struct audioclock *clock, bool follow);
 /* A buffer of n samples at rate Hz is written at monotonic now_ms and heard latency_ms later.
  * Gives the times its first sample and the one after its last are heard: t1_ms of one buffer
  * is t0_ms of the next (no jumps, until a resync), and they close in on now + latency. */
-void audioclock_buffer(struct audioclock *clock, double now_ms, double latency_ms, int n,
-		       int rate, double *t0_ms, double *t1_ms);
+void audioclock_buffer(struct audioclock *clock, double now_ms, double latency_ms, int n, int rate,
+		       double *t0_ms, double *t1_ms);
 
 #endif

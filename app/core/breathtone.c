@@ -39,11 +39,11 @@ struct breathtone {
 	bool following;
 	struct breath_pattern pattern; /* a copy: the caller's may change or go */
 	int64_t ramp_ms;
-	double cycle_ms;   /* the pattern's own breath length */
-	double gain;       /* the level now (an amplitude)... */
+	double cycle_ms;    /* the pattern's own breath length */
+	double gain;        /* the level now (an amplitude)... */
 	double gain_target; /* ...and where it glides to */
-	double gain_step;  /* the most it moves per sample */
-	double tone_phase; /* oscillators' phases, in cycles (0..1) */
+	double gain_step;   /* the most it moves per sample */
+	double tone_phase;  /* oscillators' phases, in cycles (0..1) */
 	double mark_phase;
 };
 
@@ -66,8 +66,7 @@ void breathtone_free(struct breathtone *bt)
 	free(bt);
 }
 
-void breathtone_follow(struct breathtone *bt, const struct breath_pattern *pattern,
-		       int64_t ramp_ms)
+void breathtone_follow(struct breathtone *bt, const struct breath_pattern *pattern, int64_t ramp_ms)
 {
 	bt->following = pattern != NULL && breath_cycle_ms(pattern) > 0;
 	if (!bt->following)

@@ -63,7 +63,8 @@ void clock_civil_from_days(int64_t days, int *year, int *month, int *day)
 	int64_t day_of_era = z - era * 146097;
 	int64_t year_of_era =
 		(day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-	int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+	int64_t day_of_year =
+		day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
 	int64_t mp = (5 * day_of_year + 2) / 153; /* months since March */
 	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
 

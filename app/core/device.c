@@ -56,17 +56,17 @@ struct device {
 };
 
 static const char *const screen_names[SCREEN_COUNT] = {
-	"ambient", "breathe", "prompt", "checkin", "settle",  "paused",
-	"done",    "note",    "history", "clockset",
+	"ambient", "breathe", "prompt", "checkin", "settle",
+	"paused",  "done",    "note",   "history", "clockset",
 };
 static const char *const action_names[ACTION_COUNT] = {
-	"none",    "breathe", "together", "prompt", "end",   "ambient",
-	"checkin", "length",  "pause",    "resume", "done",  "appreciation",
-	"seen",    "wake",    "history",  "who",    "sleep", "sound", "settime",
-	"clockstep", "clocknext", "clockconfirm", "clockset",
+	"none",    "breathe",   "together",  "prompt",       "end",      "ambient",
+	"checkin", "length",    "pause",     "resume",       "done",     "appreciation",
+	"seen",    "wake",      "history",   "who",          "sleep",    "sound",
+	"settime", "clockstep", "clocknext", "clockconfirm", "clockset",
 };
 static const char *const outcome_names[CLOCK_OUTCOMES] = {"set", "refused", "automatic",
-							   "unavailable"};
+							  "unavailable"};
 
 const char *clock_outcome_name(enum clock_outcome outcome)
 {
@@ -453,8 +453,7 @@ static void open_clockset(struct device *dev, struct device_report *r)
 /* A press while the clock is being set. Tap: the next value (with more buttons, the second
  * steps back); double: the value before; hold: this field is right, on to the next; the last
  * hold asks the shell to set the clock. Once it is said how that went, a press goes back. */
-static void clockset_press(struct device *dev, struct device_report *r, int button,
-			   enum gesture g)
+static void clockset_press(struct device *dev, struct device_report *r, int button, enum gesture g)
 {
 	/* A hold begun here never opens the screen again once it is left. */
 	if (button == 0)
@@ -808,7 +807,8 @@ void device_tick(struct device *dev, int64_t now_ms, struct device_output *out)
 		if (gesture_due)
 			continue;
 		if (due == hold_deadline(dev)) {
-			/* Held on and on: the set-the-clock screen, whatever the hold did before. */
+			/* Held on and on: the set-the-clock screen, whatever the hold did before.
+			 */
 			struct device_report *r =
 				add_report(dev, out, due, 0, GESTURE_LONG, ACTION_SETTIME);
 
@@ -840,8 +840,9 @@ void device_edge_from(struct device *dev, int button, bool down, int64_t t_ms, c
 
 	if (button < 0 || button >= dev->config.n_buttons)
 		return;
-	in = &dev->inputs[button][source && strcmp(source, PRESS_SOURCE_TOUCH) == 0 ? INPUT_TOUCH
-										   : INPUT_CONTACT];
+	in = &dev->inputs[button][source && strcmp(source, PRESS_SOURCE_TOUCH) == 0
+					  ? INPUT_TOUCH
+					  : INPUT_CONTACT];
 	device_tick(dev, t_ms, out);
 	/* A gesture that completes later (a short press after its double window) is the press
 	 * that began it: the source of its first edge down. */
@@ -1001,8 +1002,8 @@ struct device_view device_view(const struct device *dev, int64_t now_ms)
 				   v.session_elapsed_ms);
 	/* Heard while breathing; a pause, the settling in and the end are quiet. */
 	if (dev->sound && dev->screen == SCREEN_BREATHE)
-		v.sound_volume = v.night ? dev->config.night_sound_volume
-					 : dev->config.sound_volume;
+		v.sound_volume =
+			v.night ? dev->config.night_sound_volume : dev->config.sound_volume;
 	/* The light follows the same breath as the picture, while breathing only. */
 	if (dev->screen == SCREEN_BREATHE)
 		v.light = breath_light(v.breath.size, v.night ? dev->config.night_light_brightness

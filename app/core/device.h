@@ -28,14 +28,14 @@
 
 enum screen {
 	SCREEN_AMBIENT = 0,
-	SCREEN_BREATHE, /* the pacer */
-	SCREEN_PROMPT,  /* a connection prompt */
-	SCREEN_CHECKIN, /* "How do you feel?" before or after a session */
-	SCREEN_SETTLE,  /* a few quiet seconds before the first breath; a tap changes the length */
-	SCREEN_PAUSED,  /* a session on hold */
-	SCREEN_DONE,    /* the calm end of a session, offering a prompt */
-	SCREEN_NOTE,    /* an appreciation someone left, now seen */
-	SCREEN_HISTORY, /* the week at a glance */
+	SCREEN_BREATHE,  /* the pacer */
+	SCREEN_PROMPT,   /* a connection prompt */
+	SCREEN_CHECKIN,  /* "How do you feel?" before or after a session */
+	SCREEN_SETTLE,   /* a few quiet seconds before the first breath; a tap changes the length */
+	SCREEN_PAUSED,   /* a session on hold */
+	SCREEN_DONE,     /* the calm end of a session, offering a prompt */
+	SCREEN_NOTE,     /* an appreciation someone left, now seen */
+	SCREEN_HISTORY,  /* the week at a glance */
 	SCREEN_CLOCKSET, /* setting the clock by hand */
 	SCREEN_COUNT,
 };
@@ -51,19 +51,19 @@ enum action {
 	ACTION_LENGTH,   /* the next session length, while settling in */
 	ACTION_PAUSE,
 	ACTION_RESUME,
-	ACTION_DONE,         /* the device ended a session that ran its length */
-	ACTION_APPRECIATION, /* leave a warm sign for the next person */
-	ACTION_SEEN,         /* the next person's press: the sign is seen */
-	ACTION_WAKE,         /* a press in the dark: it only wakes the screen */
-	ACTION_HISTORY,      /* show the week at a glance */
-	ACTION_WHO,          /* the next household member (or everyone) */
-	ACTION_SLEEP,        /* the screen off until the next press */
-	ACTION_SOUND,        /* the breath's sound on, or off */
-	ACTION_SETTIME,      /* open the set-the-clock screen */
-	ACTION_CLOCK_STEP,   /* the field being set steps on (or back) */
-	ACTION_CLOCK_NEXT,   /* a field confirmed: on to the next */
+	ACTION_DONE,          /* the device ended a session that ran its length */
+	ACTION_APPRECIATION,  /* leave a warm sign for the next person */
+	ACTION_SEEN,          /* the next person's press: the sign is seen */
+	ACTION_WAKE,          /* a press in the dark: it only wakes the screen */
+	ACTION_HISTORY,       /* show the week at a glance */
+	ACTION_WHO,           /* the next household member (or everyone) */
+	ACTION_SLEEP,         /* the screen off until the next press */
+	ACTION_SOUND,         /* the breath's sound on, or off */
+	ACTION_SETTIME,       /* open the set-the-clock screen */
+	ACTION_CLOCK_STEP,    /* the field being set steps on (or back) */
+	ACTION_CLOCK_NEXT,    /* a field confirmed: on to the next */
 	ACTION_CLOCK_CONFIRM, /* the last field confirmed: the shell is to set the wall clock */
-	ACTION_CLOCK_SET,    /* the device was told how setting the wall clock went */
+	ACTION_CLOCK_SET,     /* the device was told how setting the wall clock went */
 	ACTION_COUNT,
 };
 
@@ -159,9 +159,9 @@ struct device_report {
 	const char *member;          /* who is here (NULL: everyone) */
 	const char *source; /* where the press came from: "gpio", a key's name, "touch" (NULL: not
 			       known, or the device acted itself) */
-	struct civil_time clock_to;  /* ACTION_CLOCK_CONFIRM: the local time to set the clock to */
-	bool clock_changed;          /* ACTION_CLOCK_SET: a row of its own in the log: */
-	struct clock_result clock;   /*   from what to what, and how it went */
+	struct civil_time clock_to; /* ACTION_CLOCK_CONFIRM: the local time to set the clock to */
+	bool clock_changed;         /* ACTION_CLOCK_SET: a row of its own in the log: */
+	struct clock_result clock;  /*   from what to what, and how it went */
 };
 
 struct device_output {
@@ -186,30 +186,30 @@ struct device_view {
 	int64_t session_elapsed_ms;           /* time breathed so far */
 	int64_t session_ms;                   /* planned length */
 	int session_breaths;                  /* > 0: planned as this many breaths */
-	double fade;                 /* 1: full brightness; less as a fading session goes on */
-	int64_t screen_elapsed_ms;   /* time on this screen */
-	int64_t screen_left_ms;      /* until this screen moves on by itself (-1: never) */
-	bool checkin_after;          /* SCREEN_CHECKIN: after the session */
-	int n_answers;               /* SCREEN_CHECKIN: the answers offered, */
+	double fade;               /* 1: full brightness; less as a fading session goes on */
+	int64_t screen_elapsed_ms; /* time on this screen */
+	int64_t screen_left_ms;    /* until this screen moves on by itself (-1: never) */
+	bool checkin_after;        /* SCREEN_CHECKIN: after the session */
+	int n_answers;             /* SCREEN_CHECKIN: the answers offered, */
 	struct device_answer answers[CHECKIN_MAX_ANSWERS];
 	bool answers_by_button; /*   each on a button of its own (else gestures of one) */
 	enum gesture resume_gesture, stop_gesture; /* SCREEN_PAUSED: what goes on, what stops */
-	const struct prompt *prompt; /* SCREEN_PROMPT */
-	bool night;                  /* the night palette: dim and warm, no blue */
-	bool screen_off;             /* nothing to draw: a black screen, backlight off */
-	int brightness;              /* backlight, percent */
-	bool sound_on;               /* the sound is switched on (it plays only while breathing) */
-	int sound_volume;            /* the breath's sound now, 0..100: 0 when nothing plays */
-	double light;                /* the breathing light now, 0..1: 0 outside breathing */
-	bool appreciation_waiting;   /* SCREEN_AMBIENT: someone left a warm sign */
-	const struct prompt *daily;  /* the prompt of the day (NULL: none, or the day unknown) */
-	int64_t local_ms;            /* local time (ms since local day 0), -1 when unknown */
-	int member;                  /* who is here: an index into the members, or -1 */
-	enum clock_state clock;      /* how far the wall clock can be trusted */
+	const struct prompt *prompt;               /* SCREEN_PROMPT */
+	bool night;                                /* the night palette: dim and warm, no blue */
+	bool screen_off;            /* nothing to draw: a black screen, backlight off */
+	int brightness;             /* backlight, percent */
+	bool sound_on;              /* the sound is switched on (it plays only while breathing) */
+	int sound_volume;           /* the breath's sound now, 0..100: 0 when nothing plays */
+	double light;               /* the breathing light now, 0..1: 0 outside breathing */
+	bool appreciation_waiting;  /* SCREEN_AMBIENT: someone left a warm sign */
+	const struct prompt *daily; /* the prompt of the day (NULL: none, or the day unknown) */
+	int64_t local_ms;           /* local time (ms since local day 0), -1 when unknown */
+	int member;                 /* who is here: an index into the members, or -1 */
+	enum clock_state clock;     /* how far the wall clock can be trusted */
 	/* SCREEN_CLOCKSET: the time being set, and where it stands. */
 	struct clockset clockset;
-	bool clockset_waiting;        /* confirmed: the shell is setting the clock */
-	bool clockset_said;           /* the outcome is on screen: */
+	bool clockset_waiting; /* confirmed: the shell is setting the clock */
+	bool clockset_said;    /* the outcome is on screen: */
 	enum clock_outcome clockset_outcome;
 };
 

@@ -55,8 +55,8 @@ void touch_state_init(struct touch_state *s)
 	s->button = -1;
 }
 
-int touch_press(struct touch_state *s, const struct touch_layout *layout, int64_t finger,
-		double x, double y)
+int touch_press(struct touch_state *s, const struct touch_layout *layout, int64_t finger, double x,
+		double y)
 {
 	if (s->down)
 		return -1;

@@ -36,8 +36,8 @@ void touch_state_init(struct touch_state *s);
 
 /* A touch went down at (x, y) (panel frame, 0 to 1). Returns the button it presses, or -1 when
  * it does not count. */
-int touch_press(struct touch_state *s, const struct touch_layout *layout, int64_t finger,
-		double x, double y);
+int touch_press(struct touch_state *s, const struct touch_layout *layout, int64_t finger, double x,
+		double y);
 
 /* A touch lifted. Returns the button it releases, or -1 when it was not the one counting. */
 int touch_release(struct touch_state *s, int64_t finger);

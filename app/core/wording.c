@@ -12,28 +12,66 @@
 /* Touching another person. "hand on" and "touch" also name the reader's own body ("a hand on
  * your chest"): see own_body(). */
 static const char *const touch_words[] = {
-	"hug",		 "hugs",	  "hugging",	  "cuddle",	"cuddles",
-	"cuddling",	 "kiss",	  "kisses",	  "kissing",	"snuggle",
-	"snuggles",	 "snuggling",	  "embrace",	  "touch",	"touches",
-	"touching",	 "hold hands",	  "holding hands", "hold their hand", "take their hand",
-	"hold each other", "hand on",	  "hands on",	  "massage",	"shoulder rub",
-	"back rub",	 "foreheads together",
+	"hug",
+	"hugs",
+	"hugging",
+	"cuddle",
+	"cuddles",
+	"cuddling",
+	"kiss",
+	"kisses",
+	"kissing",
+	"snuggle",
+	"snuggles",
+	"snuggling",
+	"embrace",
+	"touch",
+	"touches",
+	"touching",
+	"hold hands",
+	"holding hands",
+	"hold their hand",
+	"take their hand",
+	"hold each other",
+	"hand on",
+	"hands on",
+	"massage",
+	"shoulder rub",
+	"back rub",
+	"foreheads together",
 };
 
 /* Wording that makes touch an offer or a question, never an instruction. */
 static const char *const offer_words[] = {
-	"ask",		"asks",		   "asked",	     "asking",	     "offer",
-	"offers",	"offered",	   "offering",	     "invite",	     "invites",
-	"would you like", "would they like", "if they'd like", "if they would like",
-	"if they want", "if you'd both like", "if you both want", "if you'd like",
-	"if yes",	"they choose",	   "no thank you",   "wanted",
+	"ask",
+	"asks",
+	"asked",
+	"asking",
+	"offer",
+	"offers",
+	"offered",
+	"offering",
+	"invite",
+	"invites",
+	"would you like",
+	"would they like",
+	"if they'd like",
+	"if they would like",
+	"if they want",
+	"if you'd both like",
+	"if you both want",
+	"if you'd like",
+	"if yes",
+	"they choose",
+	"no thank you",
+	"wanted",
 };
 
 /* A second person, in a prompt that must be doable alone. */
 static const char *const two_people[] = {
-	"each other",	      "one another",	   "together",	      "someone here",
+	"each other",         "one another",       "together",         "someone here",
 	"person next to you", "person beside you", "the other person", "side by side",
-	"both of you",	      "you both",	   "your partner",     "take turns",
+	"both of you",        "you both",          "your partner",     "take turns",
 };
 
 static const char *const any_time_words[] = {"today", "tonight", "this morning", "this evening"};
@@ -45,8 +83,8 @@ static const char *const grade_words[] = {"well done", "good job", "good girl", 
 /* Not for the clock everyone walks past: help and counselling, bed, conflict, intimacy. */
 static const char *const private_words[] = {
 	"counsellor", "counselor", "counselling", "counseling", "therapist", "therapy",
-	"helpline",   "bedtime",   "bed",	  "argument",	"fight",     "kiss",
-	"sex",	      "sorry",	   "apologise",	  "apologize",
+	"helpline",   "bedtime",   "bed",         "argument",   "fight",     "kiss",
+	"sex",        "sorry",     "apologise",   "apologize",
 };
 
 static bool is_word_char(unsigned char c)
@@ -79,8 +117,7 @@ static size_t spells(const char *s, const char *phrase)
 
 /* The first place, at or after from, where text holds the phrase as whole words; NULL if
  * none. *len is set to the length matched. */
-static const char *find_phrase(const char *text, const char *from, const char *phrase,
-			       size_t *len)
+static const char *find_phrase(const char *text, const char *from, const char *phrase, size_t *len)
 {
 	for (const char *s = from; *s; s++) {
 		size_t n;
@@ -110,8 +147,7 @@ static bool next_word_is(const char *after, const char *const *words, size_t n)
 }
 
 /* Whether the word right before `at` (past spaces) is one of the words. */
-static bool previous_word_is(const char *text, const char *at, const char *const *words,
-			     size_t n)
+static bool previous_word_is(const char *text, const char *at, const char *const *words, size_t n)
 {
 	const char *end = at, *start;
 
@@ -190,12 +226,14 @@ int wording_check(const struct prompt *p, wording_fn fn, void *user)
 			  "'%s' with no offer or ask: touch is only ever offered (\"ask if "
 			  "they'd like...\")",
 			  w);
-	if ((p->audiences & AUDIENCE_SELF) && (w = first_of(text, two_people, COUNT(two_people), together_alone)))
+	if ((p->audiences & AUDIENCE_SELF) &&
+	    (w = first_of(text, two_people, COUNT(two_people), together_alone)))
 		n += warn(fn, user, p,
 			  "tagged self, but '%s' needs a second person: a self prompt is done "
 			  "alone",
 			  w);
-	if ((p->times & TIME_ANY) && (w = first_of(text, any_time_words, COUNT(any_time_words), NULL)))
+	if ((p->times & TIME_ANY) &&
+	    (w = first_of(text, any_time_words, COUNT(any_time_words), NULL)))
 		n += warn(fn, user, p,
 			  "'%s' in a prompt for any time, which may be read at 2 a.m.: say "
 			  "'lately', or leave it out",

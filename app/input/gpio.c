@@ -43,7 +43,7 @@ struct watched_line {
 	int fd;
 	int button; /* index into the wiring's buttons */
 	bool active_low;
-	bool live;                    /* read; false once it failed, until it is requested again */
+	bool live; /* read; false once it failed, until it is requested again */
 	struct gpio_line_settings settings; /* how it was requested, to ask for it again */
 	int64_t retry_at, retry_ms;         /* while lost: the next request, and the backoff */
 	char what[3 * GPIO_NAME_MAX];       /* "main on GPIO17 (gpiochip0 line 17)" */
@@ -377,8 +377,8 @@ static void line_retry(struct gpio *g, struct watched_line *l, int64_t now)
 	void *request = g->be->request(g->be->ctx, l->chip->chip, &l->settings);
 
 	if (request == NULL) {
-		l->retry_ms = l->retry_ms * 2 > LINE_RETRY_MAX_MS ? LINE_RETRY_MAX_MS
-								  : l->retry_ms * 2;
+		l->retry_ms =
+			l->retry_ms * 2 > LINE_RETRY_MAX_MS ? LINE_RETRY_MAX_MS : l->retry_ms * 2;
 		l->retry_at = now + l->retry_ms;
 		return;
 	}
@@ -525,8 +525,7 @@ struct gpio *gpio_open_with(const struct gpio_backend *backend, const struct gpi
 
 		if (!w->line[i].line[0] && w->line[i].offset < 0)
 			continue;
-		if (find_line(g, &w->line[i], w->names[i], chips, n_chips, &chip,
-			      &offset, &r))
+		if (find_line(g, &w->line[i], w->names[i], chips, n_chips, &chip, &offset, &r))
 			request_line(g, w, i, chip, offset, &r);
 	}
 	/* Chips that were only searched are closed now. */

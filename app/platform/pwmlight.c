@@ -56,8 +56,7 @@ static bool is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-struct pwmlight *pwmlight_open(const char *root, int chip, int channel, char *msg,
-			       size_t msg_len)
+struct pwmlight *pwmlight_open(const char *root, int chip, int channel, char *msg, size_t msg_len)
 {
 	char chip_dir[300], dir[512];
 	struct pwmlight *l;
