@@ -7,10 +7,12 @@
 #include <errno.h>
 
 #include "diag.h"
+#include "procmem.h"
 #include "replay.h"
 #include "snapshot.h"
 
 #include "app.h"
+#include "reload.h"
 
 static char *read_text_file(const char *path)
 {
@@ -69,24 +71,84 @@ static int load_script(struct app *app, struct replay_script *script)
 	return 0;
 }
 
+/* "look": what the screen shows, as the device sees the hour (the local time it runs the night
+ * and the prompts on, with the offset from UTC the system gives for it). */
+static void print_look(struct app *app, int64_t t_ms)
+{
+	struct device_view view = device_view(app->dev, t_ms);
+	struct tm local;
+	char seconds[32];
+
+	app_local_time(app, t_ms, &local);
+	replay_format_seconds(t_ms, seconds, sizeof(seconds));
+	printf("{\"t\":%s,\"look\":", seconds);
+	if (view.local_ms < 0) {
+		printf("null");
+	} else {
+		struct civil_time c = clock_civil(view.local_ms);
+
+		printf("\"%04d-%02d-%02dT%02d:%02d\"", c.year, c.month, c.day, c.hour, c.minute);
+	}
+	printf(",\"utc_offset_min\":%ld,\"screen\":\"%s\",\"night\":%s,\"dark\":%s,\"daily\":",
+	       (long)(local.tm_gmtoff / 60), screen_name(view.screen), view.night ? "true" : "false",
+	       view.screen_off ? "true" : "false");
+	if (view.daily)
+		printf("\"%s\"}\n", view.daily->id);
+	else
+		printf("null}\n");
+	fflush(stdout);
+}
+
+/* "memory": the peak resident set so far and the resident set now, as the kernel counts them. */
+static void print_memory(int64_t t_ms)
+{
+	char seconds[32];
+	long peak_kb, now_kb;
+
+	if (procmem_read(&peak_kb, &now_kb) != 0) {
+		diag_errno(DIAG_WARN, "cannot read this process's memory");
+		return;
+	}
+	replay_format_seconds(t_ms, seconds, sizeof(seconds));
+	printf("{\"t\":%s,\"memory\":{\"peak_kb\":%ld,\"rss_kb\":%ld}}\n", seconds, peak_kb,
+	       now_kb);
+	fflush(stdout);
+}
+
 /* Feeds the script's steps up to until_ms to the device in virtual time; with logging, what
- * the device does is committed and printed step by step. */
+ * the device does is committed and printed step by step ("look", "memory" and "reload" too;
+ * without, they only let time run). A reload waits for the clock screen, as SIGHUP's does. */
 static void play_script(struct app *app, const struct replay_script *script, int64_t until_ms,
 			bool logging)
 {
+	bool reload_asked = false;
+
 	for (size_t i = 0; i < script->count && script->steps[i].t_ms <= until_ms; i++) {
 		const struct replay_step *s = &script->steps[i];
 		struct device_output out = {0};
 
 		app_tell_local_time(app, s->t_ms);
-		if (s->button < 0)
-			device_tick(app->dev, s->t_ms, &out);
-		else
+		if (s->kind == REPLAY_EDGE)
 			device_edge_from(app->dev, s->button, s->down, s->t_ms,
 					 s->touch ? PRESS_SOURCE_TOUCH : NULL, &out);
+		else
+			device_tick(app->dev, s->t_ms, &out);
 		if (logging)
 			app_record(app, &out, s->t_ms, true);
 		app_set_wall_clock(app, &out, s->t_ms, logging);
+		if (!logging)
+			continue;
+		reload_asked |= s->kind == REPLAY_RELOAD;
+		if (reload_asked && device_view(app->dev, s->t_ms).screen == SCREEN_AMBIENT) {
+			reload_asked = false;
+			reload_settings(app, NULL);
+			app_tell_local_time(app, s->t_ms);
+			app_tell_clock_state(app, s->t_ms);
+		}
+		if (s->kind == REPLAY_LOOK)
+			print_look(app, s->t_ms);
+		else if (s->kind == REPLAY_MEMORY)
+			print_memory(s->t_ms);
 	}
 }
 

@@ -105,9 +105,23 @@ static int parse_step(const char *source, int line_no, char *line,
 		return fail(msg, msg_len, source, line_no, "'%s': expected seconds", when);
 	step->t_ms = (int64_t)(seconds * 1000.0 + 0.5);
 	step->touch = false;
-	if (who && strcmp(who, "end") == 0 && !edge) {
-		step->button = -1;
-		return 0;
+	step->kind = REPLAY_EDGE;
+	step->button = -1;
+	if (who && !edge) { /* "look" alone; "look down" would be a button named look */
+		static const struct {
+			const char *word;
+			enum replay_kind kind;
+		} words[] = {{"end", REPLAY_END},
+			     {"look", REPLAY_LOOK},
+			     {"memory", REPLAY_MEMORY},
+			     {"reload", REPLAY_RELOAD}};
+
+		for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+			if (strcmp(who, words[i].word) != 0)
+				continue;
+			step->kind = words[i].kind;
+			return 0;
+		}
 	}
 	if (who && edge && strcmp(who, "touch") == 0) {
 		if (extra && strtok_r(NULL, " \t\r", &save))
@@ -118,8 +132,8 @@ static int parse_step(const char *source, int line_no, char *line,
 	}
 	if (!who || !edge || extra)
 		return fail(msg, msg_len, source, line_no,
-			    "expected 'SECONDS BUTTON down|up', 'SECONDS touch down X,Y' or "
-			    "'SECONDS end'");
+			    "expected 'SECONDS BUTTON down|up', 'SECONDS touch down X,Y', "
+			    "'SECONDS end', 'SECONDS look', 'SECONDS memory' or 'SECONDS reload'");
 	step->button = find_button(config, who);
 	if (step->button < 0)
 		return fail(msg, msg_len, source, line_no, "'%s': no such button", who);
@@ -185,7 +199,7 @@ int replay_parse(const char *source, const char *text, const struct device_confi
 }
 
 /* Seconds with up to three decimals and no trailing zeros: 1.2, 5, 60.125. */
-static void format_seconds(int64_t ms, char *buf, size_t len)
+void replay_format_seconds(int64_t ms, char *buf, size_t len)
 {
 	char *dot;
 	size_t n;
@@ -242,7 +256,7 @@ bool replay_json(const struct device_report *r, const struct device_config *conf
 	if (len == 0)
 		return false;
 	buf[0] = '\0';
-	format_seconds(r->t_ms, num, sizeof(num));
+	replay_format_seconds(r->t_ms, num, sizeof(num));
 	fits &= append(buf, len, "{\"t\":");
 	fits &= append(buf, len, num);
 	if (r->button >= 0) {
@@ -266,7 +280,7 @@ bool replay_json(const struct device_report *r, const struct device_config *conf
 	if (r->session_stopped) {
 		fits &= append(buf, len, ",\"session_end\":");
 		fits &= append_string(buf, len, session_end_name(r->session_how));
-		format_seconds(r->session_ms, num, sizeof(num));
+		replay_format_seconds(r->session_ms, num, sizeof(num));
 		fits &= append(buf, len, ",\"session_s\":");
 		fits &= append(buf, len, num);
 	}
@@ -275,7 +289,7 @@ bool replay_json(const struct device_report *r, const struct device_config *conf
 		fits &= append_string(buf, len, r->pattern ? r->pattern : "unknown");
 	}
 	if (r->session_started || r->action == ACTION_LENGTH) {
-		format_seconds(r->session_planned_ms, num, sizeof(num));
+		replay_format_seconds(r->session_planned_ms, num, sizeof(num));
 		fits &= append(buf, len, ",\"planned_s\":");
 		fits &= append(buf, len, num);
 	}

@@ -70,7 +70,24 @@ static void scripts_parse_and_bad_lines_say_where(void **state)
 	assert_int_equal(script.count, 3);
 	assert_int_equal(script.steps[1].t_ms, 600);
 	assert_int_equal(script.steps[2].button, -1);
+	assert_int_equal(script.steps[0].kind, REPLAY_EDGE);
+	assert_int_equal(script.steps[2].kind, REPLAY_END);
 	replay_script_free(&script);
+	/* Steps that look, measure and reload, which press nothing. */
+	assert_int_equal(replay_parse("s", "1 look\n2 memory\n3 reload\n", &config, NULL, &script,
+				      msg, sizeof(msg)),
+			 0);
+	assert_int_equal(script.count, 3);
+	assert_int_equal(script.steps[0].kind, REPLAY_LOOK);
+	assert_int_equal(script.steps[1].kind, REPLAY_MEMORY);
+	assert_int_equal(script.steps[2].kind, REPLAY_RELOAD);
+	assert_int_equal(script.steps[2].button, -1);
+	assert_int_equal(script.steps[2].t_ms, 3000);
+	replay_script_free(&script);
+	assert_int_equal(replay_parse("s", "1 look down\n", &config, NULL, &script, msg,
+				      sizeof(msg)),
+			 -1);
+	assert_string_equal(msg, "s:1: 'look': no such button");
 	assert_int_equal(replay_parse("s", "1 main down\n0.5 main up\n", &config, NULL, &script,
 				      msg, sizeof(msg)),
 			 -1);
