@@ -47,6 +47,10 @@ struct device {
 	bool local_known;          /* the shell has told the local time */
 	int64_t local_anchor_ms;   /* at this monotonic time... */
 	int64_t local_anchor;      /* ...it was this many ms into local day 0 */
+	/* The clocks went back (summer time ending): until the local time is again where it had
+	 * got to (repeat_until), the hour it lives a second time keeps the night as it was then. */
+	int64_t repeat_until; /* local ms; -1 when no hour is being repeated */
+	bool repeat_night;
 	enum clock_state clock;    /* how far the wall clock can be trusted */
 	/* SCREEN_CLOCKSET: the time being set, and where it stands. */
 	struct clockset clockset;
@@ -205,6 +209,7 @@ struct device *device_new(const struct device_config *config, const struct deck 
 	}
 	dev->screen = SCREEN_AMBIENT;
 	dev->awake_until = -1;
+	dev->repeat_until = -1;
 	dev->member = -1;
 	dev->member_until = -1;
 	dev->clock = CLOCK_UNKNOWN;
@@ -217,8 +222,32 @@ void device_restore_appreciation(struct device *dev, bool waiting)
 	dev->appreciation_waiting = waiting;
 }
 
+static bool night_at(const struct device *dev, int64_t local);
+
+/* Steps back of a minute to this much are a change of summer time (an hour almost everywhere,
+ * half an hour or two in a few places), not a clock set to another time of day. */
+#define REPEAT_MIN_MS (60 * 1000LL)
+#define REPEAT_MAX_MS (2 * 3600 * 1000LL)
+
 void device_set_local_time(struct device *dev, int64_t now_ms, int64_t ms_of_day, int64_t day)
 {
+	int64_t local = day * 86400000 + ms_of_day;
+
+	if (dev->local_known) {
+		int64_t was = device_local_ms(dev, now_ms);
+
+		if (was - local >= REPEAT_MIN_MS && was - local <= REPEAT_MAX_MS) {
+			/* The same hour again: its night boundaries were crossed the first time
+			 * round. The night stays as it was when the clocks went back. */
+			/* (Back again while repeating: it stays as it was.) */
+			if (dev->repeat_until < 0 || was >= dev->repeat_until) {
+				dev->repeat_until = was;
+				dev->repeat_night = night_at(dev, was);
+			}
+		} else if (was - local > REPEAT_MAX_MS || local - was > REPEAT_MAX_MS) {
+			dev->repeat_until = -1; /* another time of day: the schedule as it is */
+		}
+	}
 	dev->local_known = true;
 	dev->local_anchor_ms = now_ms;
 	dev->local_anchor = day * 86400000 + ms_of_day;
@@ -257,10 +286,9 @@ void device_free(struct device *dev)
 	free(dev);
 }
 
-/* Whether t_ms falls in the night schedule (never when the local time is unknown). */
-static bool is_night(const struct device *dev, int64_t t_ms)
+/* Whether local time `local` (ms since local day 0) falls in the night schedule. */
+static bool night_at(const struct device *dev, int64_t local)
 {
-	int64_t local = trusted_local_ms(dev, t_ms);
 	int start = dev->config.night_start, end = dev->config.night_end;
 	int minute;
 
@@ -270,6 +298,17 @@ static bool is_night(const struct device *dev, int64_t t_ms)
 	if (start < end)
 		return minute >= start && minute < end;
 	return minute >= start || minute < end; /* across midnight */
+}
+
+/* Whether t_ms falls in the night (never when the local time is unknown): the schedule, except
+ * in an hour lived twice, which keeps the night as it was when the clocks went back. */
+static bool is_night(const struct device *dev, int64_t t_ms)
+{
+	int64_t local = trusted_local_ms(dev, t_ms);
+
+	if (local >= 0 && dev->repeat_until >= 0 && local < dev->repeat_until)
+		return dev->repeat_night;
+	return night_at(dev, local);
 }
 
 /* The screen is dark: night with the screen off, on the clock, not woken by a press. */

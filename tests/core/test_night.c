@@ -107,6 +107,74 @@ static void night_crosses_midnight(void **state)
 	device_free(dev);
 }
 
+/* The clocks go back an hour (02:59:59 summer time, then 02:00:00 again) on a night that ends at
+ * 02:30, and on one that begins at 02:30: each boundary is crossed once, the first time round.
+ * The shell tells the local time as it goes (here every ten minutes of the monotonic clock). */
+static void a_repeated_hour_never_ends_or_begins_the_night_twice(void **state)
+{
+	static const struct {
+		int start, end; /* minutes of the day */
+		bool night_first_time, night_second_time;
+	} schedules[] = {
+		{22 * 60, 2 * 60 + 30, false, false}, /* ended at 02:30 summer time: stays ended */
+		{2 * 60 + 30, 7 * 60, true, true},    /* began at 02:30 summer time: stays begun */
+	};
+	(void)state;
+
+	for (size_t s = 0; s < sizeof(schedules) / sizeof(schedules[0]); s++) {
+		struct device_config c;
+		struct device *dev;
+		int64_t day = 20757; /* 2026-10-25 */
+
+		device_config_defaults(&c);
+		c.night_start = schedules[s].start;
+		c.night_end = schedules[s].end;
+		dev = device_new(&c, deck, 1);
+		device_set_clock_state(dev, CLOCK_SYNCED);
+		/* 01:50 to 02:50 summer time, the first time round. */
+		for (int64_t m = 0; m <= 60; m += 10) {
+			int64_t local = HOUR + 50 * MIN + m * MIN;
+
+			device_set_local_time(dev, m * MIN, local, day);
+			if (local >= 2 * HOUR + 30 * MIN)
+				assert_int_equal(device_view(dev, m * MIN).night,
+						 schedules[s].night_first_time);
+		}
+		/* An hour after 02:00 summer time it is 02:00 again; then on to 03:30. */
+		for (int64_t m = 70; m <= 160; m += 10) {
+			int64_t local = 2 * HOUR + (m - 70) * MIN;
+
+			device_set_local_time(dev, m * MIN, local, day);
+			assert_int_equal(device_view(dev, m * MIN).night,
+					 schedules[s].night_second_time);
+			/* and between the shell's words too */
+			assert_int_equal(device_view(dev, m * MIN + 5 * MIN).night,
+					 schedules[s].night_second_time);
+		}
+		device_free(dev);
+	}
+}
+
+/* A clock set back by hand by more than a change of summer time is a new time of day: the night
+ * follows the schedule at once. */
+static void a_clock_set_far_back_follows_the_schedule(void **state)
+{
+	struct device *dev = night_device(false);
+	(void)state;
+
+	device_set_local_time(dev, 0, 12 * HOUR, 100);
+	assert_false(device_view(dev, 0).night);
+	device_set_local_time(dev, MIN, 12 * HOUR + MIN, 100);
+	/* Back to 23:00 of the day before: night, as 23:00 always is. */
+	device_set_local_time(dev, 2 * MIN, 23 * HOUR, 99);
+	assert_true(device_view(dev, 2 * MIN).night);
+	/* And a day clock set back an hour stays day. */
+	device_set_local_time(dev, 3 * MIN, 12 * HOUR, 100);
+	device_set_local_time(dev, 4 * MIN, 11 * HOUR, 100);
+	assert_false(device_view(dev, 4 * MIN).night);
+	device_free(dev);
+}
+
 static void unknown_time_is_never_night(void **state)
 {
 	struct device *dev = night_device(true);
@@ -508,6 +576,8 @@ int main(void)
 		cmocka_unit_test(light_curve),
 		cmocka_unit_test(light_follows_the_breath),
 		cmocka_unit_test(night_crosses_midnight),
+		cmocka_unit_test(a_repeated_hour_never_ends_or_begins_the_night_twice),
+		cmocka_unit_test(a_clock_set_far_back_follows_the_schedule),
 		cmocka_unit_test(unknown_time_is_never_night),
 		cmocka_unit_test(first_press_in_the_dark_only_wakes),
 		cmocka_unit_test(woken_screen_goes_dark_again),
