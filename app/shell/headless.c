@@ -92,10 +92,27 @@ static void print_look(struct app *app, int64_t t_ms)
 	printf(",\"utc_offset_min\":%ld,\"screen\":\"%s\",\"night\":%s,\"dark\":%s,\"daily\":",
 	       (long)(local.tm_gmtoff / 60), screen_name(view.screen), view.night ? "true" : "false",
 	       view.screen_off ? "true" : "false");
-	if (view.daily)
-		printf("\"%s\"}\n", view.daily->id);
-	else
-		printf("null}\n");
+	printf(view.daily ? "\"%s\"" : "null", view.daily ? view.daily->id : "");
+	/* The part of the day prompts are chosen for (none while the hour is unknown). */
+	if (view.local_ms >= 0)
+		printf(",\"part\":\"%s\"",
+		       time_name(__builtin_ctz(deck_part_of_day(view.local_ms % 86400000))));
+	/* The history screen's week, as it is read for the screen: each day's date, prompts and
+	 * seconds breathed. */
+	if (view.screen == SCREEN_HISTORY) {
+		const struct history_week *week = app_week_for(app, &view, t_ms);
+
+		printf(",\"week\":");
+		for (int i = 0; week && i < HISTORY_DAYS; i++) {
+			int y, m, d;
+
+			clock_civil_from_days(week->days[i].day, &y, &m, &d);
+			printf("%s[\"%04d-%02d-%02d\",%d,%lld]", i ? "," : "[", y, m, d,
+			       week->days[i].prompts, (long long)(week->days[i].breathed_ms / 1000));
+		}
+		printf(week ? "]" : "null");
+	}
+	printf("}\n");
 	fflush(stdout);
 }
 
