@@ -819,6 +819,17 @@ int64_t device_deadline(const struct device *dev)
 	return due;
 }
 
+bool device_at_rest(const struct device *dev)
+{
+	if (dev->screen != SCREEN_AMBIENT)
+		return false;
+	for (int i = 0; i < dev->config.n_buttons; i++)
+		for (int k = 0; k < INPUT_KINDS; k++)
+			if (!gesture_idle(&dev->inputs[i][k].tracker))
+				return false;
+	return true;
+}
+
 void device_tick(struct device *dev, int64_t now_ms, struct device_output *out)
 {
 	/* Handle what fell due in time order, each at its own due time, so that a late tick

@@ -275,6 +275,11 @@ void device_tick(struct device *dev, int64_t now_ms, struct device_output *out);
 /* The next time device_tick() will change something, or -1 when only a press can. */
 int64_t device_deadline(const struct device *dev);
 
+/* Whether the device may be replaced by a new one (a reload of the settings) without losing
+ * anything: the clock is on screen and no press is under way (nothing held, no tap waiting
+ * for its double-press window). */
+bool device_at_rest(const struct device *dev);
+
 struct device_view device_view(const struct device *dev, int64_t now_ms);
 
 const struct device_config *device_config(const struct device *dev);

@@ -109,6 +109,11 @@ int64_t gesture_deadline(const struct gesture_tracker *g)
 	return due;
 }
 
+bool gesture_idle(const struct gesture_tracker *g)
+{
+	return !g->down && !g->raw_down && g->short_due_ms < 0 && g->settle_due_ms < 0;
+}
+
 const char *gesture_name(enum gesture gesture)
 {
 	switch (gesture) {

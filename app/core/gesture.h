@@ -48,6 +48,10 @@ enum gesture gesture_tick(struct gesture_tracker *g, int64_t now_ms);
 /* The next time gesture_tick() has something to report, or -1 when nothing is pending. */
 int64_t gesture_deadline(const struct gesture_tracker *g);
 
+/* Whether nothing is under way: no contact down (or settling) and no press waiting to be told
+ * (a tap's double-press window still open). */
+bool gesture_idle(const struct gesture_tracker *g);
+
 const char *gesture_name(enum gesture gesture);
 
 #endif

@@ -134,7 +134,8 @@ static void print_memory(int64_t t_ms)
 
 /* Feeds the script's steps up to until_ms to the device in virtual time; with logging, what
  * the device does is committed and printed step by step ("look", "memory" and "reload" too;
- * without, they only let time run). A reload waits for the clock screen, as SIGHUP's does. */
+ * without, they only let time run). A reload waits for the clock screen with no press under
+ * way, as SIGHUP's does. */
 static void play_script(struct app *app, const struct replay_script *script, int64_t until_ms,
 			bool logging)
 {
@@ -156,7 +157,7 @@ static void play_script(struct app *app, const struct replay_script *script, int
 		if (!logging)
 			continue;
 		reload_asked |= s->kind == REPLAY_RELOAD;
-		if (reload_asked && device_view(app->dev, s->t_ms).screen == SCREEN_AMBIENT) {
+		if (reload_asked && device_at_rest(app->dev)) {
 			reload_asked = false;
 			reload_settings(app, NULL);
 			app_tell_local_time(app, s->t_ms);

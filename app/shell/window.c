@@ -249,8 +249,9 @@ static bool run_once(struct app *app, struct onscreen *on)
 		app->clock_checked_ms = now - 60000; /* and whether it can be trusted, at once */
 	}
 	notify_tick(on->notify, now);
-	/* A reload waits for the clock screen: a session or a prompt is never cut short. */
-	if (device_view(app->dev, now).screen == SCREEN_AMBIENT && signals_take_reload()) {
+	/* A reload waits for the clock screen with no press under way: a session or a prompt is
+	 * never cut short, and a press never lost. */
+	if (device_at_rest(app->dev) && signals_take_reload()) {
 		notify_reloading(on->notify);
 		reload_settings(app, display_render(on->display));
 		set_up_input(app, on);

@@ -471,6 +471,39 @@ static void double_press_when_configured(void **state)
 	deck_free(deck);
 }
 
+/* A reload replaces the device only at rest: on the clock, with nothing held and no tap waiting
+ * for its double-press window. */
+static void at_rest_only_on_the_clock_with_no_press_under_way(void **state)
+{
+	struct device_config c = config();
+	struct deck *deck = deck_new();
+	struct device *dev;
+	struct device_output out = {0};
+	(void)state;
+
+	c.buttons[0].on[GESTURE_DOUBLE] = ACTION_APPRECIATION;
+	dev = device_new(&c, deck, 1);
+	assert_true(device_at_rest(dev));
+	device_edge(dev, 0, true, 0, &out);
+	assert_false(device_at_rest(dev)); /* held */
+	device_edge(dev, 0, false, 100, &out);
+	assert_false(device_at_rest(dev)); /* a tap, or the first of two */
+	device_edge(dev, 0, true, 250, &out);
+	device_edge(dev, 0, false, 350, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].action, ACTION_APPRECIATION);
+	assert_true(device_at_rest(dev)); /* told, and still on the clock */
+	out.n = 0;
+	device_edge(dev, 0, true, 5000, &out);
+	device_edge(dev, 0, false, 5100, &out);
+	device_tick(dev, 6000, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_not_equal(out.reports[0].screen_after, SCREEN_AMBIENT);
+	assert_false(device_at_rest(dev)); /* off the clock */
+	device_free(dev);
+	deck_free(deck);
+}
+
 /* The device's prompts: only those for the household, the round carried over from before a
  * restart, and the local time of day handed to the picker. */
 static const char *long_press_prompt(struct device *dev, int64_t t)
@@ -623,6 +656,7 @@ int main(void)
 		WITH(unknown_button_is_ignored, setup),
 		cmocka_unit_test(together_and_cycles),
 		cmocka_unit_test(double_press_when_configured),
+		cmocka_unit_test(at_rest_only_on_the_clock_with_no_press_under_way),
 		cmocka_unit_test(two_buttons_at_once_each_count),
 		cmocka_unit_test(names_round_trip),
 		cmocka_unit_test(checkin_view_says_how_to_answer),
