@@ -47,11 +47,11 @@ struct device {
 	bool local_known;          /* the shell has told the local time */
 	int64_t local_anchor_ms;   /* at this monotonic time... */
 	int64_t local_anchor;      /* ...it was this many ms into local day 0 */
+	enum clock_state clock;    /* how far the wall clock can be trusted */
 	/* The clocks went back (summer time ending): until the local time is again where it had
 	 * got to (repeat_until), the hour it lives a second time keeps the night as it was then. */
 	int64_t repeat_until; /* local ms; -1 when no hour is being repeated */
 	bool repeat_night;
-	enum clock_state clock;    /* how far the wall clock can be trusted */
 	/* SCREEN_CLOCKSET: the time being set, and where it stands. */
 	struct clockset clockset;
 	enum { SET_EDITING, SET_WAITING, SET_SAID } clockset_stage;

@@ -90,9 +90,12 @@ static void print_look(struct app *app, int64_t t_ms)
 		printf("\"%04d-%02d-%02dT%02d:%02d\"", c.year, c.month, c.day, c.hour, c.minute);
 	}
 	printf(",\"utc_offset_min\":%ld,\"screen\":\"%s\",\"night\":%s,\"dark\":%s,\"daily\":",
-	       (long)(local.tm_gmtoff / 60), screen_name(view.screen), view.night ? "true" : "false",
-	       view.screen_off ? "true" : "false");
-	printf(view.daily ? "\"%s\"" : "null", view.daily ? view.daily->id : "");
+	       (long)(local.tm_gmtoff / 60), screen_name(view.screen),
+	       view.night ? "true" : "false", view.screen_off ? "true" : "false");
+	if (view.daily)
+		printf("\"%s\"", view.daily->id);
+	else
+		fputs("null", stdout);
 	/* The part of the day prompts are chosen for (none while the hour is unknown). */
 	if (view.local_ms >= 0)
 		printf(",\"part\":\"%s\"",
@@ -108,11 +111,12 @@ static void print_look(struct app *app, int64_t t_ms)
 
 			clock_civil_from_days(week->days[i].day, &y, &m, &d);
 			printf("%s[\"%04d-%02d-%02d\",%d,%lld]", i ? "," : "[", y, m, d,
-			       week->days[i].prompts, (long long)(week->days[i].breathed_ms / 1000));
+			       week->days[i].prompts,
+			       (long long)(week->days[i].breathed_ms / 1000));
 		}
-		printf(week ? "]" : "null");
+		fputs(week ? "]" : "null", stdout);
 	}
-	printf("}\n");
+	fputs("}\n", stdout);
 	fflush(stdout);
 }
 

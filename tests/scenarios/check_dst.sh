@@ -16,7 +16,7 @@ if [ ! -f "/usr/share/zoneinfo/$zone" ]; then
   echo "FAIL: no time zone data for $zone (the tzdata package)"
   exit 1
 fi
-export TZ=$zone
+export TZ="$zone"
 mkdir -p "$out"
 db="$out/$name.db"
 rm -f "$db" "$db-wal" "$db-shm"

@@ -63,6 +63,7 @@ echo "  database: $(($(stat -c %s "$db") / 1024)) KiB"
 
 # The three "memory" lines: after the first week, after half the year, after the year.
 mem=$(sed -n 's/.*"memory":{"peak_kb":\([0-9]*\),"rss_kb":\([0-9]*\)}.*/\1 \2/p' "$out/year.out")
+# shellcheck disable=SC2086 # six numbers, split on purpose
 set -- $mem
 if [ $# -ne 6 ]; then
   echo "FAIL: expected three memory lines, got: $mem"
