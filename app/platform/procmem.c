@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* This process's peak and current resident memory, from /proc/self/status. */
 #include "procmem.h"
 
 #include <errno.h>
