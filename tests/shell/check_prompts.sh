@@ -108,6 +108,19 @@ else
   echo "ok   lint-spanish-words"
 fi
 
+# The shipped deck follows the language: [display] language, else the locale, else English.
+noenv="env -u LANGUAGE -u LC_ALL -u LC_MESSAGES -u LANG"
+printf '[display]\nlanguage = es\n' >"$work/es.conf"
+printf '[display]\nlanguage = en\n' >"$work/en.conf"
+expect deck-follows-the-setting 0 "$spanish_n prompts: 0 errors" -- \
+  $noenv LANG=C "$app" --config "$work/es.conf" --check-prompts
+expect deck-follows-the-locale 0 "$spanish_n prompts: 0 errors" -- \
+  $noenv LANG=es_MX.UTF-8 "$app" --config /dev/null --check-prompts
+expect deck-setting-beats-the-locale 0 "$shipped_n prompts: 0 errors" -- \
+  $noenv LANG=es_ES.UTF-8 "$app" --config "$work/en.conf" --check-prompts
+expect deck-english-otherwise 0 "$shipped_n prompts: 0 errors" -- \
+  $noenv LC_ALL=C LANGUAGE=es "$app" --config /dev/null --check-prompts
+
 mkdir -p "$work/bad" "$work/mine" "$work/empty"
 # Wide letters: under the renderer's 512-byte limit, measured and found too big; and a text
 # past that limit, which could not be drawn at all.
