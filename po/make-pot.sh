@@ -19,7 +19,7 @@ awk '
     sub(/[ \t]+$/, "", text)
     if (text == "") next
     if (!(text in refs)) order[++n] = text
-    refs[text] = refs[text] " assets/patterns.conf:" NR
+    refs[text] = " assets/patterns.conf"
   }
   END {
     for (i = 1; i <= n; i++) {
@@ -32,11 +32,11 @@ cd "$src"
 find app -name '*.c' | LC_ALL=C sort >"$tmp/files"
 xgettext --from-code=UTF-8 --language=C --keyword= --keyword=tr --keyword=trc:1c,2 \
   --keyword=trn:1,2 --keyword=N_ --keyword=NC_:1c,2 \
-  --add-comments=TRANSLATORS: --package-name=calm-prompt --sort-by-file \
+  --add-comments=TRANSLATORS: --package-name=calm-prompt --sort-by-file --add-location=file \
   --msgid-bugs-address= --copyright-holder= --files-from="$tmp/files" \
   -o "$tmp/app.pot" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
-msgcat --use-first -o "$tmp/all.pot" "$tmp/app.pot" "$tmp/patterns.po"
-# No creation date: the template changes only when the words do.
+msgcat --use-first --add-location=file -o "$tmp/all.pot" "$tmp/app.pot" "$tmp/patterns.po"
+# No creation date and no line numbers: the template changes only when the words do.
 {
   echo "# The words calm-prompt shows on screen: the template of every language's PO file."
   echo "# Made by po/make-pot.sh; do not edit by hand."

@@ -167,7 +167,7 @@ const char *clockset_field_name(enum clockset_field field)
 const char *clock_weekday_name(int wday)
 {
 	static const char *const names[7] = {
-		NC_("weekday", "Sunday"),   NC_("weekday", "Monday"), NC_("weekday", "Tuesday"),
+		NC_("weekday", "Sunday"),    NC_("weekday", "Monday"),   NC_("weekday", "Tuesday"),
 		NC_("weekday", "Wednesday"), NC_("weekday", "Thursday"), NC_("weekday", "Friday"),
 		NC_("weekday", "Saturday"),
 	};
@@ -189,10 +189,10 @@ const char *clock_weekday_short(int wday)
 const char *clock_month_name(int month)
 {
 	static const char *const names[12] = {
-		NC_("month", "January"),   NC_("month", "February"), NC_("month", "March"),
-		NC_("month", "April"),     NC_("month", "May"),      NC_("month", "June"),
-		NC_("month", "July"),      NC_("month", "August"),   NC_("month", "September"),
-		NC_("month", "October"),   NC_("month", "November"), NC_("month", "December"),
+		NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+		NC_("month", "April"),   NC_("month", "May"),      NC_("month", "June"),
+		NC_("month", "July"),    NC_("month", "August"),   NC_("month", "September"),
+		NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
 	};
 
 	return month >= 1 && month <= 12 ? names[month - 1] : "";

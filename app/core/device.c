@@ -148,8 +148,7 @@ void device_config_defaults(struct device_config *c)
 	c->press_pauses = true;
 	c->checkin = true;
 	snprintf(c->answers[0], sizeof(c->answers[0]), "%s", NC_("checkin answer", "calm"));
-	snprintf(c->answers[1], sizeof(c->answers[1]), "%s",
-		 NC_("checkin answer", "unsettled"));
+	snprintf(c->answers[1], sizeof(c->answers[1]), "%s", NC_("checkin answer", "unsettled"));
 	c->n_answers = 2;
 	c->offer_prompt = true;
 	c->settle_ms = 5000;

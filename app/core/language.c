@@ -33,8 +33,7 @@ static void without_codeset(const char *name, size_t n, char *out, size_t len)
 		out[o] = '\0';
 }
 
-void language_pick(const char *configured, const struct language_env *env, char *out,
-		   size_t len)
+void language_pick(const char *configured, const struct language_env *env, char *out, size_t len)
 {
 	const char *locale = NULL;
 

@@ -21,8 +21,7 @@ struct language_env {
  * (LC_ALL, else LC_MESSAGES, else LANG; LANGUAGE's first entry wins over it unless that locale
  * is C or POSIX, as GNU gettext does). The codeset is dropped ("es_ES.UTF-8" -> "es_ES"); ""
  * means English. */
-void language_pick(const char *configured, const struct language_env *env, char *out,
-		   size_t len);
+void language_pick(const char *configured, const struct language_env *env, char *out, size_t len);
 
 /* Whether a language name is well formed: letters, then optionally '_' and letters or digits,
  * then optionally '@' and a modifier ("es", "pt_BR", "sr@latin"), under LANGUAGE_MAX. */

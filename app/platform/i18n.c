@@ -28,7 +28,8 @@ static void take_session_env(void)
 	if (session_taken)
 		return;
 	for (int i = 0; i < 4; i++)
-		snprintf(session[i], sizeof(session[i]), "%s", getenv(names[i]) ? getenv(names[i]) : "");
+		snprintf(session[i], sizeof(session[i]), "%s",
+			 getenv(names[i]) ? getenv(names[i]) : "");
 	session_taken = true;
 }
 

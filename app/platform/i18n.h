@@ -30,8 +30,8 @@ const char *tr(const char *msgid) __attribute__((format_arg(1)));
 /* The same in a context (see NC_ in i18n_mark.h). */
 const char *trc(const char *context, const char *msgid) __attribute__((format_arg(2)));
 /* A message with a number in it: one or many, as the language counts. */
-const char *trn(const char *one, const char *many, unsigned long n)
-	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
+const char *trn(const char *one, const char *many, unsigned long n) __attribute__((format_arg(1)))
+__attribute__((format_arg(2)));
 
 /* Text shown as it is, not the app's own words (a prompt, a member's name). */
 const char *i18n_data(const char *text);

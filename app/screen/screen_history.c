@@ -89,8 +89,8 @@ void draw_history(struct render *r, const struct render_scene *s)
 		int bh = (int)((base - bar_top) * d->breathed_ms / most);
 		int dot = m / 40 + 2;
 		/* 1970-01-01 was a Thursday: day numbers name the weekday. */
-		const char *letter =
-			trc("weekday short", clock_weekday_short((int)(((d->day % 7) + 7 + 4) % 7)));
+		const char *letter = trc("weekday short",
+					 clock_weekday_short((int)(((d->day % 7) + 7 + 4) % 7)));
 		SDL_Color label = i == HISTORY_DAYS - 1 ? r->pal->text : r->pal->text_dim;
 
 		if (d->breathed_ms > 0 && bh < 3)
@@ -117,8 +117,9 @@ void draw_history(struct render *r, const struct render_scene *s)
 	/* Everyone's week shows no check-in answers (the store does not even read them): how
 	 * someone felt is for them to see, on their own week, where there are members to choose. */
 	if (!week->member && s->device->n_members > 0)
-		draw_text(r, tr("How each of you felt shows on your own week."), small_px * 85 / 100,
-			  r->pal->text_dim, r->w / 2, (calm_top + calm_bottom) / 2);
+		draw_text(r, tr("How each of you felt shows on your own week."),
+			  small_px * 85 / 100, r->pal->text_dim, r->w / 2,
+			  (calm_top + calm_bottom) / 2);
 	draw_legend(r, small_px * 85 / 100, week->member != NULL);
 }
 

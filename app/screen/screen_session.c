@@ -156,8 +156,7 @@ void draw_checkin(struct render *r, const struct render_scene *s)
 	clear(r, r->pal->bg_breathe);
 	draw_text(r,
 		  s->view->checkin_after ? tr("And how do you feel now?") : tr("How do you feel?"),
-		  q_px,
-		  r->pal->text, r->w / 2, r->h * 30 / 100);
+		  q_px, r->pal->text, r->w / 2, r->h * 30 / 100);
 	for (int i = 0; i < n; i++) {
 		int x = r->w * (2 * i + 1) / (2 * n);
 		char hint[64];
@@ -196,11 +195,11 @@ void draw_settle(struct render *r, const struct render_scene *s)
 		  (float)m * (0.09f + 0.01f * (float)swell), (float)m * 0.03f, rest);
 	draw_text(r, trc("pattern", p->label), title_px, r->pal->text, r->w / 2, r->h * 17 / 100);
 	if (p->invite[0])
-		draw_text_wrapped(r, trc("pattern", p->invite), body_px, r->w * 80 / 100, r->pal->text_dim,
-				  r->w / 2, r->h * 33 / 100);
+		draw_text_wrapped(r, trc("pattern", p->invite), body_px, r->w * 80 / 100,
+				  r->pal->text_dim, r->w / 2, r->h * 33 / 100);
 	else
-		draw_text(r, tr("Get comfortable. Let your shoulders drop."), body_px, r->pal->text_dim,
-			  r->w / 2, r->h * 33 / 100);
+		draw_text(r, tr("Get comfortable. Let your shoulders drop."), body_px,
+			  r->pal->text_dim, r->w / 2, r->h * 33 / 100);
 	if (v->session_breaths > 0)
 		snprintf(line, sizeof(line),
 			 trn("%d breath  ·  tap for another length",

@@ -36,7 +36,7 @@ struct config {
 	bool fullscreen;            /* use the whole screen at its own size */
 	char font[CONFIG_PATH_MAX]; /* a TrueType/OpenType file */
 	bool clock_24h;
-	int rotation; /* 0, 90, 180 or 270 degrees, done by the app */
+	int rotation;                /* 0, 90, 180 or 270 degrees, done by the app */
 	char language[LANGUAGE_MAX]; /* "es", "pt_BR"; empty: the locale's, else English */
 	/* [ambient] */
 	bool ambient_glow;  /* a faint breathing glow behind the clock */
