@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
 #include "paths.h"
 
 #define DOMAIN     "calm-prompt"
@@ -39,9 +38,8 @@ void i18n_session_env(struct language_env *env)
 	*env = (struct language_env){session[0], session[1], session[2], session[3]};
 }
 
-void i18n_init(const char *lang)
+bool i18n_init(const char *lang)
 {
-	static bool locale_said;
 	char dir[512];
 	const char *loc;
 
@@ -54,14 +52,11 @@ void i18n_init(const char *lang)
 	loc = setlocale(LC_MESSAGES, "");
 	if (!loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
 		loc = setlocale(LC_MESSAGES, "C.UTF-8");
-	if (!loc && language[0] && !locale_said) {
-		diag_warn("no C.UTF-8 locale here: the screen stays in English");
-		locale_said = true;
-	}
 	paths_locale_dir(dir, sizeof(dir));
 	bindtextdomain(DOMAIN, dir);
 	bind_textdomain_codeset(DOMAIN, "UTF-8");
 	textdomain(DOMAIN); /* also forgets the translations found for the language before */
+	return loc != NULL || !language[0];
 }
 
 const char *i18n_language(void)

@@ -19,8 +19,10 @@
 /* The environment that names the locale, as it was before i18n_init first changed LANGUAGE. */
 void i18n_session_env(struct language_env *env);
 
-/* Speaks language (as language_pick gives it; "" is English). Called again on a reload. */
-void i18n_init(const char *language);
+/* Speaks language (as language_pick gives it; "" is English). Called again on a reload.
+ * Returns false when it cannot: the messages' locale cannot be set (not even C.UTF-8), so
+ * the screen stays English. */
+bool i18n_init(const char *language);
 
 /* The language spoken, "" for English. */
 const char *i18n_language(void);

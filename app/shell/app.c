@@ -62,7 +62,10 @@ int app_load_config(struct app *app)
 	config_device(&app->cfg, &app->dcfg);
 	i18n_session_env(&env);
 	language_pick(app->cfg.language, &env, app->language, sizeof(app->language));
-	i18n_init(app->language);
+	if (!i18n_init(app->language))
+		diag_warn("cannot set a locale for the messages (not even C.UTF-8): the screen "
+			  "stays in English, not %s",
+			  app->language);
 	if (app->opt.pattern) {
 		app->pattern = pattern_index(&app->dcfg.patterns, app->opt.pattern);
 		if (app->pattern < 0) {

@@ -128,7 +128,7 @@ restore:
 	app->dcfg = *was_device;
 	app->pattern = was_pattern;
 	memcpy(app->language, was_language, sizeof(app->language));
-	i18n_init(app->language);
+	(void)i18n_init(app->language); /* spoken before: said at the start if it failed */
 	app->deck = was_deck;
 	app->dev = was_dev;
 free_copies:
