@@ -22,12 +22,8 @@ int app_load_config(struct app *app)
 	int problems, shipped_bad;
 
 	config_defaults(&app->cfg);
-	/* The built-in patterns are data shipped beside the app, read first like a config file. */
-	if (paths_asset(patterns, sizeof(patterns), "patterns.conf") != 0) {
-		diag_errno(DIAG_ERROR, "cannot name the built-in patterns");
-		return 1;
-	}
-	problems = config_load(&app->cfg, patterns, false, config_print_problem, stderr);
+	problems = config_load_builtin(&app->cfg, patterns, sizeof(patterns), config_print_problem,
+				       stderr);
 	if (problems != 0) {
 		if (problems < 0)
 			diag_errno(DIAG_ERROR, "cannot read the built-in patterns %s", patterns);

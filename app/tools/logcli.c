@@ -169,6 +169,7 @@ static int find_db(const struct log_request *rq, char *path, size_t len)
 	const char *config_path = rq->config_path ? rq->config_path : PATHS_DEFAULT_CONFIG;
 	struct config *cfg = malloc(sizeof(*cfg)); /* large: not on the stack */
 	char msg[512];
+	char patterns[PATH_MAX];
 	int problems;
 	int ret = 0;
 
@@ -178,7 +179,16 @@ static int find_db(const struct log_request *rq, char *path, size_t len)
 	}
 	config_defaults(cfg);
 	if (rq->db_path == NULL) {
-		/* Read as the app reads it, so a broken file is refused the same way. */
+		/* Read as the app reads it (the built-in patterns first: the settings name them), so
+		 * a broken file is refused the same way. */
+		problems = config_load_builtin(cfg, patterns, sizeof(patterns), config_print_problem,
+					       rq->err);
+		if (problems != 0) {
+			fprintf(rq->err, "calm-prompt log: cannot read the built-in patterns %s%s%s\n",
+				patterns, problems < 0 ? ": " : "", problems < 0 ? strerror(errno) : "");
+			ret = EXIT_FAILED;
+			goto free_cfg;
+		}
 		problems = config_load(cfg, config_path, rq->config_path == NULL, config_print_problem,
 				       rq->err);
 		if (problems < 0) {
