@@ -368,6 +368,7 @@ bool app_tell_clock_state(struct app *app, int64_t mono_ms)
 {
 	struct clock_facts facts = {.given = app->wall_fixed};
 	enum clock_state state;
+	bool changed;
 
 	if (!app->wall_fixed) {
 		facts.kernel_synced = wallclock_synced();
@@ -377,8 +378,11 @@ bool app_tell_clock_state(struct app *app, int64_t mono_ms)
 	state = app->opt.clock_state >= 0 ? (enum clock_state)app->opt.clock_state
 					  : clock_state_decide(&facts);
 	app->clock_checked_ms = mono_ms;
-	if (!device_set_clock_state(app->dev, state))
+	changed = device_set_clock_state(app->dev, state);
+	/* Said at the start too, unknown included (the device's first state), then on changes. */
+	if (!changed && app->clock_told)
 		return false;
+	app->clock_told = true;
 	if (app->opt.mode != MODE_RUN)
 		diag_debug("the clock: %s", clock_state_name(state));
 	else if (state == CLOCK_UNKNOWN)
@@ -386,7 +390,7 @@ bool app_tell_clock_state(struct app *app, int64_t mono_ms)
 			  "holds a time, not set by hand): it says so until it is set");
 	else
 		diag_info("the clock: %s", clock_state_name(state));
-	return true;
+	return changed;
 }
 
 /* Sets the wall clock to to_utc_s (what the household asked for at monotonic asked_ms). */
