@@ -163,7 +163,17 @@ static int parse_args(int argc, char **argv, struct log_request *rq)
 	return 0;
 }
 
-/* The database the app uses: --db, else [log] database from the settings, else the default. */
+const char *logcli_default_db(const char *own_path, const char *service_path)
+{
+	struct stat st;
+
+	if (stat(own_path, &st) == 0 || stat(service_path, &st) != 0)
+		return own_path;
+	return service_path;
+}
+
+/* The database the app uses: --db, else [log] database from the settings, else the default
+ * (the user's own, or the service's). */
 static int find_db(const struct log_request *rq, char *path, size_t len)
 {
 	const char *config_path = rq->config_path ? rq->config_path : PATHS_DEFAULT_CONFIG;
@@ -207,6 +217,11 @@ static int find_db(const struct log_request *rq, char *path, size_t len)
 	if (eventlog_choose_path(rq->db_path, cfg->database, path, len, msg, sizeof(msg)) != 0) {
 		fprintf(rq->err, "calm-prompt log: %s\n", msg);
 		ret = EXIT_FAILED;
+	} else if (rq->db_path == NULL && cfg->database[0] == '\0') {
+		const char *chosen = logcli_default_db(path, LOGCLI_SERVICE_DB);
+
+		if (chosen != path)
+			snprintf(path, len, "%s", chosen);
 	}
 free_cfg:
 	free(cfg);
