@@ -64,8 +64,9 @@ scenario_dpms() {
 	before=$(connector_dpms)
 	echo "     connected: $before"
 	[ "${before#* }" = On ] || fail "the connected connector is not On before: $before"
-	# The default buttons have no sleep: a second button (the key 2) gets it, read by a reload.
-	guest "cp $conf /run/calm-prompt.conf.saved && printf '\n[button side]\nline = none\nshort = sleep\n' >>$conf && systemctl reload calm-prompt" ||
+	# The default buttons have no sleep: a second button (the key 2) gets it, read by a reload;
+	# a hold too (a slow frame under TCG can make the key's tap look long).
+	guest "cp $conf /run/calm-prompt.conf.saved && printf '\n[button side]\nline = none\nshort = sleep\nlong = sleep\n' >>$conf && systemctl reload calm-prompt" ||
 		fail "the settings with a sleep button were not reloaded"
 	sleep 3
 	idle_ticks=$(app_ticks)
@@ -84,9 +85,10 @@ scenario_dpms() {
 	off_ticks=$(app_ticks)
 	sleep 10
 	off_ticks=$(($(app_ticks) - off_ticks))
-	# The clock's glow draws several frames a second; off, only the watchdog's and the
-	# minute's wake-ups remain (no frame: display_show returns while the connector is off).
-	if [ "$off_ticks" -le 2 ] && [ "$off_ticks" -lt "$idle_ticks" ]; then
+	# The clock's glow draws two frames a second (under TCG, with Mesa's software renderer,
+	# all the CPU there is); off, only the watchdog's and the minute's wake-ups remain (no
+	# frame: display_show returns while the connector is off): under 0.2 s of CPU in 10 s.
+	if [ "$off_ticks" -le 20 ] && [ "$((off_ticks * 20))" -lt "$idle_ticks" ]; then
 		ok "the app draws nothing while off: $off_ticks CPU ticks in 10 s (the clock on:" \
 			"$idle_ticks)"
 	else
@@ -125,9 +127,9 @@ scenario_touch() {
 	t0=$(guest 'cut -d" " -f1 /proc/uptime')
 	# The panel appears, SDL hears of it from udev; a hold (a prompt, at release), then a tap
 	# on the prompt (a session: how do you feel?) and a tap for an answer (then the guide).
-	guest 'setsid /usr/local/sbin/systest-touch settle:4000 hold:1500 pause:6000 tap:120 pause:2500 tap:120 pause:1000 >/run/touch.out 2>&1 </dev/null & sleep 1; for e in /sys/class/input/event*; do grep -q "systest touch" $e/device/name && udevadm info -q property -n /dev/input/${e##*/} | grep -E "^(DEVNAME|ID_INPUT_TOUCHSCREEN)=" && ls -l /dev/input/${e##*/}; done; true' |
+	guest 'setsid /usr/local/sbin/systest-touch settle:4000 hold:3000 pause:5000 tap:120 pause:2500 tap:120 pause:1000 >/run/touch.out 2>&1 </dev/null & sleep 1; for e in /sys/class/input/event*; do grep -q "systest touch" $e/device/name && udevadm info -q property -n /dev/input/${e##*/} | grep -E "^(DEVNAME|ID_INPUT_TOUCHSCREEN)=" && ls -l /dev/input/${e##*/}; done; true' |
 		sed 's/^/     /'
-	sleep 7.5
+	sleep 9.5
 	shot touch-prompt
 	for _ in $(seq 1 30); do
 		guest "test -s /run/touch.out && grep -c '^up' /run/touch.out | grep -qx 3" && break
@@ -141,9 +143,9 @@ scenario_touch() {
 	fi
 	out=$(guest "cat /run/touch.out")
 	echo "$out" | sed 's/^/     panel: /'
-	rows=$(db_query "SELECT id, button, gesture, action, screen, source, mono_ms FROM presses WHERE source = 'touch' AND mono_ms >= ${t0%.*}000 ORDER BY id")
+	rows=$(db_query "SELECT id, button, gesture, action, screen, source, mono_ms FROM presses WHERE mono_ms >= ${t0%.*}000 ORDER BY id")
 	echo "$rows" | sed 's/^/     /'
-	n=$(grep -c . <<<"$rows" || true)
+	n=$(grep -c '|touch|' <<<"$rows" || true)
 	if [ "$n" -eq 3 ] && grep -q '|long|prompt|ambient|touch|' <<<"$rows" &&
 		grep -q '|short|breathe|prompt|touch|' <<<"$rows"; then
 		ok "three touch rows: the hold a prompt, the taps a session and its answer, source 'touch'"
