@@ -129,7 +129,12 @@ scenario_touch() {
 	# on the prompt (a session: how do you feel?) and a tap for an answer (then the guide).
 	guest 'setsid /usr/local/sbin/systest-touch settle:4000 hold:3000 pause:5000 tap:120 pause:2500 tap:120 pause:1000 >/run/touch.out 2>&1 </dev/null & sleep 1; for e in /sys/class/input/event*; do grep -q "systest touch" $e/device/name && udevadm info -q property -n /dev/input/${e##*/} | grep -E "^(DEVNAME|ID_INPUT_TOUCHSCREEN)=" && ls -l /dev/input/${e##*/}; done; true' |
 		sed 's/^/     /'
-	sleep 9.5
+	# The prompt: shown once the hold's lift is read (the next tap is 5 s after it).
+	for _ in $(seq 1 30); do
+		guest "grep -q '^up' /run/touch.out" && break
+		sleep 0.5
+	done
+	sleep 2
 	shot touch-prompt
 	for _ in $(seq 1 30); do
 		guest "test -s /run/touch.out && grep -c '^up' /run/touch.out | grep -qx 3" && break
