@@ -86,8 +86,11 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # SDL loads EGL and GL at run time for its console (KMSDRM) driver, so dpkg-shlibdeps cannot
 # see them; without them the service cannot draw (found by the system test in a VM).
+# Setting the clock from the buttons asks systemd-timedated over the system bus, allowed by
+# the polkit rule the package ships: without polkitd (which brings the bus) timedated refuses
+# the service's user, and a Debian root without it could never be set (found in the VM).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "fonts-dejavu-core, systemd, procps, libegl1, libgles2, libgl1, libgl1-mesa-dri")
+    "fonts-dejavu-core, systemd, procps, polkitd, libegl1, libgles2, libgl1, libgl1-mesa-dri")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 if(CALM_DEB_ARCH)
   set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${CALM_DEB_ARCH}) # a cross build (toolchain file)

@@ -12,8 +12,11 @@
 
 struct idlewait;
 
-/* Opens the readable /dev/input/event* devices. NULL only when out of memory or pipes. */
+/* Opens the readable /dev/input/event* devices, and those that appear later (watched with
+ * inotify). NULL only when out of memory or pipes. */
 struct idlewait *idlewait_new(void);
+/* The same for another folder's event* files (tests). */
+struct idlewait *idlewait_new_in(const char *dir);
 void idlewait_free(struct idlewait *w);
 
 /* Whether SDL's current video driver sleeps by itself (then idlewait is not needed). */

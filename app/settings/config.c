@@ -4,6 +4,7 @@
  * with its file, line and key. */
 #include "config.h"
 #include "config_table.h"
+#include "paths.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -866,6 +867,14 @@ int config_load(struct config *cfg, const char *path, bool optional, config_erro
 		problem(&rd, NULL, "not 'key = value', '[section]' or a '#' comment");
 	}
 	return rd.problems;
+}
+
+int config_load_builtin(struct config *cfg, char *path, size_t len, config_error_fn on_error,
+			void *user)
+{
+	if (paths_asset(path, len, "patterns.conf") != 0)
+		return -1;
+	return config_load(cfg, path, false, on_error, user);
 }
 
 void config_device(const struct config *cfg, struct device_config *out)

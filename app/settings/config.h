@@ -82,6 +82,13 @@ void config_defaults(struct config *cfg);
 int config_load(struct config *cfg, const char *path, bool optional, config_error_fn on_error,
 		void *user);
 
+/* Reads the built-in patterns, data shipped beside the app (patterns.conf among the assets),
+ * like a settings file: first, since a settings file may name them. Everything that reads the
+ * settings file reads these before it. path (len bytes) gets the file's name, for messages.
+ * Returns as config_load does (-1 with errno set, also when the name does not fit). */
+int config_load_builtin(struct config *cfg, char *path, size_t len, config_error_fn on_error,
+			void *user);
+
 /* The device's part of the settings (cfg->dev) with the pattern names resolved. Names were
  * checked when loading; one that is still unknown falls back to the first pattern. */
 void config_device(const struct config *cfg, struct device_config *out);

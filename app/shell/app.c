@@ -25,12 +25,8 @@ int app_load_config(struct app *app)
 	struct language_env env;
 
 	config_defaults(&app->cfg);
-	/* The built-in patterns are data shipped beside the app, read first like a config file. */
-	if (paths_asset(patterns, sizeof(patterns), "patterns.conf") != 0) {
-		diag_errno(DIAG_ERROR, "cannot name the built-in patterns");
-		return 1;
-	}
-	problems = config_load(&app->cfg, patterns, false, config_print_problem, stderr);
+	problems = config_load_builtin(&app->cfg, patterns, sizeof(patterns), config_print_problem,
+				       stderr);
 	if (problems != 0) {
 		if (problems < 0)
 			diag_errno(DIAG_ERROR, "cannot read the built-in patterns %s", patterns);
@@ -391,6 +387,7 @@ bool app_tell_clock_state(struct app *app, int64_t mono_ms)
 {
 	struct clock_facts facts = {.given = app->wall_fixed};
 	enum clock_state state;
+	bool changed;
 
 	if (!app->wall_fixed) {
 		facts.kernel_synced = wallclock_synced();
@@ -400,8 +397,11 @@ bool app_tell_clock_state(struct app *app, int64_t mono_ms)
 	state = app->opt.clock_state >= 0 ? (enum clock_state)app->opt.clock_state
 					  : clock_state_decide(&facts);
 	app->clock_checked_ms = mono_ms;
-	if (!device_set_clock_state(app->dev, state))
+	changed = device_set_clock_state(app->dev, state);
+	/* Said at the start too, unknown included (the device's first state), then on changes. */
+	if (!changed && app->clock_told)
 		return false;
+	app->clock_told = true;
 	if (app->opt.mode != MODE_RUN)
 		diag_debug("the clock: %s", clock_state_name(state));
 	else if (state == CLOCK_UNKNOWN)
@@ -409,7 +409,7 @@ bool app_tell_clock_state(struct app *app, int64_t mono_ms)
 			  "holds a time, not set by hand): it says so until it is set");
 	else
 		diag_info("the clock: %s", clock_state_name(state));
-	return true;
+	return changed;
 }
 
 /* Sets the wall clock to to_utc_s (what the household asked for at monotonic asked_ms). */

@@ -30,6 +30,7 @@ struct app {
 	bool week_loaded, week_ok;
 	bool clock_set_this_boot; /* the wall clock was set by hand since the machine started */
 	int64_t clock_checked_ms; /* when the clock's state was last found out */
+	bool clock_told;          /* the journal has had the clock's state once */
 	int week_member; /* whose week was read: a member index, or -1 for everyone */
 	struct logqueue *log;  /* NULL only when no place for the log could be found */
 	bool log_trouble;      /* the log is not open or rows wait in memory: a discreet mark */

@@ -163,12 +163,23 @@ static int parse_args(int argc, char **argv, struct log_request *rq)
 	return 0;
 }
 
-/* The database the app uses: --db, else [log] database from the settings, else the default. */
+const char *logcli_default_db(const char *own_path, const char *service_path)
+{
+	struct stat st;
+
+	if (stat(own_path, &st) == 0 || stat(service_path, &st) != 0)
+		return own_path;
+	return service_path;
+}
+
+/* The database the app uses: --db, else [log] database from the settings, else the default
+ * (the user's own, or the service's). */
 static int find_db(const struct log_request *rq, char *path, size_t len)
 {
 	const char *config_path = rq->config_path ? rq->config_path : PATHS_DEFAULT_CONFIG;
 	struct config *cfg = malloc(sizeof(*cfg)); /* large: not on the stack */
 	char msg[512];
+	char patterns[PATH_MAX];
 	int problems;
 	int ret = 0;
 
@@ -178,7 +189,16 @@ static int find_db(const struct log_request *rq, char *path, size_t len)
 	}
 	config_defaults(cfg);
 	if (rq->db_path == NULL) {
-		/* Read as the app reads it, so a broken file is refused the same way. */
+		/* Read as the app reads it (the built-in patterns first: the settings name them), so
+		 * a broken file is refused the same way. */
+		problems = config_load_builtin(cfg, patterns, sizeof(patterns), config_print_problem,
+					       rq->err);
+		if (problems != 0) {
+			fprintf(rq->err, "calm-prompt log: cannot read the built-in patterns %s%s%s\n",
+				patterns, problems < 0 ? ": " : "", problems < 0 ? strerror(errno) : "");
+			ret = EXIT_FAILED;
+			goto free_cfg;
+		}
 		problems = config_load(cfg, config_path, rq->config_path == NULL, config_print_problem,
 				       rq->err);
 		if (problems < 0) {
@@ -197,6 +217,11 @@ static int find_db(const struct log_request *rq, char *path, size_t len)
 	if (eventlog_choose_path(rq->db_path, cfg->database, path, len, msg, sizeof(msg)) != 0) {
 		fprintf(rq->err, "calm-prompt log: %s\n", msg);
 		ret = EXIT_FAILED;
+	} else if (rq->db_path == NULL && cfg->database[0] == '\0') {
+		const char *chosen = logcli_default_db(path, LOGCLI_SERVICE_DB);
+
+		if (chosen != path)
+			snprintf(path, len, "%s", chosen);
 	}
 free_cfg:
 	free(cfg);

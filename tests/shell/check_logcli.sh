@@ -107,6 +107,15 @@ mkdir -p "$work/home"
     --db "$work/home/.local/state/calm-prompt/events.db"
 ) || exit 1
 
+# The settings file the package installs names built-in patterns ([breathe] pattern =
+# resonance): read as the app reads it, the built-in patterns first. (Without them every
+# command without --db refused the shipped file on an installed device; found in the VM.)
+cp "$here/../../../assets/calm-prompt.conf" "$work/shipped.conf" || fail "no shipped settings"
+printf '[log]\ndatabase = %s\n' "$db" >>"$work/shipped.conf"
+"$app" log stats --config "$work/shipped.conf" >"$work/shipped.out" 2>&1 ||
+  fail "log stats with the shipped settings file: $(cat "$work/shipped.out")"
+grep -q '^total' "$work/shipped.out" || fail "log stats with the shipped settings file: no totals"
+
 if [ "${UPDATE_EXPECTED:-0}" = 1 ]; then
   cp "$transcript" "$here/transcript.expected"
   echo "updated $here/transcript.expected"

@@ -1197,6 +1197,31 @@ static void the_database_comes_from_the_config_unless_db_is_given(void **state)
 	free_run(&r);
 }
 
+/* On a device the log is the service's: found by a plain "log" command when the user has
+ * none of their own (it said "no event log at ~/.local/state/..." under sudo). */
+static void without_a_log_of_ones_own_the_services_is_read(void **state)
+{
+	char own[PATH_MAX], service[PATH_MAX];
+	FILE *f;
+	(void)state;
+
+	path_in("own.db", own);
+	path_in("service.db", service);
+	unlink(own);
+	unlink(service);
+	assert_ptr_equal(logcli_default_db(own, service), own); /* neither: own, reported */
+	f = fopen(service, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_ptr_equal(logcli_default_db(own, service), service);
+	f = fopen(own, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_ptr_equal(logcli_default_db(own, service), own); /* one's own comes first */
+	unlink(own);
+	unlink(service);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1212,6 +1237,7 @@ int main(void)
 		cmocka_unit_test(help_is_on_stdout),
 		cmocka_unit_test(a_missing_or_foreign_file_fails_with_exit_1),
 		cmocka_unit_test(the_database_comes_from_the_config_unless_db_is_given),
+		cmocka_unit_test(without_a_log_of_ones_own_the_services_is_read),
 	};
 
 	return cmocka_run_group_tests_name("logcli", tests, make_dir, remove_dir);

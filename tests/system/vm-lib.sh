@@ -199,7 +199,8 @@ boot_no=0
 monitor_sock=$work/monitor.sock
 agent_sock=$work/agent.sock
 start_vm() {
-	local machine
+	local machine reboot=(-no-reboot)
+	[ -z "${vm_reboot:-}" ] || reboot=()
 	boot_no=$((boot_no + 1))
 	rm -f "$monitor_sock" "$agent_sock"
 	if [ "$arch" = amd64 ]; then
@@ -219,14 +220,16 @@ start_vm() {
 		console=ttyAMA0
 	fi
 	# The guest's clock: 10:00 today (+10 min a boot), so that the day's palette shows, not the
-	# night's, whenever CI runs. No NTP: like a Pi without a real-time clock.
-	$qemu -rtc "base=$(date -u +%Y-%m-%d)T10:$((boot_no * 10)):00" \
+	# night's, whenever CI runs, or vm_rtc_base when a scenario sets it. No NTP: like a Pi
+	# without a real-time clock. vm_reboot=1: a reboot in the guest restarts it in the same
+	# QEMU (its RTC keeps what the guest wrote); otherwise QEMU ends with the guest.
+	$qemu -rtc "base=${vm_rtc_base:-$(date -u +%Y-%m-%d)T10:$((boot_no * 10)):00}" \
 		-accel tcg -m 1024 -smp 2 -nodefaults "${machine[@]}" \
 		-kernel "$work/vmlinuz" -initrd "$work/initrd.img" \
 		-append "root=/dev/vda rw console=$console quiet loglevel=3 systemd.show_status=0 mitigations=off" \
 		-chardev "socket,id=agent,path=$agent_sock,server=on,wait=off" \
 		-monitor "unix:$monitor_sock,server=on,wait=off" \
-		-display none -no-reboot >"$work/qemu-$boot_no.log" 2>&1 &
+		-display none "${reboot[@]}" >"$work/qemu-$boot_no.log" 2>&1 &
 	qemu_pid=$!
 	ln -sf "console-$boot_no.log" "$work/console.log"
 }
