@@ -90,7 +90,7 @@ int app_deck_dir(const struct app *app, char *dir, size_t len)
 		char sub[LANGUAGE_MAX + 16];
 		struct stat st;
 
-		snprintf(sub, sizeof(sub), "prompts/%s", names[i]);
+		snprintf(sub, sizeof(sub), "prompts/%.*s", LANGUAGE_MAX - 1, names[i]);
 		if (paths_asset(dir, len, sub) == 0 && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
 			return 0;
 	}
