@@ -12,7 +12,7 @@
 #include "wallclock.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define EVENTLOG_SCHEMA_VERSION 5
+#define EVENTLOG_SCHEMA_VERSION 6
 
 struct eventlog;
 
