@@ -781,34 +781,25 @@ err_rollback:
 	return is_damage(rc) ? EVENTLOG_DAMAGED : EVENTLOG_NOT_WRITTEN;
 }
 
-/* Each boot's start on the synchronised clock (ms), from its first synchronised row in any
- * table: a row stamped before the sync is dated by it. A temporary table, filled before anything
- * is deleted, so every table is judged by the same boots. */
-static const char boots_sql[] =
-	"CREATE TEMP TABLE forget_boots(boot_id TEXT PRIMARY KEY, boot_ms INTEGER);"
-	"INSERT INTO forget_boots SELECT boot_id, wall_utc * 1000 - mono_ms FROM ("
-	"  SELECT boot_id, wall_utc, mono_ms, min(mono_ms) FROM ("
-	"    SELECT boot_id, wall_utc, mono_ms FROM presses WHERE clock_synced = 1"
-	"    UNION ALL SELECT boot_id, wall_utc, mono_ms FROM sessions WHERE clock_synced = 1"
-	"    UNION ALL SELECT boot_id, wall_utc, mono_ms FROM prompts_shown WHERE clock_synced = 1)"
-	"  GROUP BY boot_id);";
-
 /* Counts, or deletes, the rows of one table from before before_utc_s; n gets how many. With
  * redate, a row stamped while the clock was not synchronised (a Pi without a real-time clock
- * boots at a stale time) is not judged by its stamp: it goes only when its boot's synchronised
- * start and its own time since boot put it before the moment; with no such start it stays. */
+ * boots at a stale time) is not judged by its stamp: it goes only when the time it really
+ * happened, from its boot's anchor (the week's and the export's definition), is before the
+ * moment; when its boot has no anchor it stays. Redating needs schema 6's boots. */
 static int forget_in(sqlite3 *db, const char *table, int64_t before_utc_s, bool dry_run,
 		     bool redate, int64_t *n)
 {
-	char sql[512];
+	char sql[640];
 	sqlite3_stmt *stmt;
 	int rc;
 
 	if (redate)
 		snprintf(sql, sizeof(sql),
-			 "%s FROM %s WHERE wall_utc < ?1 AND (clock_synced != 0 OR id IN ("
-			 "SELECT r.id FROM %s r JOIN forget_boots b ON b.boot_id = r.boot_id "
-			 "WHERE r.clock_synced = 0 AND b.boot_ms + r.mono_ms < ?1 * 1000))",
+			 "%s FROM %s WHERE (clock_synced != 0 AND wall_utc < ?1) OR id IN ("
+			 "SELECT r.id FROM %s AS r JOIN boots AS b ON b.boot_id = r.boot_id "
+			 "WHERE r.clock_synced = 0 AND b.anchor_mono IS NOT NULL AND "
+			 "coalesce(corrected_utc(r.mono_ms, r.clock_synced, b.anchor_wall, "
+			 "b.anchor_mono), r.wall_utc) < ?1)",
 			 dry_run ? "SELECT count(*)" : "DELETE", table, table);
 	else
 		snprintf(sql, sizeof(sql), "%s FROM %s WHERE wall_utc < ?1",
@@ -827,6 +818,30 @@ static int forget_in(sqlite3 *db, const char *table, int64_t before_utc_s, bool 
 	}
 	sqlite3_finalize(stmt);
 	return rc;
+}
+
+/* Forgets the boots whose anchor and stale stamps are all from before the moment: the rows
+ * they could date are gone (with redate) or date themselves (after the anchor). A file older
+ * than schema 6 has none. */
+static int forget_boots(sqlite3 *db, int64_t before_utc_s)
+{
+	sqlite3_stmt *stmt;
+	int has_boots;
+	int rc = query_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'boots'",
+			   &has_boots);
+
+	if (rc != SQLITE_OK || !has_boots)
+		return rc;
+	rc = sqlite3_prepare_v2(db,
+				"DELETE FROM boots WHERE anchor_wall < ?1 AND (stale_to IS NULL OR "
+				"stale_to < ?1)",
+				-1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, before_utc_s);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run, bool redate,
@@ -855,10 +870,6 @@ int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run, bo
 	rc = sqlite3_exec(log->db, dry_run ? "BEGIN" : "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto err;
-	what = "dating rows stamped before the clock was synchronised";
-	rc = redate ? sqlite3_exec(log->db, boots_sql, NULL, NULL, NULL) : SQLITE_OK;
-	if (rc != SQLITE_OK)
-		goto err_rollback;
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		what = tables[i].table;
 		rc = forget_in(log->db, tables[i].table, before_utc_s, dry_run, redate,
@@ -866,11 +877,12 @@ int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run, bo
 		if (rc != SQLITE_OK)
 			goto err_rollback;
 	}
+	what = "boots";
+	rc = dry_run ? SQLITE_OK : forget_boots(log->db, before_utc_s);
+	if (rc != SQLITE_OK)
+		goto err_rollback;
 	what = "committing";
-	if (redate)
-		rc = sqlite3_exec(log->db, "DROP TABLE temp.forget_boots", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(log->db, "COMMIT", NULL, NULL, NULL);
+	rc = sqlite3_exec(log->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto err_rollback;
 	return 0;
@@ -879,7 +891,6 @@ err_rollback:
 	snprintf(msg, msg_len, "event log: %s rows before %lld: %s: %s",
 		 dry_run ? "counting" : "deleting", (long long)before_utc_s, what,
 		 sqlite3_errmsg(log->db));
-	/* The rollback takes the temporary table with it. */
 	if (!sqlite3_get_autocommit(log->db))
 		sqlite3_exec(log->db, "ROLLBACK", NULL, NULL, NULL);
 	memset(counts, 0, sizeof(*counts));
