@@ -49,6 +49,79 @@ static const char *set_hint(const struct render_scene *s, char *buf, size_t len)
 	return "It sets itself once there is a network.";
 }
 
+/* What a tap on the clock does, in a word or two; NULL when it does nothing worth a label. */
+static const char *zone_label(enum action action)
+{
+	switch (action) {
+	case ACTION_BREATHE:
+		return "Breathe";
+	case ACTION_TOGETHER:
+		return "Breathe together";
+	case ACTION_PROMPT:
+		return "A prompt";
+	case ACTION_APPRECIATION:
+		return "Leave a kind sign";
+	case ACTION_HISTORY:
+		return "The week";
+	case ACTION_WHO:
+		return "Who is here";
+	case ACTION_SLEEP:
+		return "Screen off";
+	case ACTION_SOUND:
+		return "Sound";
+	case ACTION_SETTIME:
+		return "Set the clock";
+	default:
+		return NULL;
+	}
+}
+
+/* Faint labels of what a tap does in each touch zone, where the zones lie: side by side along
+ * the bottom of a landscape picture; on a portrait one, stacked, each label where its band
+ * has room (the first at the top, the last at the bottom, one between below the clock), with
+ * small marks at the screen's edges where the bands meet. Never brighter than the dimmed
+ * text of the palette in use, so never brighter than the night allows. */
+static void draw_zone_labels(struct render *r, const struct render_scene *s)
+{
+	const struct device_config *c = s->device;
+	int zones = c ? c->touch_zones : 1;
+	bool side_by_side = r->w >= r->h;
+	int m = min_side(r);
+	int px = m * 48 / 1000;
+	SDL_Color ink = mix(r->pal->bg_ambient, r->pal->text_dim, 0.75 * s->view->zone_labels);
+	SDL_Color mark = mix(r->pal->bg_ambient, r->pal->text_dim, 0.4 * s->view->zone_labels);
+
+	if (zones < 2 || zones > c->n_buttons)
+		return;
+	for (int z = 0; z < zones; z++) {
+		const char *label = zone_label(c->buttons[z].on[GESTURE_SHORT]);
+		int along = side_by_side ? r->w : r->h;
+		int from = along * z / zones, to = along * (z + 1) / zones;
+
+		if (z > 0) {
+			float edge = (float)from;
+
+			if (side_by_side)
+				draw_disc(r, edge, (float)r->h * 0.94f, (float)m * 0.006f, 1.5f, mark);
+			else {
+				draw_disc(r, (float)m * 0.04f, edge, (float)m * 0.006f, 1.5f, mark);
+				draw_disc(r, (float)(r->w - m * 4 / 100), edge, (float)m * 0.006f,
+					  1.5f, mark);
+			}
+		}
+		if (label == NULL)
+			continue;
+		if (side_by_side)
+			draw_text(r, label, px, ink, (from + to) / 2, r->h * 94 / 100);
+		else if (z == 0)
+			draw_text(r, label, px, ink, r->w / 2, from + r->h * 5 / 100);
+		else if (z == zones - 1)
+			draw_text(r, label, px, ink, r->w / 2, to - r->h * 5 / 100);
+		else
+			draw_text(r, label, px, ink, r->w / 2, to - r->h * 4 / 100);
+	}
+}
+
 void draw_ambient(struct render *r, const struct render_scene *s)
 {
 	const struct device_view *v = s->view;
@@ -81,6 +154,8 @@ void draw_ambient(struct render *r, const struct render_scene *s)
 		if (v->appreciation_waiting)
 			draw_text(r, "\u2665  Someone here is thinking of you", small_px,
 				  r->pal->warm, cx, r->h * 10 / 100 + dy);
+		if (v->zone_labels > 0)
+			draw_zone_labels(r, s);
 		return;
 	}
 	if (s->clock_24h)
@@ -98,6 +173,8 @@ void draw_ambient(struct render *r, const struct render_scene *s)
 	if (v->daily)
 		draw_text_wrapped(r, v->daily->text, small_px, r->w * 82 / 100, r->pal->text_dim,
 				  cx, r->h * 82 / 100 + dy);
+	if (v->zone_labels > 0)
+		draw_zone_labels(r, s);
 }
 
 void draw_note(struct render *r, const struct render_scene *s)
