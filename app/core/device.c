@@ -875,6 +875,7 @@ void device_edge_from(struct device *dev, int button, bool down, int64_t t_ms, c
 {
 	struct recogniser *in;
 	enum gesture g;
+	int64_t held_ms;
 
 	if (button < 0 || button >= dev->config.n_buttons)
 		return;
@@ -895,7 +896,24 @@ void device_edge_from(struct device *dev, int button, bool down, int64_t t_ms, c
 	 * that began it: the source of its first edge down. */
 	if (down && !in->tracker.raw_down)
 		snprintf(in->source, sizeof(in->source), "%s", source ? source : "");
+	held_ms = t_ms - in->tracker.down_ms;
 	g = gesture_edge(&in->tracker, down, t_ms);
+	/* A touch's hold counts as it lifts, so the first button's very long hold is judged
+	 * then: held long enough (and lifted before the resting palm's limit, past which the
+	 * recogniser gives nothing), it opens the set-the-clock screen instead of doing what a
+	 * hold does. Not on a dark screen: a touch in the dark only wakes it. */
+	if (g == GESTURE_LONG && in == &dev->inputs[0][INPUT_TOUCH] && button == 0 &&
+	    dev->config.clockset_hold_ms > 0 && held_ms >= dev->config.clockset_hold_ms &&
+	    dev->screen != SCREEN_CLOCKSET && !screen_dark(dev, t_ms)) {
+		struct device_report *r = add_report(dev, out, t_ms, 0, GESTURE_LONG, ACTION_SETTIME);
+
+		if (r) {
+			r->source = in->source[0] ? in->source : NULL;
+			r->member = dev->member >= 0 ? dev->config.members[dev->member] : NULL;
+			open_clockset(dev, r);
+		}
+		return;
+	}
 	if (g != GESTURE_NONE)
 		on_gesture(dev, button, g, t_ms, in->source, out);
 }

@@ -245,7 +245,8 @@ void device_edge(struct device *dev, int button, bool down, int64_t t_ms,
 /* The same, from a named source that the press's report carries: "gpio", a key's name, or
  * PRESS_SOURCE_TOUCH. Touches have a recogniser of their own per button, apart from contacts
  * (GPIO, keys), so one press never mixes the two; on it a hold counts at its release, and not
- * at all past touch_limit_ms. */
+ * at all past touch_limit_ms; the first button's touch held clockset_hold_ms or more opens
+ * the set-the-clock screen as it lifts (on a lit screen). */
 void device_edge_from(struct device *dev, int button, bool down, int64_t t_ms, const char *source,
 		      struct device_output *out);
 

@@ -234,11 +234,11 @@ static void resting_palm_does_nothing(void **state)
 	assert_int_equal(out.n, 0);
 	assert_false(out.changed);
 	assert_int_equal(device_view(f->dev, 70000).screen, SCREEN_AMBIENT);
-	/* 9.999 s is still a hold. */
+	/* 9.999 s is still a press: the very long hold, which opens the clock setting. */
 	touch(f->dev, true, 80000, &out);
 	touch(f->dev, false, 89999, &out);
 	assert_int_equal(out.n, 1);
-	assert_int_equal(out.reports[0].action, ACTION_PROMPT);
+	assert_int_equal(out.reports[0].action, ACTION_SETTIME);
 }
 
 /* In the dark a stray touch only wakes the screen, as any press does; a palm not even that. */
@@ -370,6 +370,61 @@ static void one_zone_shows_no_labels(void **state)
 	assert_int_equal(device_deadline(f->dev), -1);
 }
 
+/* A touch's hold counts as it lifts, so the very long hold that opens the set-the-clock screen
+ * is judged then: 3 s to just under the palm's 10 s opens it (and does not also show a prompt);
+ * a shorter hold is a hold; a palm is nothing; in the dark it only wakes. */
+static void a_touch_held_three_seconds_opens_the_clock_setting(void **state)
+{
+	struct fixture *f = *state;
+	struct device_output out = {0};
+
+	touch(f->dev, true, 1000, &out);
+	touch(f->dev, false, 3999, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].action, ACTION_PROMPT);
+	device_tick(f->dev, 1000000, &out); /* the prompt goes by itself */
+	assert_int_equal(device_view(f->dev, 1000000).screen, SCREEN_AMBIENT);
+
+	out = (struct device_output){0};
+	touch(f->dev, true, 1100000, &out);
+	device_tick(f->dev, 1104000, &out);
+	assert_int_equal(out.n, 0); /* nothing while it is held */
+	touch(f->dev, false, 1109999, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].t_ms, 1109999);
+	assert_int_equal(out.reports[0].gesture, GESTURE_LONG);
+	assert_int_equal(out.reports[0].action, ACTION_SETTIME);
+	assert_string_equal(out.reports[0].source, "touch");
+	assert_int_equal(out.reports[0].screen_after, SCREEN_CLOCKSET);
+	assert_int_equal(device_view(f->dev, 1110000).screen, SCREEN_CLOCKSET);
+	/* There, a long touch is the next field, as a long press is. */
+	out = (struct device_output){0};
+	touch(f->dev, true, 1111000, &out);
+	touch(f->dev, false, 1115000, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].action, ACTION_CLOCK_NEXT);
+}
+
+static void a_palm_or_a_touch_in_the_dark_never_opens_it(void **state)
+{
+	struct fixture *f = *state;
+	struct device_output out = {0};
+
+	touch(f->dev, true, 1000, &out);
+	touch(f->dev, false, 11000, &out); /* 10 s: a palm */
+	device_tick(f->dev, 12000, &out);
+	assert_int_equal(out.n, 0);
+	assert_int_equal(device_view(f->dev, 12000).screen, SCREEN_AMBIENT);
+
+	device_set_local_time(f->dev, 20000, 23 * 3600 * 1000LL, 100);
+	device_set_clock_state(f->dev, CLOCK_SYNCED);
+	touch(f->dev, true, 20000, &out);
+	touch(f->dev, false, 25000, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].action, ACTION_WAKE);
+	assert_int_equal(device_view(f->dev, 25000).screen, SCREEN_AMBIENT);
+}
+
 #define WITH(test) cmocka_unit_test_setup_teardown(test, setup, teardown)
 
 int main(void)
@@ -389,6 +444,8 @@ int main(void)
 		WITH(unknown_source_is_null),
 		cmocka_unit_test(a_touch_on_the_clock_shows_the_zones_then_fades),
 		WITH(one_zone_shows_no_labels),
+		WITH(a_touch_held_three_seconds_opens_the_clock_setting),
+		WITH(a_palm_or_a_touch_in_the_dark_never_opens_it),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
