@@ -905,7 +905,8 @@ void device_edge_from(struct device *dev, int button, bool down, int64_t t_ms, c
 	if (g == GESTURE_LONG && in == &dev->inputs[0][INPUT_TOUCH] && button == 0 &&
 	    dev->config.clockset_hold_ms > 0 && held_ms >= dev->config.clockset_hold_ms &&
 	    dev->screen != SCREEN_CLOCKSET && !screen_dark(dev, t_ms)) {
-		struct device_report *r = add_report(dev, out, t_ms, 0, GESTURE_LONG, ACTION_SETTIME);
+		struct device_report *r =
+			add_report(dev, out, t_ms, 0, GESTURE_LONG, ACTION_SETTIME);
 
 		if (r) {
 			r->source = in->source[0] ? in->source : NULL;

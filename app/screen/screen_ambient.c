@@ -43,7 +43,8 @@ static const char *set_hint(const struct render_scene *s, char *buf, size_t len)
 			}
 	if (c && c->clockset_hold_ms > 0) {
 		snprintf(buf, len, "Hold the %sbutton for %d seconds to set it.",
-			 c->n_buttons > 1 ? "first " : "", (int)((c->clockset_hold_ms + 999) / 1000));
+			 c->n_buttons > 1 ? "first " : "",
+			 (int)((c->clockset_hold_ms + 999) / 1000));
 		return buf;
 	}
 	return "It sets itself once there is a network.";
@@ -102,7 +103,8 @@ static void draw_zone_labels(struct render *r, const struct render_scene *s)
 			float edge = (float)from;
 
 			if (side_by_side)
-				draw_disc(r, edge, (float)r->h * 0.94f, (float)m * 0.006f, 1.5f, mark);
+				draw_disc(r, edge, (float)r->h * 0.94f, (float)m * 0.006f, 1.5f,
+					  mark);
 			else {
 				draw_disc(r, (float)m * 0.04f, edge, (float)m * 0.006f, 1.5f, mark);
 				draw_disc(r, (float)(r->w - m * 4 / 100), edge, (float)m * 0.006f,
@@ -146,7 +148,8 @@ void draw_ambient(struct render *r, const struct render_scene *s)
 	}
 	if (v->clock == CLOCK_UNKNOWN) {
 		/* No confident wrong time: say so, and how to put it right. */
-		draw_text(r, "\u2013\u2013:\u2013\u2013", clock_px * 3 / 4, r->pal->text_dim, cx, cy);
+		draw_text(r, "\u2013\u2013:\u2013\u2013", clock_px * 3 / 4, r->pal->text_dim, cx,
+			  cy);
 		draw_text(r, "The time is not set", date_px, r->pal->text, cx,
 			  cy + clock_px * 62 / 100 + date_px / 2);
 		draw_text_wrapped(r, set_hint(s, hint, sizeof(hint)), small_px, r->w * 86 / 100,
@@ -186,7 +189,6 @@ void draw_note(struct render *r, const struct render_scene *s)
 	draw_text(r, "\u2665", m * 16 / 100, r->pal->warm, r->w / 2, r->h * 28 / 100);
 	draw_text_wrapped(r, "Someone here is thinking of you.", m * 8 / 100, r->w * 88 / 100,
 			  r->pal->text, r->w / 2, r->h * 52 / 100);
-	draw_text_wrapped(r, "Left for whoever came by next: you.",
-			  m * 5 / 100, r->w * 80 / 100, r->pal->text_dim, r->w / 2,
-			  r->h * 72 / 100);
+	draw_text_wrapped(r, "Left for whoever came by next: you.", m * 5 / 100, r->w * 80 / 100,
+			  r->pal->text_dim, r->w / 2, r->h * 72 / 100);
 }

@@ -23,19 +23,19 @@
 /* Schema 6's trigger on a stamped table: a row trusted (the condition) may be its boot's new
  * anchor; a row not trusted, stamped before the anchor, widens its boot's stale range. Part of
  * a shipped migration: never edit. */
-#define BOOT_TRIGGER(table, trusted)                                                            \
-	"CREATE TRIGGER " table "_boots AFTER INSERT ON " table " BEGIN "                       \
-	"INSERT OR IGNORE INTO boots(boot_id) VALUES (NEW.boot_id);"                            \
-	"UPDATE boots SET "                                                                     \
-	"anchor_wall = CASE WHEN " trusted " AND (anchor_mono IS NULL OR NEW.mono_ms < "        \
-	"anchor_mono) THEN NEW.wall_utc ELSE anchor_wall END, "                                 \
-	"anchor_mono = CASE WHEN " trusted " AND (anchor_mono IS NULL OR NEW.mono_ms < "        \
-	"anchor_mono) THEN NEW.mono_ms ELSE anchor_mono END, "                                  \
-	"stale_from = CASE WHEN NOT " trusted " AND (anchor_mono IS NULL OR NEW.mono_ms < "     \
-	"anchor_mono) THEN min(ifnull(stale_from, NEW.wall_utc), NEW.wall_utc) ELSE stale_from " \
-	"END, "                                                                                 \
-	"stale_to = CASE WHEN NOT " trusted " AND (anchor_mono IS NULL OR NEW.mono_ms < "       \
-	"anchor_mono) THEN max(ifnull(stale_to, NEW.wall_utc), NEW.wall_utc) ELSE stale_to END " \
+#define BOOT_TRIGGER(table, trusted)                                                               \
+	"CREATE TRIGGER " table "_boots AFTER INSERT ON " table " BEGIN "                          \
+	"INSERT OR IGNORE INTO boots(boot_id) VALUES (NEW.boot_id);"                               \
+	"UPDATE boots SET "                                                                        \
+	"anchor_wall = CASE WHEN " trusted " AND (anchor_mono IS NULL OR NEW.mono_ms < "           \
+	"anchor_mono) THEN NEW.wall_utc ELSE anchor_wall END, "                                    \
+	"anchor_mono = CASE WHEN " trusted " AND (anchor_mono IS NULL OR NEW.mono_ms < "           \
+	"anchor_mono) THEN NEW.mono_ms ELSE anchor_mono END, "                                     \
+	"stale_from = CASE WHEN NOT " trusted " AND (anchor_mono IS NULL OR NEW.mono_ms < "        \
+	"anchor_mono) THEN min(ifnull(stale_from, NEW.wall_utc), NEW.wall_utc) ELSE stale_from "   \
+	"END, "                                                                                    \
+	"stale_to = CASE WHEN NOT " trusted " AND (anchor_mono IS NULL OR NEW.mono_ms < "          \
+	"anchor_mono) THEN max(ifnull(stale_to, NEW.wall_utc), NEW.wall_utc) ELSE stale_to END "   \
 	"WHERE boot_id = NEW.boot_id; END;"
 
 /* migrations[v] takes a file from schema v to v + 1. Append a step for each new version; never
@@ -107,6 +107,7 @@ static const char *const migrations[] = {
 	 * set by hand), which dates the rows stamped before it; and the range of wall times
 	 * stamped untrusted before it, where the index finds those rows. Kept by triggers, so
 	 * every insert keeps it, however written; filled here from the rows there are. */
+	/* clang-format off */
 	("CREATE TABLE boots("
 	 "  boot_id TEXT PRIMARY KEY,"
 	 "  anchor_wall INTEGER,"
@@ -138,6 +139,7 @@ static const char *const migrations[] = {
 	 "UPDATE boots SET stale_from = lo, stale_to = hi FROM temp.stale "
 	 "WHERE boots.boot_id = stale.boot_id;"
 	 "DROP TABLE temp.stale;"),
+	/* clang-format on */
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == EVENTLOG_SCHEMA_VERSION,
@@ -926,14 +928,15 @@ int eventlog_week(struct eventlog *log, int64_t today, const char *member,
 	 * anchor that late can date a row into the week), through their boot's stale range (the
 	 * unary + keeps SQLite from building an index on boot_id for every read instead). The day
 	 * is then picked exactly. */
-#define WEEK_ROWS(columns, table)                                                                \
+#define WEEK_ROWS(columns, table)                                                                  \
 	"SELECT coalesce(corrected_utc(t.mono_ms, t.clock_synced, b.anchor_wall, b.anchor_mono), " \
-	"t.wall_utc), t.utc_offset_min" columns " FROM " table " AS t LEFT JOIN boots AS b ON "     \
+	"t.wall_utc), t.utc_offset_min" columns " FROM " table " AS t LEFT JOIN boots AS b ON "    \
 	"b.boot_id = t.boot_id AND t.clock_synced = 0 WHERE t.wall_utc >= ?1 AND t.wall_utc < ?2 " \
-	"AND (?3 IS NULL OR t.member = ?3) UNION ALL "                                            \
+	"AND (?3 IS NULL OR t.member = ?3) UNION ALL "                                             \
 	"SELECT corrected_utc(t.mono_ms, t.clock_synced, b.anchor_wall, b.anchor_mono), "          \
 	"t.utc_offset_min" columns " FROM boots AS b CROSS JOIN " table " AS t ON t.wall_utc "     \
-	"BETWEEN b.stale_from AND b.stale_to AND +t.boot_id = b.boot_id WHERE b.anchor_wall >= ?1 "\
+	"BETWEEN b.stale_from AND b.stale_to AND +t.boot_id = b.boot_id WHERE b.anchor_wall >= "   \
+	"?1 "                                                                                      \
 	"AND NOT (t.wall_utc >= ?1 AND t.wall_utc < ?2) AND +t.clock_synced = 0 AND t.mono_ms < "  \
 	"b.anchor_mono AND (?3 IS NULL OR t.member = ?3)"
 	static const char *const sql[2] = {
@@ -1042,8 +1045,7 @@ err:
 	return -1;
 }
 
-int eventlog_clock_set_in_boot(struct eventlog *log, const char *boot_id, char *msg,
-			       size_t msg_len)
+int eventlog_clock_set_in_boot(struct eventlog *log, const char *boot_id, char *msg, size_t msg_len)
 {
 	sqlite3_stmt *stmt;
 	int found;

@@ -114,7 +114,8 @@ static char *anchor_sql(sqlite3 *db)
 	sqlite3_stmt *list;
 	char *sql = NULL, *grouped;
 
-	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
 			       -1, &list, NULL) != SQLITE_OK)
 		return NULL;
 	while (sqlite3_step(list) == SQLITE_ROW) {
@@ -125,8 +126,9 @@ static char *anchor_sql(sqlite3 *db)
 		if (strcmp(name, "boots") == 0) {
 			sqlite3_free(sql);
 			sqlite3_finalize(list);
-			return sqlite3_mprintf("SELECT boot_id, anchor_wall, anchor_mono FROM boots "
-					       "WHERE anchor_mono IS NOT NULL");
+			return sqlite3_mprintf(
+				"SELECT boot_id, anchor_wall, anchor_mono FROM boots "
+				"WHERE anchor_mono IS NOT NULL");
 		}
 		if (!is_stamped(db, name))
 			continue;
@@ -243,17 +245,18 @@ static int count_table(sqlite3 *db, const struct log_request *rq, const char *an
 		       const char *table, const char *ms, const char *member, int which,
 		       struct weeks *ws)
 {
-	char *sql = anchors ? sqlite3_mprintf(
-				      "WITH anchor AS (%s) SELECT CASE WHEN a.boot_id IS NULL THEN "
-				      "t.wall_utc ELSE coalesce(corrected_utc(t.mono_ms, "
-				      "t.clock_synced, a.anchor_wall, a.anchor_mono), t.wall_utc) END, "
-				      "t.utc_offset_min, %s FROM %s AS t LEFT JOIN anchor AS a ON "
-				      "a.boot_id = t.boot_id AND t.clock_synced = 0 WHERE ?2 IS NULL "
-				      "OR %s = ?2",
-				      anchors, ms, table, member)
-			    : sqlite3_mprintf("SELECT wall_utc, utc_offset_min, %s FROM %s WHERE ?2 "
-					      "IS NULL OR %s = ?2",
-					      ms, table, member);
+	char *sql =
+		anchors ? sqlite3_mprintf(
+				  "WITH anchor AS (%s) SELECT CASE WHEN a.boot_id IS NULL THEN "
+				  "t.wall_utc ELSE coalesce(corrected_utc(t.mono_ms, "
+				  "t.clock_synced, a.anchor_wall, a.anchor_mono), t.wall_utc) END, "
+				  "t.utc_offset_min, %s FROM %s AS t LEFT JOIN anchor AS a ON "
+				  "a.boot_id = t.boot_id AND t.clock_synced = 0 WHERE ?2 IS NULL "
+				  "OR %s = ?2",
+				  anchors, ms, table, member)
+			: sqlite3_mprintf("SELECT wall_utc, utc_offset_min, %s FROM %s WHERE ?2 "
+					  "IS NULL OR %s = ?2",
+					  ms, table, member);
 	sqlite3_stmt *stmt;
 	int rc = sql ? sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) : SQLITE_NOMEM;
 
@@ -594,7 +597,8 @@ static int prepare_tables(sqlite3 *db, int64_t since_utc, struct export_tables *
 
 	rc = sqlite3_prepare_v2(db,
 				"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
-				"LIKE 'sqlite\\_%' ESCAPE '\\' AND name != 'boots' ORDER BY CASE name WHEN 'presses' "
+				"LIKE 'sqlite\\_%' ESCAPE '\\' AND name != 'boots' ORDER BY CASE "
+				"name WHEN 'presses' "
 				"THEN 0 WHEN 'sessions' THEN 1 WHEN 'prompts_shown' THEN 2 ELSE 3 "
 				"END, name",
 				-1, &list, NULL);
