@@ -925,19 +925,20 @@ int eventlog_week(struct eventlog *log, int64_t today, const char *member,
 	 * history stays right across a change of time zone or summer time. Two ranges the index
 	 * answers: the rows stamped in the week widened by a day each side (more than any offset;
 	 * ?1, ?2), and the rows stamped elsewhere before an anchor no earlier than that (only an
-	 * anchor that late can date a row into the week), through their boot's stale range (the
-	 * unary + keeps SQLite from building an index on boot_id for every read instead). The day
-	 * is then picked exactly. */
+	 * anchor that late can date a row into the week), within the stale ranges of those boots,
+	 * read once whatever the number of boots (a Pi without a saved clock starts each boot in
+	 * 1970: their ranges overlap). The day is then picked exactly. */
 #define WEEK_ROWS(columns, table)                                                                  \
 	"SELECT coalesce(corrected_utc(t.mono_ms, t.clock_synced, b.anchor_wall, b.anchor_mono), " \
 	"t.wall_utc), t.utc_offset_min" columns " FROM " table " AS t LEFT JOIN boots AS b ON "    \
 	"b.boot_id = t.boot_id AND t.clock_synced = 0 WHERE t.wall_utc >= ?1 AND t.wall_utc < ?2 " \
 	"AND (?3 IS NULL OR t.member = ?3) UNION ALL "                                             \
 	"SELECT corrected_utc(t.mono_ms, t.clock_synced, b.anchor_wall, b.anchor_mono), "          \
-	"t.utc_offset_min" columns " FROM boots AS b CROSS JOIN " table " AS t ON t.wall_utc "     \
-	"BETWEEN b.stale_from AND b.stale_to AND +t.boot_id = b.boot_id WHERE b.anchor_wall >= "   \
-	"?1 "                                                                                      \
-	"AND NOT (t.wall_utc >= ?1 AND t.wall_utc < ?2) AND +t.clock_synced = 0 AND t.mono_ms < "  \
+	"t.utc_offset_min" columns " FROM " table                                                  \
+	" AS t JOIN boots AS b ON b.boot_id = t.boot_id "                                          \
+	"WHERE t.wall_utc BETWEEN (SELECT min(stale_from) FROM boots WHERE anchor_wall >= ?1) "    \
+	"AND (SELECT max(stale_to) FROM boots WHERE anchor_wall >= ?1) AND b.anchor_wall >= ?1 "   \
+	"AND NOT (t.wall_utc >= ?1 AND t.wall_utc < ?2) AND t.clock_synced = 0 AND t.mono_ms < "   \
 	"b.anchor_mono AND (?3 IS NULL OR t.member = ?3)"
 	static const char *const sql[2] = {
 		WEEK_ROWS(", ifnull(t.actual_ms, 0), t.checkin_after", "sessions"),
