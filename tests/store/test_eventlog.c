@@ -865,6 +865,53 @@ static void the_week_dates_rows_from_before_the_clock_was_set(void **state)
 	assert_integrity_ok(path);
 }
 
+/* A schema 5 file's rows get their boots when it is brought to schema 6: a boot set by hand
+ * after its stale start has its anchor (the set) and the range of its stale stamps, a boot
+ * never right only its range, a synchronised boot only its anchor; and the week then dates
+ * the stale rows. */
+static void schema_6_finds_the_boots_of_the_rows_there_are(void **state)
+{
+	static const char answers[2][CHECKIN_ANSWER_MAX + 1] = {"calm", "tense"};
+	struct history_week week;
+	char path[PATH_MAX], msg[256];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	path_in(state, "v5.db", path);
+	log = open_ok(path);
+	eventlog_close(log);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	run_sql(db, "DROP TABLE boots; DROP TRIGGER presses_boots; DROP TRIGGER sessions_boots; "
+		    "DROP TRIGGER prompts_shown_boots; DROP TRIGGER clock_changes_boots; "
+		    "PRAGMA user_version = 5;"
+		    "INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
+		    "pattern, planned_ms, actual_ms, ended) VALUES "
+		    "(86405, 60, 5000, 'stale', 0, 'resonance', 300000, 60000, 'completed'),"
+		    "(86465, 60, 65000, 'stale', 0, 'resonance', 300000, 1000, 'completed'),"
+		    "(500, 0, 1000, 'never', 0, 'resonance', 300000, 1, 'completed'),"
+		    "(1767225000, 60, 9000, 'synced', 1, 'resonance', 300000, 2000, 'completed');"
+		    "INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, boot_id, "
+		    "clock_synced, from_utc, to_utc, outcome) VALUES "
+		    "(1767225700, 60, 176405000, 'stale', 0, 262805, 1767225700, 'set');");
+	sqlite3_close(db);
+	log = open_ok(path);
+	db = reader(path);
+	assert_sql_text(db,
+			"SELECT group_concat(boot_id || '|' || ifnull(anchor_wall, '-') || '|' || "
+			"ifnull(anchor_mono, '-') || '|' || ifnull(stale_from, '-') || '|' || "
+			"ifnull(stale_to, '-'), ' ') FROM (SELECT * FROM boots ORDER BY boot_id)",
+			"never|-|-|500|500 stale|1767225700|176405000|86405|86465 "
+			"synced|1767225000|9000|-|-");
+	sqlite3_close(db);
+	/* 2026-01-01, local day 20454: the stale sessions were two days and an hour before the
+	 * set (day 20452); the synchronised one was that day. */
+	assert_int_equal(eventlog_week(log, 20454, NULL, answers, 2, &week, msg, sizeof(msg)), 0);
+	assert_int_equal(week.days[4].breathed_ms, 61000);
+	assert_int_equal(week.days[6].breathed_ms, 2000);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
 static void one_report_can_end_a_session_and_start_the_next(void **state)
 {
 	struct device_report first =
@@ -1563,6 +1610,7 @@ int main(void)
 		cmocka_unit_test(the_week_sums_each_day_and_each_member),
 		cmocka_unit_test(the_week_keeps_its_edges_in_every_time_zone),
 		cmocka_unit_test(the_week_dates_rows_from_before_the_clock_was_set),
+		cmocka_unit_test(schema_6_finds_the_boots_of_the_rows_there_are),
 		cmocka_unit_test(a_shown_prompt_gets_a_row),
 		cmocka_unit_test(a_device_report_writes_no_press_row),
 		cmocka_unit_test(a_clock_set_by_hand_gets_a_row_of_its_own),
