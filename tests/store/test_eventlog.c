@@ -634,7 +634,8 @@ static void a_schema_2_file_gets_the_checkin_columns(void **state)
 /* Schema 3 files get the press's source: old rows read NULL (not known), new rows say it. */
 static void a_schema_3_file_gets_the_source_column(void **state)
 {
-	struct device_report r = press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_SETTLE);
+	struct device_report r =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_SETTLE);
 	struct wall_stamp when = stamp_at(10);
 	char path[PATH_MAX];
 	struct eventlog *log;
@@ -795,7 +796,8 @@ static void the_week_dates_rows_from_before_the_clock_was_set(void **state)
 	struct device_report start =
 		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_SETTLE);
 	struct device_report end = press(GESTURE_SHORT, ACTION_END, SCREEN_BREATHE, SCREEN_AMBIENT);
-	struct device_report set = by_device(ACTION_CLOCK_SET, SCREEN_CLOCKSET, SCREEN_CLOCKSET, "set");
+	struct device_report set =
+		by_device(ACTION_CLOCK_SET, SCREEN_CLOCKSET, SCREEN_CLOCKSET, "set");
 	struct prompt shown = {.id = "trust-tiny-promise", .pathway = PATHWAY_TRUST};
 	struct device_report prompt = by_device(ACTION_PROMPT, SCREEN_AMBIENT, SCREEN_PROMPT, "x");
 	/* 2026-01-01 00:01:40 UTC is local day 20454 at +60 min: today. */
@@ -881,18 +883,19 @@ static void schema_6_finds_the_boots_of_the_rows_there_are(void **state)
 	log = open_ok(path);
 	eventlog_close(log);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	run_sql(db, "DROP TABLE boots; DROP TRIGGER presses_boots; DROP TRIGGER sessions_boots; "
-		    "DROP TRIGGER prompts_shown_boots; DROP TRIGGER clock_changes_boots; "
-		    "PRAGMA user_version = 5;"
-		    "INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
-		    "pattern, planned_ms, actual_ms, ended) VALUES "
-		    "(86405, 60, 5000, 'stale', 0, 'resonance', 300000, 60000, 'completed'),"
-		    "(86465, 60, 65000, 'stale', 0, 'resonance', 300000, 1000, 'completed'),"
-		    "(500, 0, 1000, 'never', 0, 'resonance', 300000, 1, 'completed'),"
-		    "(1767225000, 60, 9000, 'synced', 1, 'resonance', 300000, 2000, 'completed');"
-		    "INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, boot_id, "
-		    "clock_synced, from_utc, to_utc, outcome) VALUES "
-		    "(1767225700, 60, 176405000, 'stale', 0, 262805, 1767225700, 'set');");
+	run_sql(db,
+		"DROP TABLE boots; DROP TRIGGER presses_boots; DROP TRIGGER sessions_boots; "
+		"DROP TRIGGER prompts_shown_boots; DROP TRIGGER clock_changes_boots; "
+		"PRAGMA user_version = 5;"
+		"INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
+		"pattern, planned_ms, actual_ms, ended) VALUES "
+		"(86405, 60, 5000, 'stale', 0, 'resonance', 300000, 60000, 'completed'),"
+		"(86465, 60, 65000, 'stale', 0, 'resonance', 300000, 1000, 'completed'),"
+		"(500, 0, 1000, 'never', 0, 'resonance', 300000, 1, 'completed'),"
+		"(1767225000, 60, 9000, 'synced', 1, 'resonance', 300000, 2000, 'completed');"
+		"INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, boot_id, "
+		"clock_synced, from_utc, to_utc, outcome) VALUES "
+		"(1767225700, 60, 176405000, 'stale', 0, 262805, 1767225700, 'set');");
 	sqlite3_close(db);
 	log = open_ok(path);
 	db = reader(path);
@@ -978,7 +981,8 @@ static void a_clock_set_by_hand_gets_a_row_of_its_own(void **state)
 {
 	struct device_report confirm =
 		press(GESTURE_LONG, ACTION_CLOCK_CONFIRM, SCREEN_CLOCKSET, SCREEN_CLOCKSET);
-	struct device_report set = by_device(ACTION_CLOCK_SET, SCREEN_CLOCKSET, SCREEN_CLOCKSET, "set");
+	struct device_report set =
+		by_device(ACTION_CLOCK_SET, SCREEN_CLOCKSET, SCREEN_CLOCKSET, "set");
 	struct device_report refused =
 		by_device(ACTION_CLOCK_SET, SCREEN_CLOCKSET, SCREEN_CLOCKSET, "refused");
 	struct wall_stamp t0 = stamp_at(1), t1 = stamp_at(2), t2 = stamp_at(3);
@@ -1005,14 +1009,14 @@ static void a_clock_set_by_hand_gets_a_row_of_its_own(void **state)
 			"(SELECT * FROM clock_changes ORDER BY id)",
 			"1767225602|7000|0|86400|1767225602|set "
 			"1767225603|8000|0|1767225603|1767225700|refused");
-	assert_sql_text(db, "SELECT action || '|' || screen FROM presses",
-			"clockconfirm|clockset");
+	assert_sql_text(db, "SELECT action || '|' || screen FROM presses", "clockconfirm|clockset");
 	sqlite3_close(db);
 	/* A restart in the same boot still knows the clock was set by hand; another boot not. */
 	assert_int_equal(eventlog_clock_set_in_boot(log, BOOT_ID, msg, sizeof(msg)), 1);
 	assert_int_equal(eventlog_clock_set_in_boot(log, "another-boot", msg, sizeof(msg)), 0);
 	/* Forgetting takes them with the rest. */
-	assert_int_equal(eventlog_forget(log, 1767225603, false, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(eventlog_forget(log, 1767225603, false, false, &counts, msg, sizeof(msg)),
+			 0);
 	assert_int_equal(counts.clock_changes, 1);
 	assert_int_equal(counts.presses, 1);
 	eventlog_close(log);
@@ -1374,7 +1378,8 @@ static void forget_counts_first_and_deletes_only_when_asked(void **state)
 	db = reader(path);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), 3);
 
-	assert_int_equal(eventlog_forget(log, t2.utc_s + 1, false, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(
+		eventlog_forget(log, t2.utc_s + 1, false, false, &counts, msg, sizeof(msg)), 0);
 	assert_int_equal(counts.presses, 2);
 	assert_int_equal(counts.sessions, 1);
 	assert_int_equal(counts.prompts_shown, 1);
@@ -1415,7 +1420,8 @@ static void forgotten_text_is_gone_from_the_file(void **state)
 	free(bytes);
 
 	assert_int_equal(eventlog_open_existing(path, &log, msg, sizeof(msg)), 0);
-	assert_int_equal(eventlog_forget(log, t0.utc_s + 1, false, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(
+		eventlog_forget(log, t0.utc_s + 1, false, false, &counts, msg, sizeof(msg)), 0);
 	assert_int_equal(counts.prompts_shown, 1);
 	eventlog_close(log);
 	bytes = read_bytes(path, &len);

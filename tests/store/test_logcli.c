@@ -666,7 +666,8 @@ static void export_corrects_rows_stamped_before_the_clock_was_right(void **state
 		"INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
 		"press_id, pattern, planned_ms) VALUES (86401, 0, 1000, 'A', 0, 1, 'resonance', "
 		"300000);"
-		"INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
+		"INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, boot_id, "
+		"clock_synced, "
 		"from_utc, to_utc, outcome) VALUES "
 		"(86500, 0, 100000, 'A', 0, 86500, 1767225700, 'refused'),"
 		"(1767225600, 0, 120000, 'A', 0, 86519, 1767225600, 'set');");
@@ -677,22 +678,30 @@ static void export_corrects_rows_stamped_before_the_clock_was_right(void **state
 	 * it: 1767225541 (whole seconds, rounded down). One JSON line a row. */
 	{
 		static const char *const want[] = {
-			("{\"id\": 1, \"wall_utc\": 86401, \"utc_offset_min\": 0, \"mono_ms\": 1000, "
+			("{\"id\": 1, \"wall_utc\": 86401, \"utc_offset_min\": 0, \"mono_ms\": "
+			 "1000, "
 			 "\"boot_id\": \"A\", \"clock_synced\": 0, \"button\""),
 			"\"corrected_utc\": 1767225481}",
-			"{\"id\": 2, \"wall_utc\": 86460,", "\"corrected_utc\": 1767225541}",
+			"{\"id\": 2, \"wall_utc\": 86460,",
+			"\"corrected_utc\": 1767225541}",
 			/* after the set: right as stamped */
-			"{\"id\": 3, \"wall_utc\": 1767225610,", "\"corrected_utc\": null}",
+			"{\"id\": 3, \"wall_utc\": 1767225610,",
+			"\"corrected_utc\": null}",
 			/* a boot that was never right: nothing to go by */
-			"{\"id\": 4, \"wall_utc\": 500,", "\"corrected_utc\": null}",
+			"{\"id\": 4, \"wall_utc\": 500,",
+			"\"corrected_utc\": null}",
 			/* 6 s before the sync */
-			"{\"id\": 5, \"wall_utc\": 1000,", "\"corrected_utc\": 1799999994}",
-			"{\"id\": 6, \"wall_utc\": 1800000000,", "\"corrected_utc\": null}",
+			"{\"id\": 5, \"wall_utc\": 1000,",
+			"\"corrected_utc\": 1799999994}",
+			"{\"id\": 6, \"wall_utc\": 1800000000,",
+			"\"corrected_utc\": null}",
 			"{\"id\": 1, \"press_id\": 1, \"wall_utc\": 86401,",
 			"\"corrected_utc\": 1767225481}",
 			/* a refusal is no trustworthy stamp, and is corrected itself */
-			"{\"id\": 1, \"wall_utc\": 86500,", "\"corrected_utc\": 1767225580}",
-			"{\"id\": 2, \"wall_utc\": 1767225600,", "\"corrected_utc\": null}",
+			"{\"id\": 1, \"wall_utc\": 86500,",
+			"\"corrected_utc\": 1767225580}",
+			"{\"id\": 2, \"wall_utc\": 1767225600,",
+			"\"corrected_utc\": null}",
 		};
 
 		for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i += 2) {
@@ -719,8 +728,9 @@ static void export_corrects_rows_stamped_before_the_clock_was_right(void **state
 						    &stmt, NULL),
 				 SQLITE_OK);
 		assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-		assert_int_equal(sqlite3_column_int64(stmt, 0),
-				 86401LL + 86460 + 1767225610 + 500 + 1000 + 1800000000 + 1800000005);
+		assert_int_equal(sqlite3_column_int64(stmt, 0), 86401LL + 86460 + 1767225610 + 500 +
+									1000 + 1800000000 +
+									1800000005);
 		sqlite3_finalize(stmt);
 	}
 	sqlite3_close(db);
@@ -1072,7 +1082,8 @@ static void stats_count_rows_by_the_time_they_really_happened(void **state)
 		"INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
 		"pattern, planned_ms, actual_ms, ended) VALUES (86401, 0, 1000, 'A', 0, "
 		"'resonance', 300000, 60000, 'completed');"
-		"INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
+		"INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, boot_id, "
+		"clock_synced, "
 		"from_utc, to_utc, outcome) VALUES "
 		"(1767225600, 0, 120000, 'A', 0, 86519, 1767225600, 'set');");
 	sqlite3_close(db);
