@@ -94,4 +94,11 @@ struct clock_anchor {
 int64_t clock_true_utc(int64_t wall_utc_s, int64_t mono_ms, bool synced,
 		       const struct clock_anchor *anchor, bool *corrected);
 
+/* Day and month names in English, marked for the screen to translate (i18n_mark.h): weekday 0
+ * is Sunday (context "weekday", and "weekday short" for the two letters under a day's bar),
+ * month 1 is January (context "month"). Out of range: "". */
+const char *clock_weekday_name(int wday);
+const char *clock_weekday_short(int wday);
+const char *clock_month_name(int month);
+
 #endif

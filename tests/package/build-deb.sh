@@ -22,7 +22,7 @@ case "${2:-}" in
 trixie)
   packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libsqlite3-dev libinih-dev libgpiod-dev libcmocka-dev libsystemd-dev systemd-dev
-fonts-dejavu-core sqlite3 dpkg-dev file lintian"
+fonts-dejavu-core gettext sqlite3 dpkg-dev file lintian"
   cache=${CALM_BUILD_CACHE:-/var/cache/calm-prompt-build}
   recipe=1 # bump when the root's recipe changes
   # shellcheck disable=SC2086 # one package a word
