@@ -164,6 +164,23 @@ const char *clockset_field_name(enum clockset_field field)
 	return (unsigned)field < CLOCKSET_FIELDS ? names[field] : "?";
 }
 
+int64_t clock_true_utc(int64_t wall_utc_s, int64_t mono_ms, bool synced,
+		       const struct clock_anchor *anchor, bool *corrected)
+{
+	int64_t before_ms, utc;
+
+	*corrected = false;
+	if (synced || anchor == NULL || mono_ms >= anchor->mono_ms)
+		return wall_utc_s;
+	/* Numbers read from a file can be anything: one that overflows dates nothing. */
+	if (__builtin_sub_overflow(anchor->mono_ms, mono_ms, &before_ms) ||
+	    __builtin_sub_overflow(anchor->wall_utc_s, before_ms / 1000 + (before_ms % 1000 != 0),
+				   &utc))
+		return wall_utc_s;
+	*corrected = true;
+	return utc;
+}
+
 const char *clock_weekday_name(int wday)
 {
 	static const char *const names[7] = {

@@ -79,6 +79,21 @@ bool clockset_next_field(struct clockset *c);
 
 const char *clockset_field_name(enum clockset_field field);
 
+/* The first trustworthy stamp of a boot (the clock synchronised, or set by hand): from it, a row
+ * stamped earlier in the same boot can be dated by the monotonic time between. */
+struct clock_anchor {
+	int64_t wall_utc_s; /* its wall time, UTC seconds */
+	int64_t mono_ms;    /* its CLOCK_MONOTONIC, ms */
+};
+
+/* When a row stamped (wall_utc_s, mono_ms, synced) really happened: a row stamped while the
+ * clock was not right (not synchronised, before its boot's anchor) is dated from the anchor,
+ * whole seconds rounded down; any other row, and a row of a boot with no anchor (NULL), is
+ * right as stamped. *corrected says whether it was dated from the anchor. The one definition
+ * the log's export, stats and history share. */
+int64_t clock_true_utc(int64_t wall_utc_s, int64_t mono_ms, bool synced,
+		       const struct clock_anchor *anchor, bool *corrected);
+
 /* Day and month names in English, marked for the screen to translate (i18n_mark.h): weekday 0
  * is Sunday (context "weekday", and "weekday short" for the two letters under a day's bar),
  * month 1 is January (context "month"). Out of range: "". */

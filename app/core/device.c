@@ -45,6 +45,8 @@ struct device {
 	int member;                /* who is here, or -1 for everyone */
 	int64_t member_until;      /* back to everyone then; -1 when everyone already */
 	int64_t awake_until;       /* a dark screen was woken until then; -1 when not */
+	int64_t labels_since;      /* a touch on the clock showed the zones' labels then */
+	int64_t labels_due;        /* their next step towards gone; -1 when gone */
 	bool local_known;          /* the shell has told the local time */
 	int64_t local_anchor_ms;   /* at this monotonic time... */
 	int64_t local_anchor;      /* ...it was this many ms into local day 0 */
@@ -177,6 +179,7 @@ void device_config_defaults(struct device_config *c)
 	c->member_ms = 10 * 60000;
 	c->history_ms = 30000;
 	c->touch_limit_ms = 10000;
+	c->touch_zones = 1;
 	c->clockset_hold_ms = 3000;
 	c->clockset_ms = 30000;
 	c->clockset_said_ms = 8000;
@@ -211,6 +214,7 @@ struct device *device_new(const struct device_config *config, const struct deck 
 	dev->screen = SCREEN_AMBIENT;
 	dev->awake_until = -1;
 	dev->repeat_until = -1;
+	dev->labels_due = -1;
 	dev->member = -1;
 	dev->member_until = -1;
 	dev->clock = CLOCK_UNKNOWN;
@@ -807,10 +811,39 @@ static void screen_timeout(struct device *dev, int64_t due, struct device_output
 	}
 }
 
+/* How plainly the zones' labels show at t_ms after a touch at since: fully, then fading in
+ * steps, then not at all. */
+static double zone_labels_at(int64_t since, int64_t t_ms)
+{
+	int64_t fade_from = since + ZONE_LABELS_MS - ZONE_LABELS_FADE_MS;
+	int64_t step_ms = ZONE_LABELS_FADE_MS / ZONE_LABELS_STEPS;
+
+	if (t_ms < since || t_ms >= since + ZONE_LABELS_MS)
+		return 0.0;
+	if (t_ms < fade_from)
+		return 1.0;
+	return 1.0 - (double)((t_ms - fade_from) / step_ms + 1) / (ZONE_LABELS_STEPS + 1);
+}
+
+/* The next moment after t_ms (a touch at since) where the labels change; -1 when gone. */
+static int64_t zone_labels_next(int64_t since, int64_t t_ms)
+{
+	int64_t fade_from = since + ZONE_LABELS_MS - ZONE_LABELS_FADE_MS;
+	int64_t step_ms = ZONE_LABELS_FADE_MS / ZONE_LABELS_STEPS;
+
+	if (t_ms >= since + ZONE_LABELS_MS)
+		return -1;
+	if (t_ms < fade_from)
+		return fade_from;
+	return fade_from + ((t_ms - fade_from) / step_ms + 1) * step_ms;
+}
+
 int64_t device_deadline(const struct device *dev)
 {
 	int64_t due = deadline_earlier(deadline_earlier(screen_deadline(dev), dev->awake_until),
 				       dev->member_until);
+
+	due = deadline_earlier(due, dev->labels_due);
 
 	due = deadline_earlier(due, hold_deadline(dev));
 
@@ -873,6 +906,11 @@ void device_tick(struct device *dev, int64_t now_ms, struct device_output *out)
 			out->changed = true;
 			continue;
 		}
+		if (due == dev->labels_due) {
+			dev->labels_due = zone_labels_next(dev->labels_since, due);
+			out->changed = dev->screen == SCREEN_AMBIENT || out->changed;
+			continue;
+		}
 		if (due == dev->member_until) {
 			dev->member_until = -1; /* nobody pressed for a while: everyone again */
 			dev->member = -1;
@@ -888,6 +926,7 @@ void device_edge_from(struct device *dev, int button, bool down, int64_t t_ms, c
 {
 	struct recogniser *in;
 	enum gesture g;
+	int64_t held_ms;
 
 	if (button < 0 || button >= dev->config.n_buttons)
 		return;
@@ -895,11 +934,38 @@ void device_edge_from(struct device *dev, int button, bool down, int64_t t_ms, c
 					  ? INPUT_TOUCH
 					  : INPUT_CONTACT];
 	device_tick(dev, t_ms, out);
+	/* A touch on the clock shows where each zone is and what it does, for a few seconds:
+	 * a household learns where to tap. Only its going down: the labels then stay (or the
+	 * press moves on to another screen). */
+	if (down && in == &dev->inputs[button][INPUT_TOUCH] && dev->screen == SCREEN_AMBIENT &&
+	    dev->config.touch_zones > 1) {
+		dev->labels_since = t_ms;
+		dev->labels_due = zone_labels_next(t_ms, t_ms);
+		out->changed = true;
+	}
 	/* A gesture that completes later (a short press after its double window) is the press
 	 * that began it: the source of its first edge down. */
 	if (down && !in->tracker.raw_down)
 		snprintf(in->source, sizeof(in->source), "%s", source ? source : "");
+	held_ms = t_ms - in->tracker.down_ms;
 	g = gesture_edge(&in->tracker, down, t_ms);
+	/* A touch's hold counts as it lifts, so the first button's very long hold is judged
+	 * then: held long enough (and lifted before the resting palm's limit, past which the
+	 * recogniser gives nothing), it opens the set-the-clock screen instead of doing what a
+	 * hold does. Not on a dark screen: a touch in the dark only wakes it. */
+	if (g == GESTURE_LONG && in == &dev->inputs[0][INPUT_TOUCH] && button == 0 &&
+	    dev->config.clockset_hold_ms > 0 && held_ms >= dev->config.clockset_hold_ms &&
+	    dev->screen != SCREEN_CLOCKSET && !screen_dark(dev, t_ms)) {
+		struct device_report *r =
+			add_report(dev, out, t_ms, 0, GESTURE_LONG, ACTION_SETTIME);
+
+		if (r) {
+			r->source = in->source[0] ? in->source : NULL;
+			r->member = dev->member >= 0 ? dev->config.members[dev->member] : NULL;
+			open_clockset(dev, r);
+		}
+		return;
+	}
 	if (g != GESTURE_NONE)
 		on_gesture(dev, button, g, t_ms, in->source, out);
 }
@@ -1031,6 +1097,8 @@ struct device_view device_view(const struct device *dev, int64_t now_ms)
 				    : dev->config.day_brightness;
 	v.sound_on = dev->sound;
 	v.appreciation_waiting = dev->appreciation_waiting;
+	if (dev->screen == SCREEN_AMBIENT && dev->labels_due >= 0 && !v.screen_off)
+		v.zone_labels = zone_labels_at(dev->labels_since, now_ms);
 	v.member = dev->member;
 	v.daily = prompt_of_the_day(dev, v.local_ms);
 	v.clock = dev->clock;

@@ -132,6 +132,7 @@ struct device_config {
 	int64_t member_ms;  /* no press this long: back to everyone */
 	int64_t history_ms; /* the week stays this long */
 	int touch_limit_ms; /* a touch held this long is a resting palm, no press */
+	int touch_zones;    /* the glass split into this many buttons, side by side (1: one) */
 	/* Setting the clock by hand. */
 	int64_t clockset_hold_ms; /* the first button held this long opens it (0: never) */
 	int64_t clockset_ms;      /* left alone this long, it closes and nothing changes */
@@ -202,6 +203,9 @@ struct device_view {
 	int sound_volume;           /* the breath's sound now, 0..100: 0 when nothing plays */
 	double light;               /* the breathing light now, 0..1: 0 outside breathing */
 	bool appreciation_waiting;  /* SCREEN_AMBIENT: someone left a warm sign */
+	double zone_labels;         /* SCREEN_AMBIENT: how plainly each touch zone's action shows,
+				       0 (not at all) to 1; in steps, so it changes only at the
+				       device's deadlines */
 	const struct prompt *daily; /* the prompt of the day (NULL: none, or the day unknown) */
 	int64_t local_ms;           /* local time (ms since local day 0), -1 when unknown */
 	int member;                 /* who is here: an index into the members, or -1 */
@@ -241,7 +245,8 @@ void device_edge(struct device *dev, int button, bool down, int64_t t_ms,
 /* The same, from a named source that the press's report carries: "gpio", a key's name, or
  * PRESS_SOURCE_TOUCH. Touches have a recogniser of their own per button, apart from contacts
  * (GPIO, keys), so one press never mixes the two; on it a hold counts at its release, and not
- * at all past touch_limit_ms. */
+ * at all past touch_limit_ms; the first button's touch held clockset_hold_ms or more opens
+ * the set-the-clock screen as it lifts (on a lit screen). */
 void device_edge_from(struct device *dev, int button, bool down, int64_t t_ms, const char *source,
 		      struct device_output *out);
 
@@ -271,6 +276,12 @@ void device_clock_result(struct device *dev, const struct clock_result *result, 
 
 /* Lets time pass up to now_ms: long presses, closed double-press windows, ended sessions. */
 void device_tick(struct device *dev, int64_t now_ms, struct device_output *out);
+
+/* After a touch on the clock with [touch] zones > 1, each zone's action shows faintly this
+ * long, the last ZONE_LABELS_FADE_MS of it fading in ZONE_LABELS_STEPS steps. */
+#define ZONE_LABELS_MS      4000
+#define ZONE_LABELS_FADE_MS 1000
+#define ZONE_LABELS_STEPS   4
 
 /* The next time device_tick() will change something, or -1 when only a press can. */
 int64_t device_deadline(const struct device *dev);

@@ -19,11 +19,10 @@
 struct idlewait {
 	int wake_pipe[2];     /* [0] polled, [1] written by idlewait_wake() */
 	int fds[MAX_DEVICES]; /* open /dev/input/event* devices */
-	ino_t inos[MAX_DEVICES]; /* each one's node: a device is opened once */
 	int n_fds;
-	int watched; /* another descriptor that ends a sleep, left unread; -1: none */
-	int notify;  /* inotify on the folder: devices that come later; -1: none */
-	char dir[256];
+	int watched;  /* another descriptor that ends a sleep, left unread; -1: none */
+	int inotify;  /* the devices' folder: a device plugged in ends a sleep; -1: none */
+	char dir[64]; /* that folder: /dev/input, or a test's own */
 };
 
 bool idlewait_driver_sleeps(const char *driver)
@@ -31,42 +30,35 @@ bool idlewait_driver_sleeps(const char *driver)
 	return driver && (strcmp(driver, "x11") == 0 || strcmp(driver, "wayland") == 0);
 }
 
-/* Opens the folder's event* devices not open yet (at start, and when the folder changes). */
-static void open_devices(struct idlewait *w)
+/* Opens dir/name when it is an event device not watched yet. A device SDL may read is one we
+ * may read; one not readable yet (udev gives it its group a moment after it appears: IN_ATTRIB)
+ * is tried again then. */
+static void open_device(struct idlewait *w, const char *name)
 {
-	DIR *dir = opendir(w->dir);
-	struct dirent *e;
+	char path[sizeof(w->dir) + 256];
+	struct stat st, other;
+	int fd;
 
-	while (dir && (e = readdir(dir)) && w->n_fds < MAX_DEVICES) {
-		char path[sizeof(w->dir) + 256];
-		struct stat st;
-		bool open_already = false;
-		int fd;
-
-		if (strncmp(e->d_name, "event", 5) != 0)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", w->dir, e->d_name);
-		if (stat(path, &st) != 0)
-			continue;
-		for (int i = 0; i < w->n_fds && !open_already; i++)
-			open_already = w->inos[i] == st.st_ino;
-		if (open_already)
-			continue;
-		/* Devices we may not read are ones SDL cannot read either (until udev gives the
-		 * input group a new one: that change of its mode is seen below). */
-		fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-		if (fd >= 0) {
-			w->inos[w->n_fds] = st.st_ino;
-			w->fds[w->n_fds++] = fd;
+	if (strncmp(name, "event", 5) != 0 || w->n_fds == MAX_DEVICES)
+		return;
+	snprintf(path, sizeof(path), "%s/%s", w->dir, name);
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	for (int i = 0; i < w->n_fds; i++)
+		if (fstat(fd, &st) == 0 && fstat(w->fds[i], &other) == 0 &&
+		    st.st_dev == other.st_dev && st.st_ino == other.st_ino) {
+			close(fd); /* already watched: IN_ATTRIB after IN_CREATE */
+			return;
 		}
-	}
-	if (dir)
-		closedir(dir);
+	w->fds[w->n_fds++] = fd;
 }
 
 struct idlewait *idlewait_new_in(const char *dir)
 {
 	struct idlewait *w = calloc(1, sizeof(*w));
+	DIR *d;
+	struct dirent *e;
 
 	if (!w)
 		return NULL;
@@ -76,15 +68,18 @@ struct idlewait *idlewait_new_in(const char *dir)
 	}
 	w->watched = -1;
 	snprintf(w->dir, sizeof(w->dir), "%s", dir);
-	/* A device that comes after the start (a touch screen whose driver loads late, a USB
-	 * button plugged in): SDL hears of it from udev and reads it, so the sleep here must end
-	 * on its input too. Without inotify only the devices there at the start wake it. */
-	w->notify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-	if (w->notify >= 0 && inotify_add_watch(w->notify, w->dir, IN_CREATE | IN_ATTRIB) < 0) {
-		close(w->notify);
-		w->notify = -1;
+	/* Watched before the folder is read, so a device plugged in between is not missed.
+	 * Without inotify the devices there at start are all there is, as before. */
+	w->inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (w->inotify >= 0 && inotify_add_watch(w->inotify, dir, IN_CREATE | IN_ATTRIB) < 0) {
+		close(w->inotify);
+		w->inotify = -1;
 	}
-	open_devices(w);
+	d = opendir(dir);
+	while (d && (e = readdir(d)))
+		open_device(w, e->d_name);
+	if (d)
+		closedir(d);
 	return w;
 }
 
@@ -99,8 +94,8 @@ void idlewait_free(struct idlewait *w)
 		return;
 	for (int i = 0; i < w->n_fds; i++)
 		close(w->fds[i]);
-	if (w->notify >= 0)
-		close(w->notify);
+	if (w->inotify >= 0)
+		close(w->inotify);
 	close(w->wake_pipe[0]);
 	close(w->wake_pipe[1]);
 	free(w);
@@ -124,37 +119,50 @@ void idlewait_watch(struct idlewait *w, int fd)
 	w->watched = fd;
 }
 
+/* Reads what the folder's watch saw and opens the event devices that appeared. */
+static void devices_appeared(struct idlewait *w)
+{
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	ssize_t len;
+
+	while ((len = read(w->inotify, buf, sizeof(buf))) > 0) {
+		for (char *p = buf; p < buf + len;) {
+			const struct inotify_event *ev = (const struct inotify_event *)p;
+
+			if (ev->len > 0)
+				open_device(w, ev->name);
+			p += sizeof(*ev) + ev->len;
+		}
+	}
+}
+
 void idlewait_sleep(struct idlewait *w, int timeout_ms)
 {
 	struct pollfd pfd[MAX_DEVICES + 3];
-	int n = 0, more = 0;
+	int n = 0, first_device;
 
 	pfd[n++] = (struct pollfd){.fd = w->wake_pipe[0], .events = POLLIN};
+	/* A device plugged in (a USB touch screen, a big button) wakes the loop at once, so SDL
+	 * takes it up when the caller pumps events, and its presses wake later sleeps. */
+	pfd[n++] = (struct pollfd){.fd = w->inotify, .events = POLLIN}; /* -1: ignored */
+	first_device = n;
 	for (int i = 0; i < w->n_fds; i++)
 		pfd[n++] = (struct pollfd){.fd = w->fds[i], .events = POLLIN};
-	/* After the devices, and never read by the loop below: the folder's changes, then the
-	 * caller's descriptor (its owner reads it to learn what happened). */
-	if (w->notify >= 0)
-		pfd[n + more++] = (struct pollfd){.fd = w->notify, .events = POLLIN};
-	if (w->watched >= 0)
-		pfd[n + more++] = (struct pollfd){.fd = w->watched, .events = POLLIN};
-	if (poll(pfd, (nfds_t)(n + more), timeout_ms) <= 0)
+	/* Last, and never read here: its owner reads it to learn what happened. */
+	pfd[n] = (struct pollfd){.fd = w->watched, .events = POLLIN};
+	if (poll(pfd, (nfds_t)(w->watched >= 0 ? n + 1 : n), timeout_ms) <= 0)
 		return; /* timed out, or a signal (EINTR): the caller looks at what changed */
-	if (w->notify >= 0 && (pfd[n].revents & POLLIN)) {
-		/* A device came (or was given to our group): watched from now on. The wake-up
-		 * itself is harmless: the caller pumps SDL's events and sleeps again. */
-		drain(w->notify);
-		open_devices(w);
-	}
+	if (pfd[1].revents & POLLIN)
+		devices_appeared(w);
 	for (int i = 0; i < n; i++) {
+		if (i == 1)
+			continue;
 		if (pfd[i].revents & POLLIN)
 			drain(pfd[i].fd);
-		if (i > 0 && (pfd[i].revents & (POLLERR | POLLHUP | POLLNVAL))) {
+		if (i >= first_device && (pfd[i].revents & (POLLERR | POLLHUP | POLLNVAL))) {
 			/* The device went away (unplugged): stop watching it. */
 			close(pfd[i].fd);
-			w->n_fds--;
-			w->fds[i - 1] = w->fds[w->n_fds];
-			w->inos[i - 1] = w->inos[w->n_fds];
+			w->fds[i - first_device] = w->fds[--w->n_fds];
 			break;
 		}
 	}

@@ -12,10 +12,12 @@
 
 struct idlewait;
 
-/* Opens the readable /dev/input/event* devices, and those that appear later (watched with
- * inotify). NULL only when out of memory or pipes. */
+/* Opens the readable /dev/input/event* devices, and watches the folder (inotify) for devices
+ * plugged in later: one appearing ends a sleep and is watched from then on. NULL only when out
+ * of memory or pipes. */
 struct idlewait *idlewait_new(void);
-/* The same for another folder's event* files (tests). */
+
+/* The same for the event devices in another folder (tests). */
 struct idlewait *idlewait_new_in(const char *dir);
 void idlewait_free(struct idlewait *w);
 

@@ -37,7 +37,8 @@ static const char *set_hint(const struct render_scene *s, char *buf, size_t len)
 	for (int b = 0; c && b < c->n_buttons; b++)
 		for (int g = GESTURE_SHORT; g <= GESTURE_DOUBLE; g++)
 			if (c->buttons[b].on[g] == ACTION_SETTIME) {
-				const char *how = g == GESTURE_LONG ? tr("Hold button %d to set it.")
+				const char *how = g == GESTURE_LONG
+							  ? tr("Hold button %d to set it.")
 						  : g == GESTURE_DOUBLE
 							  ? tr("Double-tap button %d to set it.")
 							  : tr("Tap button %d to set it.");
@@ -49,17 +50,90 @@ static const char *set_hint(const struct render_scene *s, char *buf, size_t len)
 		int seconds = (int)((c->clockset_hold_ms + 999) / 1000);
 
 		snprintf(buf, len,
-			 c->n_buttons > 1
-				 ? trn("Hold the first button for %d second to set it.",
-				       "Hold the first button for %d seconds to set it.",
-				       (unsigned long)seconds)
-				 : trn("Hold the button for %d second to set it.",
-				       "Hold the button for %d seconds to set it.",
-				       (unsigned long)seconds),
+			 c->n_buttons > 1 ? trn("Hold the first button for %d second to set it.",
+						"Hold the first button for %d seconds to set it.",
+						(unsigned long)seconds)
+					  : trn("Hold the button for %d second to set it.",
+						"Hold the button for %d seconds to set it.",
+						(unsigned long)seconds),
 			 seconds);
 		return buf;
 	}
 	return tr("It sets itself once there is a network.");
+}
+
+/* What a tap on the clock does, in a word or two; NULL when it does nothing worth a label. */
+static const char *zone_label(enum action action)
+{
+	switch (action) {
+	case ACTION_BREATHE:
+		return trc("touch zone", "Breathe");
+	case ACTION_TOGETHER:
+		return trc("touch zone", "Breathe together");
+	case ACTION_PROMPT:
+		return trc("touch zone", "A prompt");
+	case ACTION_APPRECIATION:
+		return trc("touch zone", "Leave a kind sign");
+	case ACTION_HISTORY:
+		return trc("touch zone", "The week");
+	case ACTION_WHO:
+		return trc("touch zone", "Who is here");
+	case ACTION_SLEEP:
+		return trc("touch zone", "Screen off");
+	case ACTION_SOUND:
+		return trc("touch zone", "Sound");
+	case ACTION_SETTIME:
+		return trc("touch zone", "Set the clock");
+	default:
+		return NULL;
+	}
+}
+
+/* Faint labels of what a tap does in each touch zone, where the zones lie: side by side along
+ * the bottom of a landscape picture; on a portrait one, stacked, each label where its band
+ * has room (the first at the top, the last at the bottom, one between below the clock), with
+ * small marks at the screen's edges where the bands meet. Never brighter than the dimmed
+ * text of the palette in use, so never brighter than the night allows. */
+static void draw_zone_labels(struct render *r, const struct render_scene *s)
+{
+	const struct device_config *c = s->device;
+	int zones = c ? c->touch_zones : 1;
+	bool side_by_side = r->w >= r->h;
+	int m = min_side(r);
+	int px = m * 48 / 1000;
+	SDL_Color ink = mix(r->pal->bg_ambient, r->pal->text_dim, 0.75 * s->view->zone_labels);
+	SDL_Color mark = mix(r->pal->bg_ambient, r->pal->text_dim, 0.4 * s->view->zone_labels);
+
+	if (zones < 2 || zones > c->n_buttons)
+		return;
+	for (int z = 0; z < zones; z++) {
+		const char *label = zone_label(c->buttons[z].on[GESTURE_SHORT]);
+		int along = side_by_side ? r->w : r->h;
+		int from = along * z / zones, to = along * (z + 1) / zones;
+
+		if (z > 0) {
+			float edge = (float)from;
+
+			if (side_by_side)
+				draw_disc(r, edge, (float)r->h * 0.94f, (float)m * 0.006f, 1.5f,
+					  mark);
+			else {
+				draw_disc(r, (float)m * 0.04f, edge, (float)m * 0.006f, 1.5f, mark);
+				draw_disc(r, (float)(r->w - m * 4 / 100), edge, (float)m * 0.006f,
+					  1.5f, mark);
+			}
+		}
+		if (label == NULL)
+			continue;
+		if (side_by_side)
+			draw_text(r, label, px, ink, (from + to) / 2, r->h * 94 / 100);
+		else if (z == 0)
+			draw_text(r, label, px, ink, r->w / 2, from + r->h * 5 / 100);
+		else if (z == zones - 1)
+			draw_text(r, label, px, ink, r->w / 2, to - r->h * 5 / 100);
+		else
+			draw_text(r, label, px, ink, r->w / 2, to - r->h * 4 / 100);
+	}
 }
 
 void draw_ambient(struct render *r, const struct render_scene *s)
@@ -87,13 +161,16 @@ void draw_ambient(struct render *r, const struct render_scene *s)
 	snprintf(sign, sizeof(sign), "\u2665  %s", tr("Someone here is thinking of you"));
 	if (v->clock == CLOCK_UNKNOWN) {
 		/* No confident wrong time: say so, and how to put it right. */
-		draw_text(r, "\u2013\u2013:\u2013\u2013", clock_px * 3 / 4, r->pal->text_dim, cx, cy);
+		draw_text(r, "\u2013\u2013:\u2013\u2013", clock_px * 3 / 4, r->pal->text_dim, cx,
+			  cy);
 		draw_text(r, tr("The time is not set"), date_px, r->pal->text, cx,
 			  cy + clock_px * 62 / 100 + date_px / 2);
 		draw_text_wrapped(r, set_hint(s, hint, sizeof(hint)), small_px, r->w * 86 / 100,
 				  r->pal->text_dim, cx, r->h * 84 / 100 + dy);
 		if (v->appreciation_waiting)
 			draw_text(r, sign, small_px, r->pal->warm, cx, r->h * 10 / 100 + dy);
+		if (v->zone_labels > 0)
+			draw_zone_labels(r, s);
 		return;
 	}
 	if (s->clock_24h)
@@ -112,8 +189,10 @@ void draw_ambient(struct render *r, const struct render_scene *s)
 	if (v->appreciation_waiting)
 		draw_text(r, sign, small_px, r->pal->warm, cx, r->h * 10 / 100 + dy);
 	if (v->daily)
-		draw_text_wrapped(r, i18n_data(v->daily->text), small_px, r->w * 82 / 100, r->pal->text_dim,
-				  cx, r->h * 82 / 100 + dy);
+		draw_text_wrapped(r, i18n_data(v->daily->text), small_px, r->w * 82 / 100,
+				  r->pal->text_dim, cx, r->h * 82 / 100 + dy);
+	if (v->zone_labels > 0)
+		draw_zone_labels(r, s);
 }
 
 void draw_note(struct render *r, const struct render_scene *s)
@@ -125,7 +204,6 @@ void draw_note(struct render *r, const struct render_scene *s)
 	draw_text(r, "\u2665", m * 16 / 100, r->pal->warm, r->w / 2, r->h * 28 / 100);
 	draw_text_wrapped(r, tr("Someone here is thinking of you."), m * 8 / 100, r->w * 88 / 100,
 			  r->pal->text, r->w / 2, r->h * 52 / 100);
-	draw_text_wrapped(r, tr("Left for whoever came by next: you."),
-			  m * 5 / 100, r->w * 80 / 100, r->pal->text_dim, r->w / 2,
-			  r->h * 72 / 100);
+	draw_text_wrapped(r, tr("Left for whoever came by next: you."), m * 5 / 100,
+			  r->w * 80 / 100, r->pal->text_dim, r->w / 2, r->h * 72 / 100);
 }

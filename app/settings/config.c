@@ -852,6 +852,7 @@ int config_load(struct config *cfg, const char *path, bool optional, config_erro
 		rd.line = rd.refs[i].line;
 		problem(&rd, rd.refs[i].key, "no pattern named '%s'", rd.refs[i].name);
 	}
+	cfg->dev.touch_zones = cfg->touch_use == TOUCH_USE_NO ? 1 : cfg->touch_zones;
 	if (rd.zones_line > 0 && cfg->touch_zones > cfg->dev.n_buttons) {
 		/* Known only once every [button NAME] is read. */
 		rd.line = rd.zones_line;

@@ -14,10 +14,29 @@
 #include <sqlite3.h>
 
 #include "paths.h"
+#include "stamps.h"
 
 /* Long enough to ride out a backup or a sqlite3 shell reading the file, short enough that a
  * press still feels answered. */
 #define BUSY_TIMEOUT_MS 2000
+
+/* Schema 6's trigger on a stamped table: a row trusted (the condition) may be its boot's new
+ * anchor; a row not trusted, stamped before the anchor, widens its boot's stale range. Part of
+ * a shipped migration: never edit. */
+#define BOOT_TRIGGER(table, trusted)                                                               \
+	"CREATE TRIGGER " table "_boots AFTER INSERT ON " table " BEGIN "                          \
+	"INSERT OR IGNORE INTO boots(boot_id) VALUES (NEW.boot_id);"                               \
+	"UPDATE boots SET "                                                                        \
+	"anchor_wall = CASE WHEN " trusted " AND (anchor_mono IS NULL OR NEW.mono_ms < "           \
+	"anchor_mono) THEN NEW.wall_utc ELSE anchor_wall END, "                                    \
+	"anchor_mono = CASE WHEN " trusted " AND (anchor_mono IS NULL OR NEW.mono_ms < "           \
+	"anchor_mono) THEN NEW.mono_ms ELSE anchor_mono END, "                                     \
+	"stale_from = CASE WHEN NOT " trusted " AND (anchor_mono IS NULL OR NEW.mono_ms < "        \
+	"anchor_mono) THEN min(ifnull(stale_from, NEW.wall_utc), NEW.wall_utc) ELSE stale_from "   \
+	"END, "                                                                                    \
+	"stale_to = CASE WHEN NOT " trusted " AND (anchor_mono IS NULL OR NEW.mono_ms < "          \
+	"anchor_mono) THEN max(ifnull(stale_to, NEW.wall_utc), NEW.wall_utc) ELSE stale_to END "   \
+	"WHERE boot_id = NEW.boot_id; END;"
 
 /* migrations[v] takes a file from schema v to v + 1. Append a step for each new version; never
  * edit one that has shipped, since files in the field have already run it. */
@@ -84,6 +103,43 @@ static const char *const migrations[] = {
 	 "  to_utc INTEGER NOT NULL,"
 	 "  outcome TEXT NOT NULL);"
 	 "CREATE INDEX clock_changes_wall_utc ON clock_changes(wall_utc);"),
+	/* 5 -> 6: each boot's anchor, its first trustworthy stamp (synchronised, or the clock
+	 * set by hand), which dates the rows stamped before it; and the range of wall times
+	 * stamped untrusted before it, where the index finds those rows. Kept by triggers, so
+	 * every insert keeps it, however written; filled here from the rows there are. */
+	/* clang-format off */
+	("CREATE TABLE boots("
+	 "  boot_id TEXT PRIMARY KEY,"
+	 "  anchor_wall INTEGER,"
+	 "  anchor_mono INTEGER,"
+	 "  stale_from INTEGER,"
+	 "  stale_to INTEGER);" BOOT_TRIGGER("presses", "NEW.clock_synced = 1")
+		 BOOT_TRIGGER("sessions", "NEW.clock_synced = 1")
+			 BOOT_TRIGGER("prompts_shown", "NEW.clock_synced = 1")
+				 BOOT_TRIGGER("clock_changes",
+					       "(NEW.clock_synced = 1 OR NEW.outcome = 'set')")
+	 "INSERT INTO boots(boot_id, anchor_wall, anchor_mono) "
+	 "SELECT boot_id, wall_utc, min(mono_ms) FROM ("
+	 "  SELECT boot_id, wall_utc, mono_ms FROM presses WHERE clock_synced = 1"
+	 "  UNION ALL SELECT boot_id, wall_utc, mono_ms FROM sessions WHERE clock_synced = 1"
+	 "  UNION ALL SELECT boot_id, wall_utc, mono_ms FROM prompts_shown WHERE clock_synced = 1"
+	 "  UNION ALL SELECT boot_id, wall_utc, mono_ms FROM clock_changes"
+	 "    WHERE clock_synced = 1 OR outcome = 'set')"
+	 "GROUP BY boot_id;"
+	 "CREATE TEMP TABLE stale AS SELECT s.boot_id, min(s.wall_utc) AS lo, max(s.wall_utc) AS hi "
+	 "FROM ("
+	 "  SELECT boot_id, wall_utc, mono_ms FROM presses WHERE clock_synced != 1"
+	 "  UNION ALL SELECT boot_id, wall_utc, mono_ms FROM sessions WHERE clock_synced != 1"
+	 "  UNION ALL SELECT boot_id, wall_utc, mono_ms FROM prompts_shown WHERE clock_synced != 1"
+	 "  UNION ALL SELECT boot_id, wall_utc, mono_ms FROM clock_changes"
+	 "    WHERE clock_synced != 1 AND outcome != 'set') AS s "
+	 "LEFT JOIN boots AS b ON b.boot_id = s.boot_id "
+	 "WHERE b.anchor_mono IS NULL OR s.mono_ms < b.anchor_mono GROUP BY s.boot_id;"
+	 "INSERT OR IGNORE INTO boots(boot_id) SELECT boot_id FROM temp.stale;"
+	 "UPDATE boots SET stale_from = lo, stale_to = hi FROM temp.stale "
+	 "WHERE boots.boot_id = stale.boot_id;"
+	 "DROP TABLE temp.stale;"),
+	/* clang-format on */
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == EVENTLOG_SCHEMA_VERSION,
@@ -270,6 +326,13 @@ static enum open_outcome open_db(const char *path, sqlite3 **out, char *reason, 
 		return OUTCOME_FAILED;
 	}
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	rc = stamps_register(db);
+	if (rc != SQLITE_OK) {
+		snprintf(msg, msg_len, "cannot open the event log '%s': %s", path,
+			 sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return OUTCOME_FAILED;
+	}
 	/* Until the file has passed its checks, closing must not checkpoint: that would write a
 	 * -wal into a file about to be moved aside or left alone, then delete the -wal. */
 	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
@@ -516,7 +579,9 @@ int eventlog_open_existing(const char *path, struct eventlog **out, char *msg, s
 		goto err_close_log;
 	}
 	sqlite3_busy_timeout(log->db, BUSY_TIMEOUT_MS);
-	rc = query_int(log->db, "PRAGMA user_version", &version);
+	rc = stamps_register(log->db);
+	if (rc == SQLITE_OK)
+		rc = query_int(log->db, "PRAGMA user_version", &version);
 	if (rc != SQLITE_OK) {
 		snprintf(msg, msg_len, "cannot read the event log '%s': %s", path,
 			 sqlite3_errmsg(log->db));
@@ -718,34 +783,25 @@ err_rollback:
 	return is_damage(rc) ? EVENTLOG_DAMAGED : EVENTLOG_NOT_WRITTEN;
 }
 
-/* Each boot's start on the synchronised clock (ms), from its first synchronised row in any
- * table: a row stamped before the sync is dated by it. A temporary table, filled before anything
- * is deleted, so every table is judged by the same boots. */
-static const char boots_sql[] =
-	"CREATE TEMP TABLE forget_boots(boot_id TEXT PRIMARY KEY, boot_ms INTEGER);"
-	"INSERT INTO forget_boots SELECT boot_id, wall_utc * 1000 - mono_ms FROM ("
-	"  SELECT boot_id, wall_utc, mono_ms, min(mono_ms) FROM ("
-	"    SELECT boot_id, wall_utc, mono_ms FROM presses WHERE clock_synced = 1"
-	"    UNION ALL SELECT boot_id, wall_utc, mono_ms FROM sessions WHERE clock_synced = 1"
-	"    UNION ALL SELECT boot_id, wall_utc, mono_ms FROM prompts_shown WHERE clock_synced = 1)"
-	"  GROUP BY boot_id);";
-
 /* Counts, or deletes, the rows of one table from before before_utc_s; n gets how many. With
  * redate, a row stamped while the clock was not synchronised (a Pi without a real-time clock
- * boots at a stale time) is not judged by its stamp: it goes only when its boot's synchronised
- * start and its own time since boot put it before the moment; with no such start it stays. */
+ * boots at a stale time) is not judged by its stamp: it goes only when the time it really
+ * happened, from its boot's anchor (the week's and the export's definition), is before the
+ * moment; when its boot has no anchor it stays. Redating needs schema 6's boots. */
 static int forget_in(sqlite3 *db, const char *table, int64_t before_utc_s, bool dry_run,
 		     bool redate, int64_t *n)
 {
-	char sql[512];
+	char sql[640];
 	sqlite3_stmt *stmt;
 	int rc;
 
 	if (redate)
 		snprintf(sql, sizeof(sql),
-			 "%s FROM %s WHERE wall_utc < ?1 AND (clock_synced != 0 OR id IN ("
-			 "SELECT r.id FROM %s r JOIN forget_boots b ON b.boot_id = r.boot_id "
-			 "WHERE r.clock_synced = 0 AND b.boot_ms + r.mono_ms < ?1 * 1000))",
+			 "%s FROM %s WHERE (clock_synced != 0 AND wall_utc < ?1) OR id IN ("
+			 "SELECT r.id FROM %s AS r JOIN boots AS b ON b.boot_id = r.boot_id "
+			 "WHERE r.clock_synced = 0 AND b.anchor_mono IS NOT NULL AND "
+			 "coalesce(corrected_utc(r.mono_ms, r.clock_synced, b.anchor_wall, "
+			 "b.anchor_mono), r.wall_utc) < ?1)",
 			 dry_run ? "SELECT count(*)" : "DELETE", table, table);
 	else
 		snprintf(sql, sizeof(sql), "%s FROM %s WHERE wall_utc < ?1",
@@ -764,6 +820,30 @@ static int forget_in(sqlite3 *db, const char *table, int64_t before_utc_s, bool 
 	}
 	sqlite3_finalize(stmt);
 	return rc;
+}
+
+/* Forgets the boots whose anchor and stale stamps are all from before the moment: the rows
+ * they could date are gone (with redate) or date themselves (after the anchor). A file older
+ * than schema 6 has none. */
+static int forget_boots(sqlite3 *db, int64_t before_utc_s)
+{
+	sqlite3_stmt *stmt;
+	int has_boots;
+	int rc = query_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'boots'",
+			   &has_boots);
+
+	if (rc != SQLITE_OK || !has_boots)
+		return rc;
+	rc = sqlite3_prepare_v2(db,
+				"DELETE FROM boots WHERE anchor_wall < ?1 AND (stale_to IS NULL OR "
+				"stale_to < ?1)",
+				-1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, before_utc_s);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run, bool redate,
@@ -792,10 +872,6 @@ int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run, bo
 	rc = sqlite3_exec(log->db, dry_run ? "BEGIN" : "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto err;
-	what = "dating rows stamped before the clock was synchronised";
-	rc = redate ? sqlite3_exec(log->db, boots_sql, NULL, NULL, NULL) : SQLITE_OK;
-	if (rc != SQLITE_OK)
-		goto err_rollback;
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		what = tables[i].table;
 		rc = forget_in(log->db, tables[i].table, before_utc_s, dry_run, redate,
@@ -803,11 +879,12 @@ int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run, bo
 		if (rc != SQLITE_OK)
 			goto err_rollback;
 	}
+	what = "boots";
+	rc = dry_run ? SQLITE_OK : forget_boots(log->db, before_utc_s);
+	if (rc != SQLITE_OK)
+		goto err_rollback;
 	what = "committing";
-	if (redate)
-		rc = sqlite3_exec(log->db, "DROP TABLE temp.forget_boots", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(log->db, "COMMIT", NULL, NULL, NULL);
+	rc = sqlite3_exec(log->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto err_rollback;
 	return 0;
@@ -816,7 +893,6 @@ err_rollback:
 	snprintf(msg, msg_len, "event log: %s rows before %lld: %s: %s",
 		 dry_run ? "counting" : "deleting", (long long)before_utc_s, what,
 		 sqlite3_errmsg(log->db));
-	/* The rollback takes the temporary table with it. */
 	if (!sqlite3_get_autocommit(log->db))
 		sqlite3_exec(log->db, "ROLLBACK", NULL, NULL, NULL);
 	memset(counts, 0, sizeof(*counts));
@@ -835,22 +911,40 @@ static double calmness(const char *answer, const char (*answers)[CHECKIN_ANSWER_
 	return -1;
 }
 
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
 int eventlog_week(struct eventlog *log, int64_t today, const char *member,
 		  const char (*answers)[CHECKIN_ANSWER_MAX + 1], int n_answers,
 		  struct history_week *week, char *msg, size_t msg_len)
 {
-	/* A row's local day: its wall time moved by its own offset, so history stays right
-	 * across a change of time zone or summer time. The range on wall_utc (?4, ?5: the week
-	 * widened by a day each side, more than any offset) is what the index answers; the day
-	 * is then picked exactly. */
+	/* Each row at the time it really happened (as stamped, or dated from its boot's anchor
+	 * when stamped before the clock was right), moved by its own offset to its local day, so
+	 * history stays right across a change of time zone or summer time. Two ranges the index
+	 * answers: the rows stamped in the week widened by a day each side (more than any offset;
+	 * ?1, ?2), and the rows stamped elsewhere before an anchor no earlier than that (only an
+	 * anchor that late can date a row into the week), within the stale ranges of those boots,
+	 * read once whatever the number of boots (a Pi without a saved clock starts each boot in
+	 * 1970: their ranges overlap). The day is then picked exactly. */
+#define WEEK_ROWS(columns, table)                                                                  \
+	"SELECT coalesce(corrected_utc(t.mono_ms, t.clock_synced, b.anchor_wall, b.anchor_mono), " \
+	"t.wall_utc), t.utc_offset_min" columns " FROM " table " AS t LEFT JOIN boots AS b ON "    \
+	"b.boot_id = t.boot_id AND t.clock_synced = 0 WHERE t.wall_utc >= ?1 AND t.wall_utc < ?2 " \
+	"AND (?3 IS NULL OR t.member = ?3) UNION ALL "                                             \
+	"SELECT corrected_utc(t.mono_ms, t.clock_synced, b.anchor_wall, b.anchor_mono), "          \
+	"t.utc_offset_min" columns " FROM " table                                                  \
+	" AS t JOIN boots AS b ON b.boot_id = t.boot_id "                                          \
+	"WHERE t.wall_utc BETWEEN (SELECT min(stale_from) FROM boots WHERE anchor_wall >= ?1) "    \
+	"AND (SELECT max(stale_to) FROM boots WHERE anchor_wall >= ?1) AND b.anchor_wall >= ?1 "   \
+	"AND NOT (t.wall_utc >= ?1 AND t.wall_utc < ?2) AND t.clock_synced = 0 AND t.mono_ms < "   \
+	"b.anchor_mono AND (?3 IS NULL OR t.member = ?3)"
 	static const char *const sql[2] = {
-		"SELECT (wall_utc + utc_offset_min * 60) / 86400 AS d, ifnull(actual_ms, 0), "
-		"checkin_after FROM sessions WHERE wall_utc >= ?4 AND wall_utc < ?5 AND d "
-		"BETWEEN ?1 AND ?2 AND (?3 IS NULL OR member = ?3)",
-		"SELECT (wall_utc + utc_offset_min * 60) / 86400 AS d, count(*) FROM prompts_shown "
-		"WHERE wall_utc >= ?4 AND wall_utc < ?5 AND d BETWEEN ?1 AND ?2 AND (?3 IS NULL OR "
-		"member = ?3) GROUP BY d",
+		WEEK_ROWS(", ifnull(t.actual_ms, 0), t.checkin_after", "sessions"),
+		WEEK_ROWS("", "prompts_shown"),
 	};
+#undef WEEK_ROWS
 	int64_t first = today - (HISTORY_DAYS - 1);
 	double calm_sum[HISTORY_DAYS] = {0};
 
@@ -866,27 +960,37 @@ int eventlog_week(struct eventlog *log, int64_t today, const char *member,
 			snprintf(msg, msg_len, "reading the week: %s", sqlite3_errmsg(log->db));
 			return -1;
 		}
-		sqlite3_bind_int64(stmt, 1, first);
-		sqlite3_bind_int64(stmt, 2, today);
-		sqlite3_bind_int64(stmt, 4, (first - 1) * 86400);
-		sqlite3_bind_int64(stmt, 5, (today + 2) * 86400);
+		sqlite3_bind_int64(stmt, 1, (first - 1) * 86400);
+		sqlite3_bind_int64(stmt, 2, (today + 2) * 86400);
 		if (member)
 			sqlite3_bind_text(stmt, 3, member, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			struct history_day *d = &week->days[sqlite3_column_int64(stmt, 0) - first];
+			int64_t utc = sqlite3_column_int64(stmt, 0);
+			int64_t offset_min = sqlite3_column_int64(stmt, 1);
+			int64_t day;
+			struct history_day *d;
 			double calm;
 
+			/* An offset of more than a day is no local time (and no overflow). */
+			if (sqlite3_column_type(stmt, 0) != SQLITE_INTEGER || offset_min < -1440 ||
+			    offset_min > 1440 || utc < (first - 2) * 86400 ||
+			    utc > (today + 3) * 86400)
+				continue;
+			day = floor_div(utc + offset_min * 60, 86400);
+			if (day < first || day > today)
+				continue;
+			d = &week->days[day - first];
 			if (q == 1) {
-				d->prompts = sqlite3_column_int(stmt, 1);
+				d->prompts++;
 				continue;
 			}
-			d->breathed_ms += sqlite3_column_int64(stmt, 1);
+			d->breathed_ms += sqlite3_column_int64(stmt, 2);
 			/* How someone felt is theirs: only their own week shows it. The whole
 			 * household's week shows no answers, not even a mean, which one member
 			 * could take their own answers out of to read another's. */
 			if (!member)
 				continue;
-			calm = calmness((const char *)sqlite3_column_text(stmt, 2), answers,
+			calm = calmness((const char *)sqlite3_column_text(stmt, 3), answers,
 					n_answers);
 			if (calm >= 0) {
 				calm_sum[d - week->days] += calm;
@@ -942,8 +1046,7 @@ err:
 	return -1;
 }
 
-int eventlog_clock_set_in_boot(struct eventlog *log, const char *boot_id, char *msg,
-			       size_t msg_len)
+int eventlog_clock_set_in_boot(struct eventlog *log, const char *boot_id, char *msg, size_t msg_len)
 {
 	sqlite3_stmt *stmt;
 	int found;

@@ -12,7 +12,7 @@
 #include "wallclock.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define EVENTLOG_SCHEMA_VERSION 5
+#define EVENTLOG_SCHEMA_VERSION 6
 
 struct eventlog;
 
@@ -68,9 +68,10 @@ enum eventlog_append_result eventlog_append(struct eventlog *log,
 
 /* Counts the rows of every table stamped (wall_utc) before before_utc_s and, unless dry_run,
  * deletes them, all in one transaction. With redate (retention, which runs by itself), a row
- * stamped while the clock was not synchronised is dated from its boot's first synchronised row
- * instead, and kept when its boot has none; without, every row goes by its stamp (the
- * household's own `log forget`, which says first what it would delete). Deleted rows are overwritten in the file (SQLite's
+ * stamped while the clock was not synchronised is judged by when it really happened, dated
+ * from its boot's first trustworthy stamp as the history and export date it, and kept when its
+ * boot has none; without, every row goes by its stamp (the household's own `log forget`, which
+ * says first what it would delete). Deleted rows are overwritten in the file (SQLite's
  * secure_delete); nothing is vacuumed, so the freed pages are simply reused. counts gets how
  * many rows each table had (or lost). Returns 0, or -1 with msg set (then nothing changed). */
 int eventlog_forget(struct eventlog *log, int64_t before_utc_s, bool dry_run, bool redate,

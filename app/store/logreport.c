@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "eventlog.h"
+#include "stamps.h"
 #include "utf8.h"
 
 #define EXIT_FAILED 1
@@ -52,7 +53,9 @@ static sqlite3 *open_reader(const struct log_request *rq, const char *path, int 
 	if (rc != SQLITE_OK)
 		goto err_close_db;
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
-	rc = sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+	rc = stamps_register(db);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto err_close_db;
 	rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL);
@@ -83,6 +86,69 @@ err_close_db:
 	sqlite3_finalize(stmt);
 	sqlite3_close(db);
 	return NULL;
+}
+
+/* Whether a table has the columns of a stamped row (wall and monotonic time, boot, sync). */
+static bool is_stamped(sqlite3 *db, const char *table)
+{
+	char *sql = sqlite3_mprintf("SELECT count(*) FROM pragma_table_info(%Q) WHERE name IN "
+				    "('wall_utc', 'mono_ms', 'boot_id', 'clock_synced')",
+				    table);
+	sqlite3_stmt *stmt;
+	bool stamped = false;
+
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
+		stamped = sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 4;
+		sqlite3_finalize(stmt);
+	}
+	sqlite3_free(sql);
+	return stamped;
+}
+
+/* Each boot's anchor, its first trustworthy stamp (synchronised, or the clock set by hand), as
+ * one SELECT of (boot_id, anchor_wall, anchor_mono): the boots table the log keeps since schema
+ * 6, or in an older file the same from its rows. NULL when there are none to read (or out of
+ * memory: then nothing is corrected). Free with sqlite3_free. */
+static char *anchor_sql(sqlite3 *db)
+{
+	sqlite3_stmt *list;
+	char *sql = NULL, *grouped;
+
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+			       -1, &list, NULL) != SQLITE_OK)
+		return NULL;
+	while (sqlite3_step(list) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(list, 0);
+		bool hand = strcmp(name, "clock_changes") == 0;
+		char *more;
+
+		if (strcmp(name, "boots") == 0) {
+			sqlite3_free(sql);
+			sqlite3_finalize(list);
+			return sqlite3_mprintf(
+				"SELECT boot_id, anchor_wall, anchor_mono FROM boots "
+				"WHERE anchor_mono IS NOT NULL");
+		}
+		if (!is_stamped(db, name))
+			continue;
+		more = sqlite3_mprintf("%s%sSELECT boot_id, wall_utc, mono_ms FROM \"%w\" WHERE "
+				       "clock_synced = 1%s",
+				       sql ? sql : "", sql ? " UNION ALL " : "", name,
+				       hand ? " OR outcome = 'set'" : "");
+		sqlite3_free(sql);
+		sql = more;
+		if (!sql)
+			break;
+	}
+	sqlite3_finalize(list);
+	if (sql == NULL)
+		return NULL;
+	grouped = sqlite3_mprintf("SELECT boot_id, wall_utc AS anchor_wall, min(mono_ms) AS "
+				  "anchor_mono FROM (%s) GROUP BY boot_id",
+				  sql);
+	sqlite3_free(sql);
+	return grouped;
 }
 
 /* ---- stats ---- */
@@ -171,24 +237,32 @@ static struct week_counts *week_of(struct weeks *ws, int64_t day)
 	return &ws->w[lo];
 }
 
-/* Counts one table's rows into their weeks (each row's local day from its own offset). A plain
- * scan added up here: no date function and no sort per row, so a log of years takes a blink. */
-static int count_table(sqlite3 *db, const struct log_request *rq, const char *table,
-		       const char *ms, const char *member, int which, struct weeks *ws)
+/* Counts one table's rows into their weeks, each at the time it really happened (dated from
+ * its boot's anchor when stamped before the clock was right; anchors: anchor_sql's SELECT, or
+ * NULL) and in its local day from its own offset. A plain scan added up here: no date function
+ * and no sort per row, so a log of years takes a blink. */
+static int count_table(sqlite3 *db, const struct log_request *rq, const char *anchors,
+		       const char *table, const char *ms, const char *member, int which,
+		       struct weeks *ws)
 {
-	char *sql = sqlite3_mprintf("SELECT wall_utc, utc_offset_min, %s FROM %s WHERE %s "
-				    "(?2 IS NULL OR %s = ?2)",
-				    ms, table,
-				    rq->since_utc != INT64_MIN ? "wall_utc >= ?1 AND" : "",
-				    member);
+	char *sql =
+		anchors ? sqlite3_mprintf(
+				  "WITH anchor AS (%s) SELECT CASE WHEN a.boot_id IS NULL THEN "
+				  "t.wall_utc ELSE coalesce(corrected_utc(t.mono_ms, "
+				  "t.clock_synced, a.anchor_wall, a.anchor_mono), t.wall_utc) END, "
+				  "t.utc_offset_min, %s FROM %s AS t LEFT JOIN anchor AS a ON "
+				  "a.boot_id = t.boot_id AND t.clock_synced = 0 WHERE ?2 IS NULL "
+				  "OR %s = ?2",
+				  anchors, ms, table, member)
+			: sqlite3_mprintf("SELECT wall_utc, utc_offset_min, %s FROM %s WHERE ?2 "
+					  "IS NULL OR %s = ?2",
+					  ms, table, member);
 	sqlite3_stmt *stmt;
 	int rc = sql ? sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) : SQLITE_NOMEM;
 
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK)
 		return rc;
-	if (rq->since_utc != INT64_MIN)
-		sqlite3_bind_int64(stmt, 1, rq->since_utc);
 	if (rq->member)
 		sqlite3_bind_text(stmt, 2, rq->member, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -202,8 +276,8 @@ static int count_table(sqlite3 *db, const struct log_request *rq, const char *ta
 			continue;
 		utc = sqlite3_column_int64(stmt, 0);
 		offset_min = sqlite3_column_int64(stmt, 1);
-		if (offset_min < -1440 || offset_min > 1440 || utc < (int64_t)DAY_MIN * 86400 ||
-		    utc > ((int64_t)DAY_MAX + 1) * 86400)
+		if (utc < rq->since_utc || offset_min < -1440 || offset_min > 1440 ||
+		    utc < (int64_t)DAY_MIN * 86400 || utc > ((int64_t)DAY_MAX + 1) * 86400)
 			continue;
 		day = floor_div(utc + offset_min * 60, 86400);
 		if (day < DAY_MIN || day > DAY_MAX)
@@ -242,14 +316,18 @@ static int run_stats(const struct log_request *rq, sqlite3 *db, int version)
 	struct weeks ws = {0};
 	int rc;
 
+	char *anchors;
+
 	/* One read transaction: the three tables are one moment of the log. */
 	rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	anchors = anchor_sql(db);
 	if (rc == SQLITE_OK)
-		rc = count_table(db, rq, "presses", "NULL", member, 0, &ws);
+		rc = count_table(db, rq, anchors, "presses", "NULL", member, 0, &ws);
 	if (rc == SQLITE_OK)
-		rc = count_table(db, rq, "sessions", "actual_ms", member, 1, &ws);
+		rc = count_table(db, rq, anchors, "sessions", "t.actual_ms", member, 1, &ws);
 	if (rc == SQLITE_OK)
-		rc = count_table(db, rq, "prompts_shown", "NULL", member, 2, &ws);
+		rc = count_table(db, rq, anchors, "prompts_shown", "NULL", member, 2, &ws);
+	sqlite3_free(anchors);
 	if (rc != SQLITE_OK) {
 		fprintf(rq->err, "calm-prompt log stats: %s\n", sqlite3_errmsg(db));
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
@@ -435,29 +513,11 @@ static int find_column(const struct export_tables *t, const char *name)
 	return -1;
 }
 
-/* Whether a table has the columns of a stamped row (wall and monotonic time, boot, sync). */
-static bool is_stamped(sqlite3 *db, const char *table)
-{
-	char *sql = sqlite3_mprintf("SELECT count(*) FROM pragma_table_info(%Q) WHERE name IN "
-				    "('wall_utc', 'mono_ms', 'boot_id', 'clock_synced')",
-				    table);
-	sqlite3_stmt *stmt;
-	bool stamped = false;
-
-	if (sql && sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
-		stamped = sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 4;
-		sqlite3_finalize(stmt);
-	}
-	sqlite3_free(sql);
-	return stamped;
-}
-
 /* "SELECT *" of a table in its order; a stamped table gets a last column, corrected_utc: for a
  * row stamped while the clock was not right (not synchronised, before the first trustworthy
  * stamp of its boot), the wall time it really happened, from that stamp and the monotonic
  * time between; NULL for the others, and where the boot never had a trustworthy stamp. The
- * stored stamps are never changed. anchors: the trustworthy stamps, one SELECT of (boot_id,
- * wall_utc, mono_ms) per stamped table, or NULL. */
+ * stored stamps are never changed. anchors: anchor_sql's SELECT, or NULL. */
 static int select_all(sqlite3 *db, const char *table, bool since, const char *anchors,
 		      sqlite3_stmt **rows)
 {
@@ -466,10 +526,9 @@ static int select_all(sqlite3 *db, const char *table, bool since, const char *an
 
 	if (anchors && is_stamped(db, table))
 		sql = sqlite3_mprintf(
-			"WITH anchor AS (SELECT boot_id, wall_utc, min(mono_ms) AS mono_ms FROM "
-			"(%s) GROUP BY boot_id) "
-			"SELECT t.*, CASE WHEN t.clock_synced = 0 AND t.mono_ms < a.mono_ms "
-			"THEN a.wall_utc - (a.mono_ms - t.mono_ms + 999) / 1000 END AS corrected_utc "
+			"WITH anchor AS (%s) "
+			"SELECT t.*, corrected_utc(t.mono_ms, t.clock_synced, a.anchor_wall, "
+			"a.anchor_mono) AS corrected_utc "
 			"FROM \"%w\" AS t LEFT JOIN anchor AS a ON a.boot_id = t.boot_id%s "
 			"ORDER BY t.rowid",
 			anchors, table, since ? " WHERE t.wall_utc >= ?1" : "");
@@ -530,37 +589,6 @@ static int add_table(sqlite3 *db, const char *name, int64_t since_utc, const cha
 	return SQLITE_OK;
 }
 
-/* The trustworthy stamps of every stamped table, as one SELECT (boot_id, wall_utc, mono_ms):
- * rows written while the clock was synchronised, and the clock set by hand. NULL when there
- * are none to read (or out of memory: then nothing is corrected). Free with sqlite3_free. */
-static char *anchor_sql(sqlite3 *db)
-{
-	sqlite3_stmt *list;
-	char *sql = NULL;
-
-	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-			       -1, &list, NULL) != SQLITE_OK)
-		return NULL;
-	while (sqlite3_step(list) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(list, 0);
-		bool hand = strcmp(name, "clock_changes") == 0;
-		char *more;
-
-		if (!is_stamped(db, name))
-			continue;
-		more = sqlite3_mprintf("%s%sSELECT boot_id, wall_utc, mono_ms FROM \"%w\" WHERE "
-				       "clock_synced = 1%s",
-				       sql ? sql : "", sql ? " UNION ALL " : "", name,
-				       hand ? " OR outcome = 'set'" : "");
-		sqlite3_free(sql);
-		sql = more;
-		if (!sql)
-			break;
-	}
-	sqlite3_finalize(list);
-	return sql;
-}
-
 static int prepare_tables(sqlite3 *db, int64_t since_utc, struct export_tables *t)
 {
 	sqlite3_stmt *list;
@@ -569,7 +597,8 @@ static int prepare_tables(sqlite3 *db, int64_t since_utc, struct export_tables *
 
 	rc = sqlite3_prepare_v2(db,
 				"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
-				"LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY CASE name WHEN 'presses' "
+				"LIKE 'sqlite\\_%' ESCAPE '\\' AND name != 'boots' ORDER BY CASE "
+				"name WHEN 'presses' "
 				"THEN 0 WHEN 'sessions' THEN 1 WHEN 'prompts_shown' THEN 2 ELSE 3 "
 				"END, name",
 				-1, &list, NULL);

@@ -121,8 +121,8 @@ static void calendar_arithmetic(void **state)
 		int y, m, d;
 		int64_t days;
 	} cases[] = {
-		{1970, 1, 1, 0},        {1969, 12, 31, -1},     {2000, 3, 1, 11017},
-		{2024, 2, 29, 19782},   {2026, 11, 24, 20781},  {2099, 12, 31, 47481},
+		{1970, 1, 1, 0},      {1969, 12, 31, -1},    {2000, 3, 1, 11017},
+		{2024, 2, 29, 19782}, {2026, 11, 24, 20781}, {2099, 12, 31, 47481},
 	};
 	(void)state;
 
@@ -547,6 +547,40 @@ static void a_result_after_leaving_is_only_logged(void **state)
 	device_free(dev);
 }
 
+/* A row stamped before its boot's clock was right is dated back from the anchor by the
+ * monotonic time between, rounded down to whole seconds; the rest stand as stamped. */
+static void rows_before_the_anchor_are_dated_from_it(void **state)
+{
+	const struct clock_anchor set = {.wall_utc_s = 1767225600, .mono_ms = 120000};
+	const struct clock_anchor far = {.wall_utc_s = INT64_MIN + 5, .mono_ms = INT64_MAX};
+	bool corrected;
+	(void)state;
+
+	/* 119 s before: exactly */
+	assert_int_equal(clock_true_utc(86401, 1000, false, &set, &corrected), 1767225481);
+	assert_true(corrected);
+	/* 58.5 s before: whole seconds, rounded down */
+	assert_int_equal(clock_true_utc(86460, 61500, false, &set, &corrected), 1767225541);
+	assert_true(corrected);
+	/* 1 ms before still counts as the second before */
+	assert_int_equal(clock_true_utc(86519, 119999, false, &set, &corrected), 1767225599);
+	/* at or after the anchor: as stamped */
+	assert_int_equal(clock_true_utc(86519, 120000, false, &set, &corrected), 86519);
+	assert_false(corrected);
+	assert_int_equal(clock_true_utc(1767225610, 130000, false, &set, &corrected), 1767225610);
+	assert_false(corrected);
+	/* a synchronised row, and a boot with no anchor: as stamped */
+	assert_int_equal(clock_true_utc(1767225000, 1000, true, &set, &corrected), 1767225000);
+	assert_false(corrected);
+	assert_int_equal(clock_true_utc(500, 2000, false, NULL, &corrected), 500);
+	assert_false(corrected);
+	/* numbers that would overflow date nothing */
+	assert_int_equal(clock_true_utc(7, INT64_MIN, false, &far, &corrected), 7);
+	assert_false(corrected);
+	assert_int_equal(clock_true_utc(7, 0, false, &far, &corrected), 7);
+	assert_false(corrected);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -563,6 +597,7 @@ int main(void)
 		cmocka_unit_test(a_refusal_is_said_and_the_state_stays),
 		cmocka_unit_test(a_hold_begun_on_the_set_screen_never_reopens_it),
 		cmocka_unit_test(a_result_after_leaving_is_only_logged),
+		cmocka_unit_test(rows_before_the_anchor_are_dated_from_it),
 	};
 	return cmocka_run_group_tests(tests, make_deck, free_deck);
 }

@@ -3,6 +3,7 @@
  * zones, one touch at a time, and touch presses through the device (taps, holds, a resting
  * palm, the dark, the source each report carries). */
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -233,11 +234,11 @@ static void resting_palm_does_nothing(void **state)
 	assert_int_equal(out.n, 0);
 	assert_false(out.changed);
 	assert_int_equal(device_view(f->dev, 70000).screen, SCREEN_AMBIENT);
-	/* 9.999 s is still a hold. */
+	/* 9.999 s is still a press: the very long hold, which opens the clock setting. */
 	touch(f->dev, true, 80000, &out);
 	touch(f->dev, false, 89999, &out);
 	assert_int_equal(out.n, 1);
-	assert_int_equal(out.reports[0].action, ACTION_PROMPT);
+	assert_int_equal(out.reports[0].action, ACTION_SETTIME);
 }
 
 /* In the dark a stray touch only wakes the screen, as any press does; a palm not even that. */
@@ -298,6 +299,132 @@ static void unknown_source_is_null(void **state)
 	assert_null(out.reports[0].source);
 }
 
+/* With zones, a touch on the clock shows each zone's action faintly for a few seconds, then
+ * fades in steps and is gone: at night too, at the night's brightness, and never while the
+ * screen is dark. Each step is a deadline of the device, so nothing is drawn between them. */
+static void a_touch_on_the_clock_shows_the_zones_then_fades(void **state)
+{
+	struct device_config c = touch_config();
+	struct device_output out = {0};
+	struct device_view v;
+	struct device *dev;
+	int64_t t = 20000;
+	(void)state;
+
+	c.touch_zones = 2;
+	c.n_buttons = 2;
+	snprintf(c.buttons[1].name, sizeof(c.buttons[1].name), "two");
+	c.buttons[1].on[GESTURE_SHORT] = ACTION_PROMPT;
+	dev = device_new(&c, NULL, 1);
+	assert_non_null(dev);
+	device_set_local_time(dev, 0, 23 * 3600 * 1000LL, 100);
+	device_set_clock_state(dev, CLOCK_SYNCED);
+	/* Down in the dark: the labels wait for the screen to wake. */
+	device_edge_from(dev, 1, true, t, PRESS_SOURCE_TOUCH, &out);
+	assert_true(out.changed);
+	v = device_view(dev, t + 50);
+	assert_true(v.screen_off);
+	assert_true(v.zone_labels == 0.0);
+	device_edge_from(dev, 1, false, t + 100, PRESS_SOURCE_TOUCH, &out);
+	device_tick(dev, t + 450, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].action, ACTION_WAKE);
+	v = device_view(dev, t + 450);
+	assert_false(v.screen_off);
+	assert_true(v.night);
+	assert_int_equal(v.brightness, c.night_brightness);
+	assert_true(v.zone_labels == 1.0);
+	/* Full until 3 s, then four steps a quarter of a second apart, then gone. */
+	assert_int_equal(device_deadline(dev), t + 3000);
+	assert_true(device_view(dev, t + 2999).zone_labels == 1.0);
+	for (int step = 0; step < 5; step++) {
+		int64_t at = t + 3000 + step * 250;
+
+		out = (struct device_output){0};
+		assert_int_equal(device_deadline(dev), at);
+		device_tick(dev, at, &out);
+		assert_true(out.changed);
+		assert_int_equal(out.n, 0);
+		assert_true(fabs(device_view(dev, at).zone_labels - (0.8 - 0.2 * step)) < 1e-9);
+	}
+	assert_true(device_view(dev, t + 4000).zone_labels == 0.0);
+	/* Nothing more to draw until the wake ends. */
+	assert_true(device_deadline(dev) >= t + c.wake_ms);
+	out = (struct device_output){0};
+	device_tick(dev, device_deadline(dev) - 1, &out);
+	assert_false(out.changed);
+	/* A key is no touch: no labels. */
+	device_edge(dev, 0, true, t + 100000, &out);
+	assert_true(device_view(dev, t + 100001).zone_labels == 0.0);
+	device_free(dev);
+}
+
+/* One zone: the whole glass is one button, nothing to show. */
+static void one_zone_shows_no_labels(void **state)
+{
+	struct fixture *f = *state;
+	struct device_output out = {0};
+
+	touch(f->dev, true, 1000, &out);
+	assert_true(device_view(f->dev, 1001).zone_labels == 0.0);
+	assert_int_equal(device_deadline(f->dev), -1);
+}
+
+/* A touch's hold counts as it lifts, so the very long hold that opens the set-the-clock screen
+ * is judged then: 3 s to just under the palm's 10 s opens it (and does not also show a prompt);
+ * a shorter hold is a hold; a palm is nothing; in the dark it only wakes. */
+static void a_touch_held_three_seconds_opens_the_clock_setting(void **state)
+{
+	struct fixture *f = *state;
+	struct device_output out = {0};
+
+	touch(f->dev, true, 1000, &out);
+	touch(f->dev, false, 3999, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].action, ACTION_PROMPT);
+	device_tick(f->dev, 1000000, &out); /* the prompt goes by itself */
+	assert_int_equal(device_view(f->dev, 1000000).screen, SCREEN_AMBIENT);
+
+	out = (struct device_output){0};
+	touch(f->dev, true, 1100000, &out);
+	device_tick(f->dev, 1104000, &out);
+	assert_int_equal(out.n, 0); /* nothing while it is held */
+	touch(f->dev, false, 1109999, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].t_ms, 1109999);
+	assert_int_equal(out.reports[0].gesture, GESTURE_LONG);
+	assert_int_equal(out.reports[0].action, ACTION_SETTIME);
+	assert_string_equal(out.reports[0].source, "touch");
+	assert_int_equal(out.reports[0].screen_after, SCREEN_CLOCKSET);
+	assert_int_equal(device_view(f->dev, 1110000).screen, SCREEN_CLOCKSET);
+	/* There, a long touch is the next field, as a long press is. */
+	out = (struct device_output){0};
+	touch(f->dev, true, 1111000, &out);
+	touch(f->dev, false, 1115000, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].action, ACTION_CLOCK_NEXT);
+}
+
+static void a_palm_or_a_touch_in_the_dark_never_opens_it(void **state)
+{
+	struct fixture *f = *state;
+	struct device_output out = {0};
+
+	touch(f->dev, true, 1000, &out);
+	touch(f->dev, false, 11000, &out); /* 10 s: a palm */
+	device_tick(f->dev, 12000, &out);
+	assert_int_equal(out.n, 0);
+	assert_int_equal(device_view(f->dev, 12000).screen, SCREEN_AMBIENT);
+
+	device_set_local_time(f->dev, 20000, 23 * 3600 * 1000LL, 100);
+	device_set_clock_state(f->dev, CLOCK_SYNCED);
+	touch(f->dev, true, 20000, &out);
+	touch(f->dev, false, 25000, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.reports[0].action, ACTION_WAKE);
+	assert_int_equal(device_view(f->dev, 25000).screen, SCREEN_AMBIENT);
+}
+
 #define WITH(test) cmocka_unit_test_setup_teardown(test, setup, teardown)
 
 int main(void)
@@ -315,6 +442,10 @@ int main(void)
 		WITH(stray_touch_in_the_dark_only_wakes),
 		WITH(touch_and_key_never_mix),
 		WITH(unknown_source_is_null),
+		cmocka_unit_test(a_touch_on_the_clock_shows_the_zones_then_fades),
+		WITH(one_zone_shows_no_labels),
+		WITH(a_touch_held_three_seconds_opens_the_clock_setting),
+		WITH(a_palm_or_a_touch_in_the_dark_never_opens_it),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -50,7 +50,11 @@ printf '[display]\nfont = %s\nlanguage = %s\n[prompts]\ndeck_dir = %s\n' "$font"
 set --
 case "$input" in
   *.conf) cat "$golden_dir/inputs/$input" >>"$conf" ;;
-  *.replay) set -- --replay "$golden_dir/inputs/$input" ;;
+  *.replay)
+    stem=$golden_dir/inputs/${input%.replay}
+    [ -f "$stem.conf" ] && cat "$stem.conf" >>"$conf"
+    set -- --replay "$golden_dir/inputs/$input"
+    ;;
   *.args)
     # shellcheck disable=SC2046 # one option per word, on purpose
     set -- $(cat "$golden_dir/inputs/$input")

@@ -1,26 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests of the input layer's SDL side, with made-up events (no video needed): event
- * times, keys by name, touches and clicks as button edges; the console's sleep woken by a
- * device that came after the start. */
-#define _GNU_SOURCE /* mkdtemp */
-#include <fcntl.h>
+ * times, keys by name, touches and clicks as button edges. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <cmocka.h>
 
 #include <SDL.h>
 
 #include "eventtime.h"
-#include "idlewait.h"
 #include "keys.h"
 #include "touch.h"
 
@@ -225,55 +216,6 @@ static void touch_off_is_nothing(void **state)
 	assert_false(touch_input_edge(&t, &ev, &button, &down));
 }
 
-static long long elapsed_ms(const struct timespec *since)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (long long)(now.tv_sec - since->tv_sec) * 1000 +
-	       (now.tv_nsec - since->tv_nsec) / 1000000;
-}
-
-/* A touch panel whose driver loads after the app started (or a USB button plugged in): its
- * input must end the console's sleep as the first devices' does. FIFOs stand for devices. */
-static void a_device_that_comes_later_wakes_the_sleep(void **state)
-{
-	char dir[] = "/tmp/calm-idlewait-XXXXXX";
-	char path[sizeof(dir) + 16];
-	struct idlewait *w;
-	struct timespec t0;
-	int writer;
-	(void)state;
-
-	assert_non_null(mkdtemp(dir));
-	w = idlewait_new_in(dir);
-	assert_non_null(w);
-	assert_int_equal(idlewait_device_count(w), 0);
-	snprintf(path, sizeof(path), "%s/event7", dir);
-	assert_int_equal(mkfifo(path, 0600), 0);
-	/* Its arrival ends the sleep at once, and from then on it is watched. */
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	idlewait_sleep(w, 5000);
-	assert_in_range(elapsed_ms(&t0), 0, 1000);
-	assert_int_equal(idlewait_device_count(w), 1);
-	/* Nothing new: a sleep lasts its time, and the device is not opened twice. */
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	idlewait_sleep(w, 200);
-	assert_in_range(elapsed_ms(&t0), 150, 1500);
-	assert_int_equal(idlewait_device_count(w), 1);
-	/* Its input ends a sleep. */
-	writer = open(path, O_WRONLY | O_NONBLOCK);
-	assert_true(writer >= 0);
-	assert_int_equal(write(writer, "x", 1), 1);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	idlewait_sleep(w, 5000);
-	assert_in_range(elapsed_ms(&t0), 0, 1000);
-	close(writer);
-	idlewait_free(w);
-	unlink(path);
-	rmdir(dir);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -284,7 +226,6 @@ int main(void)
 		cmocka_unit_test(a_touch_counts_once),
 		cmocka_unit_test(zones_by_click_and_by_finger),
 		cmocka_unit_test(touch_off_is_nothing),
-		cmocka_unit_test(a_device_that_comes_later_wakes_the_sleep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

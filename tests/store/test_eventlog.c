@@ -332,7 +332,7 @@ static void an_empty_file_at_schema_0_is_migrated_to_2(void **state)
 	eventlog_close(log);
 	db = reader(path);
 	assert_int_equal(int_of(db, "PRAGMA user_version"), EVENTLOG_SCHEMA_VERSION);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 4);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 5);
 	assert_member_columns(db);
 	sqlite3_close(db);
 	assert_integrity_ok(path);
@@ -634,7 +634,8 @@ static void a_schema_2_file_gets_the_checkin_columns(void **state)
 /* Schema 3 files get the press's source: old rows read NULL (not known), new rows say it. */
 static void a_schema_3_file_gets_the_source_column(void **state)
 {
-	struct device_report r = press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_SETTLE);
+	struct device_report r =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_SETTLE);
 	struct wall_stamp when = stamp_at(10);
 	char path[PATH_MAX];
 	struct eventlog *log;
@@ -785,6 +786,135 @@ static void the_week_keeps_its_edges_in_every_time_zone(void **state)
 	eventlog_close(log);
 }
 
+/* A Pi with no real-time clock boots at a stale time: its rows until the clock is set (by hand
+ * here, or synchronised) are stamped wrong. The week puts them on the day they really happened,
+ * from the boot's first trustworthy stamp and the monotonic time between, both ways: a row
+ * stamped in 1970 that belongs in the week, and a row stamped inside the week that does not. */
+static void the_week_dates_rows_from_before_the_clock_was_set(void **state)
+{
+	static const char answers[2][CHECKIN_ANSWER_MAX + 1] = {"calm", "tense"};
+	struct device_report start =
+		press(GESTURE_SHORT, ACTION_BREATHE, SCREEN_AMBIENT, SCREEN_SETTLE);
+	struct device_report end = press(GESTURE_SHORT, ACTION_END, SCREEN_BREATHE, SCREEN_AMBIENT);
+	struct device_report set =
+		by_device(ACTION_CLOCK_SET, SCREEN_CLOCKSET, SCREEN_CLOCKSET, "set");
+	struct prompt shown = {.id = "trust-tiny-promise", .pathway = PATHWAY_TRUST};
+	struct device_report prompt = by_device(ACTION_PROMPT, SCREEN_AMBIENT, SCREEN_PROMPT, "x");
+	/* 2026-01-01 00:01:40 UTC is local day 20454 at +60 min: today. */
+	const int64_t today = 20454;
+	struct wall_stamp stale = stamp_at(100), ahead = stamp_at(100), setting = stamp_at(100);
+	struct history_week week;
+	char path[PATH_MAX], msg[256];
+	struct eventlog *log;
+
+	start_session(&start, "resonance", 300000);
+	prompt.prompt = &shown;
+	path_in(state, "stale.db", path);
+	log = open_ok(path);
+	/* Boot "stale": started in 1970; two days and an hour of monotonic time later the clock is
+	 * set by hand to today's 00:01:40 UTC. A session and a prompt at its start really were two
+	 * days and an hour earlier: local day 20452. */
+	snprintf(stale.boot_id, sizeof(stale.boot_id), "stale");
+	stale.synced = false;
+	stale.utc_s = 86400 + 5;
+	stale.mono_ms = 5000;
+	stop_session(&end, SESSION_ENDED_EARLY, 60000);
+	append_ok(log, &start, "main", &stale);
+	append_ok(log, &end, "main", &stale);
+	append_ok(log, &prompt, NULL, &stale);
+	setting = stale;
+	setting.utc_s = 1767225600 + 100;
+	setting.mono_ms = 5000 + (2 * 86400 + 3600) * 1000LL;
+	set.clock_changed = true;
+	set.clock = (struct clock_result){CLOCK_OUTCOME_SET, 86400 + 5 + 2 * 86400 + 3600,
+					  setting.utc_s};
+	append_ok(log, &set, NULL, &setting);
+	/* Boot "ahead": its stale clock said today, but a sync 20 days of monotonic time later,
+	 * an hour after that stamp, says that session was 20 days ago: not in the week. The
+	 * prompt shown at the sync is today. */
+	snprintf(ahead.boot_id, sizeof(ahead.boot_id), "ahead");
+	ahead.synced = false;
+	ahead.mono_ms = 1000;
+	stop_session(&end, SESSION_ENDED_EARLY, 4000);
+	append_ok(log, &start, "main", &ahead);
+	append_ok(log, &end, "main", &ahead);
+	ahead.synced = true;
+	ahead.utc_s = 1767225600 + 100 + 3600;
+	ahead.mono_ms = 1000 + 20 * 86400 * 1000LL;
+	append_ok(log, &prompt, NULL, &ahead);
+	/* Today, on a synchronised clock: as stamped. */
+	stop_session(&end, SESSION_ENDED_EARLY, 2000);
+	{
+		struct wall_stamp now = stamp_at(200);
+
+		append_ok(log, &start, "main", &now);
+		append_ok(log, &end, "main", &now);
+	}
+
+	assert_int_equal(eventlog_week(log, today, NULL, answers, 2, &week, msg, sizeof(msg)), 0);
+	assert_int_equal(week.days[4].breathed_ms, 60000);
+	assert_int_equal(week.days[4].prompts, 1);
+	assert_int_equal(week.days[6].breathed_ms, 2000);
+	assert_int_equal(week.days[6].prompts, 1);
+	for (int d = 0; d < HISTORY_DAYS; d++)
+		if (d != 4 && d != 6)
+			assert_int_equal(week.days[d].breathed_ms + week.days[d].prompts, 0);
+	/* The week two days and an hour later by the stale clock's own stamps holds nothing. */
+	assert_int_equal(eventlog_week(log, 1, NULL, answers, 2, &week, msg, sizeof(msg)), 0);
+	for (int d = 0; d < HISTORY_DAYS; d++)
+		assert_int_equal(week.days[d].breathed_ms + week.days[d].prompts, 0);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
+/* A schema 5 file's rows get their boots when it is brought to schema 6: a boot set by hand
+ * after its stale start has its anchor (the set) and the range of its stale stamps, a boot
+ * never right only its range, a synchronised boot only its anchor; and the week then dates
+ * the stale rows. */
+static void schema_6_finds_the_boots_of_the_rows_there_are(void **state)
+{
+	static const char answers[2][CHECKIN_ANSWER_MAX + 1] = {"calm", "tense"};
+	struct history_week week;
+	char path[PATH_MAX], msg[256];
+	struct eventlog *log;
+	sqlite3 *db;
+
+	path_in(state, "v5.db", path);
+	log = open_ok(path);
+	eventlog_close(log);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	run_sql(db,
+		"DROP TABLE boots; DROP TRIGGER presses_boots; DROP TRIGGER sessions_boots; "
+		"DROP TRIGGER prompts_shown_boots; DROP TRIGGER clock_changes_boots; "
+		"PRAGMA user_version = 5;"
+		"INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
+		"pattern, planned_ms, actual_ms, ended) VALUES "
+		"(86405, 60, 5000, 'stale', 0, 'resonance', 300000, 60000, 'completed'),"
+		"(86465, 60, 65000, 'stale', 0, 'resonance', 300000, 1000, 'completed'),"
+		"(500, 0, 1000, 'never', 0, 'resonance', 300000, 1, 'completed'),"
+		"(1767225000, 60, 9000, 'synced', 1, 'resonance', 300000, 2000, 'completed');"
+		"INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, boot_id, "
+		"clock_synced, from_utc, to_utc, outcome) VALUES "
+		"(1767225700, 60, 176405000, 'stale', 0, 262805, 1767225700, 'set');");
+	sqlite3_close(db);
+	log = open_ok(path);
+	db = reader(path);
+	assert_sql_text(db,
+			"SELECT group_concat(boot_id || '|' || ifnull(anchor_wall, '-') || '|' || "
+			"ifnull(anchor_mono, '-') || '|' || ifnull(stale_from, '-') || '|' || "
+			"ifnull(stale_to, '-'), ' ') FROM (SELECT * FROM boots ORDER BY boot_id)",
+			"never|-|-|500|500 stale|1767225700|176405000|86405|86465 "
+			"synced|1767225000|9000|-|-");
+	sqlite3_close(db);
+	/* 2026-01-01, local day 20454: the stale sessions were two days and an hour before the
+	 * set (day 20452); the synchronised one was that day. */
+	assert_int_equal(eventlog_week(log, 20454, NULL, answers, 2, &week, msg, sizeof(msg)), 0);
+	assert_int_equal(week.days[4].breathed_ms, 61000);
+	assert_int_equal(week.days[6].breathed_ms, 2000);
+	eventlog_close(log);
+	assert_integrity_ok(path);
+}
+
 static void one_report_can_end_a_session_and_start_the_next(void **state)
 {
 	struct device_report first =
@@ -851,7 +981,8 @@ static void a_clock_set_by_hand_gets_a_row_of_its_own(void **state)
 {
 	struct device_report confirm =
 		press(GESTURE_LONG, ACTION_CLOCK_CONFIRM, SCREEN_CLOCKSET, SCREEN_CLOCKSET);
-	struct device_report set = by_device(ACTION_CLOCK_SET, SCREEN_CLOCKSET, SCREEN_CLOCKSET, "set");
+	struct device_report set =
+		by_device(ACTION_CLOCK_SET, SCREEN_CLOCKSET, SCREEN_CLOCKSET, "set");
 	struct device_report refused =
 		by_device(ACTION_CLOCK_SET, SCREEN_CLOCKSET, SCREEN_CLOCKSET, "refused");
 	struct wall_stamp t0 = stamp_at(1), t1 = stamp_at(2), t2 = stamp_at(3);
@@ -878,14 +1009,14 @@ static void a_clock_set_by_hand_gets_a_row_of_its_own(void **state)
 			"(SELECT * FROM clock_changes ORDER BY id)",
 			"1767225602|7000|0|86400|1767225602|set "
 			"1767225603|8000|0|1767225603|1767225700|refused");
-	assert_sql_text(db, "SELECT action || '|' || screen FROM presses",
-			"clockconfirm|clockset");
+	assert_sql_text(db, "SELECT action || '|' || screen FROM presses", "clockconfirm|clockset");
 	sqlite3_close(db);
 	/* A restart in the same boot still knows the clock was set by hand; another boot not. */
 	assert_int_equal(eventlog_clock_set_in_boot(log, BOOT_ID, msg, sizeof(msg)), 1);
 	assert_int_equal(eventlog_clock_set_in_boot(log, "another-boot", msg, sizeof(msg)), 0);
 	/* Forgetting takes them with the rest. */
-	assert_int_equal(eventlog_forget(log, 1767225603, false, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(eventlog_forget(log, 1767225603, false, false, &counts, msg, sizeof(msg)),
+			 0);
 	assert_int_equal(counts.clock_changes, 1);
 	assert_int_equal(counts.presses, 1);
 	eventlog_close(log);
@@ -1115,7 +1246,7 @@ static void a_newer_schema_is_refused_and_left_untouched(void **state)
 	assert_int_equal(eventlog_open(path, &log, msg, sizeof(msg)), EVENTLOG_FAILED);
 	assert_null(log);
 	assert_non_null(strstr(msg, path));
-	assert_non_null(strstr(msg, "newer calm-prompt (schema 99, this build knows 5)"));
+	assert_non_null(strstr(msg, "newer calm-prompt (schema 99, this build knows 6)"));
 	assert_same_bytes(path, before, len);
 	join(wal_path, path, "-wal");
 	assert_false(exists(wal_path));
@@ -1247,7 +1378,8 @@ static void forget_counts_first_and_deletes_only_when_asked(void **state)
 	db = reader(path);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM presses"), 3);
 
-	assert_int_equal(eventlog_forget(log, t2.utc_s + 1, false, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(
+		eventlog_forget(log, t2.utc_s + 1, false, false, &counts, msg, sizeof(msg)), 0);
 	assert_int_equal(counts.presses, 2);
 	assert_int_equal(counts.sessions, 1);
 	assert_int_equal(counts.prompts_shown, 1);
@@ -1288,7 +1420,8 @@ static void forgotten_text_is_gone_from_the_file(void **state)
 	free(bytes);
 
 	assert_int_equal(eventlog_open_existing(path, &log, msg, sizeof(msg)), 0);
-	assert_int_equal(eventlog_forget(log, t0.utc_s + 1, false, false, &counts, msg, sizeof(msg)), 0);
+	assert_int_equal(
+		eventlog_forget(log, t0.utc_s + 1, false, false, &counts, msg, sizeof(msg)), 0);
 	assert_int_equal(counts.prompts_shown, 1);
 	eventlog_close(log);
 	bytes = read_bytes(path, &len);
@@ -1321,10 +1454,10 @@ static void open_existing_creates_and_changes_nothing(void **state)
 
 	path_in(state, "newer2.db", newer);
 	assert_int_equal(sqlite3_open(newer, &db), SQLITE_OK);
-	run_sql(db, "PRAGMA user_version = 6");
+	run_sql(db, "PRAGMA user_version = 7");
 	sqlite3_close(db);
 	assert_int_equal(eventlog_open_existing(newer, &cli, msg, sizeof(msg)), -1);
-	assert_non_null(strstr(msg, "newer calm-prompt (schema 6, this build knows 5)"));
+	assert_non_null(strstr(msg, "newer calm-prompt (schema 7, this build knows 6)"));
 
 	/* While the app has a session running, the household's command leaves it running. */
 	path_in(state, "shared.db", path);
@@ -1482,6 +1615,8 @@ int main(void)
 		cmocka_unit_test(a_schema_3_file_gets_the_source_column),
 		cmocka_unit_test(the_week_sums_each_day_and_each_member),
 		cmocka_unit_test(the_week_keeps_its_edges_in_every_time_zone),
+		cmocka_unit_test(the_week_dates_rows_from_before_the_clock_was_set),
+		cmocka_unit_test(schema_6_finds_the_boots_of_the_rows_there_are),
 		cmocka_unit_test(a_shown_prompt_gets_a_row),
 		cmocka_unit_test(a_device_report_writes_no_press_row),
 		cmocka_unit_test(a_clock_set_by_hand_gets_a_row_of_its_own),

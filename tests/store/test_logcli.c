@@ -476,13 +476,16 @@ static bool valid_utf8(const unsigned char *s, size_t n)
 }
 
 /* The tables of the file, in the export's order: the three known ones, then the others. */
+/* The tables the export gives: all but SQLite's own and boots (what the log keeps to date rows
+ * by, made from the rows themselves). */
 static sqlite3_stmt *tables_of(sqlite3 *db)
 {
 	sqlite3_stmt *stmt;
 
 	assert_int_equal(sqlite3_prepare_v2(db,
 					    "SELECT name FROM sqlite_master WHERE type = 'table' "
-					    "AND name NOT LIKE 'sqlite%' ORDER BY CASE name WHEN "
+					    "AND name NOT LIKE 'sqlite%' AND name != 'boots' "
+					    "ORDER BY CASE name WHEN "
 					    "'presses' THEN 0 WHEN 'sessions' THEN 1 WHEN "
 					    "'prompts_shown' THEN 2 ELSE 3 END, name",
 					    -1, &stmt, NULL),
@@ -663,7 +666,8 @@ static void export_corrects_rows_stamped_before_the_clock_was_right(void **state
 		"INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
 		"press_id, pattern, planned_ms) VALUES (86401, 0, 1000, 'A', 0, 1, 'resonance', "
 		"300000);"
-		"INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
+		"INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, boot_id, "
+		"clock_synced, "
 		"from_utc, to_utc, outcome) VALUES "
 		"(86500, 0, 100000, 'A', 0, 86500, 1767225700, 'refused'),"
 		"(1767225600, 0, 120000, 'A', 0, 86519, 1767225600, 'set');");
@@ -674,22 +678,30 @@ static void export_corrects_rows_stamped_before_the_clock_was_right(void **state
 	 * it: 1767225541 (whole seconds, rounded down). One JSON line a row. */
 	{
 		static const char *const want[] = {
-			("{\"id\": 1, \"wall_utc\": 86401, \"utc_offset_min\": 0, \"mono_ms\": 1000, "
+			("{\"id\": 1, \"wall_utc\": 86401, \"utc_offset_min\": 0, \"mono_ms\": "
+			 "1000, "
 			 "\"boot_id\": \"A\", \"clock_synced\": 0, \"button\""),
 			"\"corrected_utc\": 1767225481}",
-			"{\"id\": 2, \"wall_utc\": 86460,", "\"corrected_utc\": 1767225541}",
+			"{\"id\": 2, \"wall_utc\": 86460,",
+			"\"corrected_utc\": 1767225541}",
 			/* after the set: right as stamped */
-			"{\"id\": 3, \"wall_utc\": 1767225610,", "\"corrected_utc\": null}",
+			"{\"id\": 3, \"wall_utc\": 1767225610,",
+			"\"corrected_utc\": null}",
 			/* a boot that was never right: nothing to go by */
-			"{\"id\": 4, \"wall_utc\": 500,", "\"corrected_utc\": null}",
+			"{\"id\": 4, \"wall_utc\": 500,",
+			"\"corrected_utc\": null}",
 			/* 6 s before the sync */
-			"{\"id\": 5, \"wall_utc\": 1000,", "\"corrected_utc\": 1799999994}",
-			"{\"id\": 6, \"wall_utc\": 1800000000,", "\"corrected_utc\": null}",
+			"{\"id\": 5, \"wall_utc\": 1000,",
+			"\"corrected_utc\": 1799999994}",
+			"{\"id\": 6, \"wall_utc\": 1800000000,",
+			"\"corrected_utc\": null}",
 			"{\"id\": 1, \"press_id\": 1, \"wall_utc\": 86401,",
 			"\"corrected_utc\": 1767225481}",
 			/* a refusal is no trustworthy stamp, and is corrected itself */
-			"{\"id\": 1, \"wall_utc\": 86500,", "\"corrected_utc\": 1767225580}",
-			"{\"id\": 2, \"wall_utc\": 1767225600,", "\"corrected_utc\": null}",
+			"{\"id\": 1, \"wall_utc\": 86500,",
+			"\"corrected_utc\": 1767225580}",
+			"{\"id\": 2, \"wall_utc\": 1767225600,",
+			"\"corrected_utc\": null}",
 		};
 
 		for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i += 2) {
@@ -716,8 +728,9 @@ static void export_corrects_rows_stamped_before_the_clock_was_right(void **state
 						    &stmt, NULL),
 				 SQLITE_OK);
 		assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-		assert_int_equal(sqlite3_column_int64(stmt, 0),
-				 86401LL + 86460 + 1767225610 + 500 + 1000 + 1800000000 + 1800000005);
+		assert_int_equal(sqlite3_column_int64(stmt, 0), 86401LL + 86460 + 1767225610 + 500 +
+									1000 + 1800000000 +
+									1800000005);
 		sqlite3_finalize(stmt);
 	}
 	sqlite3_close(db);
@@ -1044,6 +1057,51 @@ static void stats_survive_impossible_rows(void **state)
 	free_run(&r);
 }
 
+/* Rows stamped before the clock was right count in the week they really happened, dated as
+ * the export dates them: a boot in 1970 set by hand to 2026-01-01 (a Thursday, 2026-W01) has
+ * its earlier rows in that week; a boot never set stays where it was stamped. --since goes by
+ * the same time. */
+static void stats_count_rows_by_the_time_they_really_happened(void **state)
+{
+	char path[PATH_MAX];
+	struct run r;
+	sqlite3 *db;
+	(void)state;
+
+	path_in("stats-corrected.db", path);
+	make_varied_log(path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	run_sql(db,
+		"DELETE FROM presses; DELETE FROM sessions; DELETE FROM prompts_shown; "
+		"INSERT INTO presses(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
+		"button, gesture, action, screen) VALUES "
+		"(86401, 0, 1000, 'A', 0, 'main', 'short', 'breathe', 'ambient'),"
+		"(86460, 0, 61500, 'A', 0, 'main', 'long', 'settime', 'ambient'),"
+		"(1767225610, 0, 130000, 'A', 0, 'main', 'short', 'breathe', 'ambient'),"
+		"(500, 0, 2000, 'B', 0, 'main', 'short', 'breathe', 'ambient');"
+		"INSERT INTO sessions(wall_utc, utc_offset_min, mono_ms, boot_id, clock_synced, "
+		"pattern, planned_ms, actual_ms, ended) VALUES (86401, 0, 1000, 'A', 0, "
+		"'resonance', 300000, 60000, 'completed');"
+		"INSERT INTO clock_changes(wall_utc, utc_offset_min, mono_ms, boot_id, "
+		"clock_synced, "
+		"from_utc, to_utc, outcome) VALUES "
+		"(1767225600, 0, 120000, 'A', 0, 86519, 1767225600, 'set');");
+	sqlite3_close(db);
+	r = run_log("stats", "--db", path, NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "week      monday      sessions  minutes  prompts  presses\n"
+				   "1970-W01  1969-12-29         0      0.0        0        1\n"
+				   "2026-W01  2025-12-29         1      1.0        0        3\n"
+				   "total                        1      1.0        0        4\n");
+	free_run(&r);
+	r = run_log("stats", "--since", "2025-12-29", "--db", path, NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "week      monday      sessions  minutes  prompts  presses\n"
+				   "2026-W01  2025-12-29         1      1.0        0        3\n"
+				   "total                        1      1.0        0        3\n");
+	free_run(&r);
+}
+
 /* ---- forget ---- */
 
 static void forget_refuses_without_yes_then_deletes_in_one_go(void **state)
@@ -1230,6 +1288,7 @@ int main(void)
 		cmocka_unit_test(json_replaces_bytes_that_are_not_utf8),
 		cmocka_unit_test(csv_export_round_trips_every_row),
 		cmocka_unit_test(stats_counts_iso_weeks_in_each_rows_local_time),
+		cmocka_unit_test(stats_count_rows_by_the_time_they_really_happened),
 		cmocka_unit_test(stats_and_export_read_a_schema_1_file),
 		cmocka_unit_test(stats_survive_impossible_rows),
 		cmocka_unit_test(forget_refuses_without_yes_then_deletes_in_one_go),

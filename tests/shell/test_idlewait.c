@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: MIT */
+/* An input device plugged in after start (a USB touch screen, a big USB button) ends the idle
+ * sleep at once and is watched from then on: the folder is watched with inotify, not polled.
+ * A folder of our own stands in for /dev/input, FIFOs for event devices (a FIFO with no writer
+ * has nothing to read, as a quiet device). */
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "idlewait.h"
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void a_device_plugged_in_wakes_the_sleep_and_is_watched(void **state)
+{
+	char dir[] = "/tmp/calm-idlewait-XXXXXX";
+	char path[64], other[64];
+	struct idlewait *w;
+	int64_t t;
+	pid_t child;
+	int writer;
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/event7", dir);
+	snprintf(other, sizeof(other), "%s/mouse0", dir);
+	w = idlewait_new_in(dir);
+	assert_non_null(w);
+	assert_int_equal(idlewait_device_count(w), 0);
+
+	/* Nothing there: the sleep runs its course. */
+	t = mono_ms();
+	idlewait_sleep(w, 200);
+	assert_true(mono_ms() - t >= 190);
+
+	/* A device appears 300 ms into a 10 s sleep: the sleep ends then. */
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		usleep(300000);
+		_exit(mkfifo(path, 0600) == 0 ? 0 : 1);
+	}
+	t = mono_ms();
+	idlewait_sleep(w, 10000);
+	t = mono_ms() - t;
+	assert_true(t >= 250);
+	assert_true(t < 2000);
+	assert_int_equal(idlewait_device_count(w), 1);
+
+	/* Watched once, whatever else the folder sees (its mode changed, another kind of node
+	 * added); a quiet device lets the sleep run its course. */
+	assert_int_equal(chmod(path, 0640), 0);
+	assert_int_equal(mkfifo(other, 0600), 0);
+	idlewait_sleep(w, 100); /* takes in what the folder saw */
+	assert_int_equal(idlewait_device_count(w), 1);
+	t = mono_ms();
+	idlewait_sleep(w, 200);
+	assert_true(mono_ms() - t >= 190);
+
+	/* Its input ends a sleep. */
+	writer = open(path, O_WRONLY | O_NONBLOCK);
+	assert_true(writer >= 0);
+	assert_int_equal(write(writer, "x", 1), 1);
+	t = mono_ms();
+	idlewait_sleep(w, 10000);
+	assert_true(mono_ms() - t < 2000);
+	close(writer);
+
+	idlewait_free(w);
+	assert_int_equal(waitpid(child, NULL, 0) == child ? 0 : -1, 0);
+	unlink(path);
+	unlink(other);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_device_plugged_in_wakes_the_sleep_and_is_watched),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
