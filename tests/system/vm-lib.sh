@@ -134,7 +134,7 @@ for p in libegl1 libgl1; do
 		echo "NOTE: the package does not depend on $p, which SDL loads on a console; the test" \
 			"image has it"
 done
-recipe=4 # bump when the root's recipe below changes
+recipe=5 # bump when the root's recipe below changes
 key=$(printf '%s %s %s\n' "$recipe" "$suite" "$packages" | sha256sum | cut -c1-16)
 base=$cache/base-$key.tar
 mkdir -p "$cache"
@@ -151,7 +151,9 @@ else
 	# Quick to make, also where every program in it runs under qemu-user (arm64): dpkg without
 	# fsync (mmdebstrap's eatmydata hook), no docs, man pages or translations unpacked, and an
 	# initrd with only what finds the root (virtio disk, ext4) instead of most of the kernel's
-	# drivers. Trimmed after: no sound, network or other cards' drivers; depmod again.
+	# drivers. Trimmed after: no sound, network or other cards' drivers; depmod again, and the
+	# initrd made again (trixie's, made while the kernel's package was set up, lacked the
+	# modules its hook asked for, so the root was never found).
 	if ! mmdebstrap --variant=apt --format=tar --architectures="$arch" --include="$packages" \
 		--hook-directory=/usr/share/mmdebstrap/hooks/eatmydata \
 		--dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
@@ -168,7 +170,10 @@ else
 			kernel/drivers/iio kernel/drivers/hwmon kernel/drivers/staging \
 			kernel/drivers/gpu/drm/amd kernel/drivers/gpu/drm/nouveau \
 			kernel/drivers/gpu/drm/i915 kernel/drivers/gpu/drm/radeon' \
-		--customize-hook='chroot "$1" sh -c "depmod -a \$(ls /usr/lib/modules)"' \
+		--customize-hook='chroot "$1" sh -c "depmod -a \$(ls /usr/lib/modules) &&
+			update-initramfs -u -k all"' \
+		--customize-hook='for m in virtio_blk ext4; do chroot "$1" sh -c "lsinitramfs \
+			/boot/initrd.img-*" | grep -q "/$m\.ko" || { echo "no $m in the initrd"; exit 1; }; done' \
 		"$suite" "$part" >"$work/mmdebstrap.log" 2>&1; then
 		tail -n 30 "$work/mmdebstrap.log"
 		rm -f "$part"
