@@ -13,7 +13,7 @@ build_dir=${BUILD_DIR:-build}
 # last three run a private bus with a stand-in systemd-timedated for the clock's test.
 packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libdrm-dev libsqlite3-dev libinih-dev libgpiod-dev libcmocka-dev libsystemd-dev
-fonts-dejavu-core sqlite3 xvfb xdotool dbus-daemon python3-dbus python3-gi"
+gettext fonts-dejavu-core sqlite3 xvfb xdotool dbus-daemon python3-dbus python3-gi"
 
 install_missing() {
   missing=""

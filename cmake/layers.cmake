@@ -17,7 +17,8 @@ set(CALM_LAYER_HEADERS
   "ini.h:settings"
   "gpiod.h:input"
   "systemd/sd-daemon.h:platform"
-  "systemd/sd-bus.h:platform")
+  "systemd/sd-bus.h:platform"
+  "libintl.h:platform")
 
 # Gives target the shadowing headers of every outside header its layer may not include.
 function(calm_forbid target layer)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* How far the clock can be trusted, and the fields of setting it by hand. */
 #include "clock.h"
+#include "i18n_mark.h"
 
 #include <string.h>
 
@@ -161,4 +162,38 @@ const char *clockset_field_name(enum clockset_field field)
 							   "day"};
 
 	return (unsigned)field < CLOCKSET_FIELDS ? names[field] : "?";
+}
+
+const char *clock_weekday_name(int wday)
+{
+	static const char *const names[7] = {
+		NC_("weekday", "Sunday"),    NC_("weekday", "Monday"),   NC_("weekday", "Tuesday"),
+		NC_("weekday", "Wednesday"), NC_("weekday", "Thursday"), NC_("weekday", "Friday"),
+		NC_("weekday", "Saturday"),
+	};
+
+	return wday >= 0 && wday < 7 ? names[wday] : "";
+}
+
+const char *clock_weekday_short(int wday)
+{
+	static const char *const names[7] = {
+		NC_("weekday short", "Su"), NC_("weekday short", "Mo"), NC_("weekday short", "Tu"),
+		NC_("weekday short", "We"), NC_("weekday short", "Th"), NC_("weekday short", "Fr"),
+		NC_("weekday short", "Sa"),
+	};
+
+	return wday >= 0 && wday < 7 ? names[wday] : "";
+}
+
+const char *clock_month_name(int month)
+{
+	static const char *const names[12] = {
+		NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+		NC_("month", "April"),   NC_("month", "May"),      NC_("month", "June"),
+		NC_("month", "July"),    NC_("month", "August"),   NC_("month", "September"),
+		NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+	};
+
+	return month >= 1 && month <= 12 ? names[month - 1] : "";
 }

@@ -79,4 +79,11 @@ bool clockset_next_field(struct clockset *c);
 
 const char *clockset_field_name(enum clockset_field field);
 
+/* Day and month names in English, marked for the screen to translate (i18n_mark.h): weekday 0
+ * is Sunday (context "weekday", and "weekday short" for the two letters under a day's bar),
+ * month 1 is January (context "month"). Out of range: "". */
+const char *clock_weekday_name(int wday);
+const char *clock_weekday_short(int wday);
+const char *clock_month_name(int month);
+
 #endif

@@ -3,6 +3,7 @@
 #include "device.h"
 #include "breathlight.h"
 #include "deadline.h"
+#include "i18n_mark.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -146,8 +147,8 @@ void device_config_defaults(struct device_config *c)
 	c->buttons[0].on[GESTURE_DOUBLE] = ACTION_APPRECIATION;
 	c->press_pauses = true;
 	c->checkin = true;
-	snprintf(c->answers[0], sizeof(c->answers[0]), "calm");
-	snprintf(c->answers[1], sizeof(c->answers[1]), "unsettled");
+	snprintf(c->answers[0], sizeof(c->answers[0]), "%s", NC_("checkin answer", "calm"));
+	snprintf(c->answers[1], sizeof(c->answers[1]), "%s", NC_("checkin answer", "unsettled"));
 	c->n_answers = 2;
 	c->offer_prompt = true;
 	c->settle_ms = 5000;

@@ -7,6 +7,7 @@
  * integral of 1/L: n(t) = ln(L(t) / L0) / a during the ramp, then n(T) + (t - T) / L1. The
  * phases keep their proportions as the breath lengthens. */
 #include "pacer.h"
+#include "i18n_mark.h"
 
 #include <math.h>
 
@@ -188,14 +189,14 @@ const char *breath_phase_words(enum breath_phase_kind kind)
 {
 	switch (kind) {
 	case PHASE_INHALE:
-		return "Breathe in";
+		return N_("Breathe in");
 	case PHASE_TOPUP:
-		return "A little more";
+		return N_("A little more");
 	case PHASE_HOLD_IN:
 	case PHASE_HOLD_OUT:
-		return "Hold";
+		return N_("Hold");
 	case PHASE_EXHALE:
-		return "Breathe out";
+		return N_("Breathe out");
 	}
 	return "";
 }

@@ -92,18 +92,41 @@ static bool is_word_char(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* Whether the character ending right before at is a letter or digit: an ASCII one, or a letter
+ * with an accent from U+00C0 to U+00FF (UTF-8 0xC3, then one byte), as in "mañana". */
+static bool word_before(const char *text, const char *at)
+{
+	unsigned char c = at > text ? (unsigned char)at[-1] : 0;
+
+	if (c >= 0x80 && c <= 0xbf)
+		return at - 1 > text && (unsigned char)at[-2] == 0xc3;
+	return is_word_char(c);
+}
+
+/* Whether the character at at is a letter or digit (see word_before). */
+static bool word_at(const char *at)
+{
+	return is_word_char((unsigned char)*at) || (unsigned char)*at == 0xc3;
+}
+
 static char lower(char c)
 {
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
 /* The length of text at s that spells the lower-case phrase, in any case and with a curly
- * apostrophe (U+2019) for a straight one; 0 when it does not. */
+ * apostrophe (U+2019) for a straight one; 0 when it does not. A phrase ending in '*' is the
+ * start of a word ("abraz*": abrazo, abrazar...): it matches to the end of that word. */
 static size_t spells(const char *s, const char *phrase)
 {
 	const char *start = s;
 
 	for (; *phrase; phrase++) {
+		if (phrase[0] == '*' && phrase[1] == '\0') {
+			while (word_at(s))
+				s += (unsigned char)*s == 0xc3 && s[1] ? 2 : 1;
+			break;
+		}
 		if (*phrase == '\'' && strncmp(s, "\xe2\x80\x99", 3) == 0) {
 			s += 3;
 			continue;
@@ -122,10 +145,10 @@ static const char *find_phrase(const char *text, const char *from, const char *p
 	for (const char *s = from; *s; s++) {
 		size_t n;
 
-		if (s > text && is_word_char((unsigned char)s[-1]))
+		if (word_before(text, s))
 			continue;
 		n = spells(s, phrase);
-		if (n && !is_word_char((unsigned char)s[n])) {
+		if (n && !word_at(s + n)) {
 			*len = n;
 			return s;
 		}
@@ -141,7 +164,7 @@ static bool next_word_is(const char *after, const char *const *words, size_t n)
 	while (*after == ' ')
 		after++;
 	for (size_t i = 0; i < n; i++)
-		if ((len = spells(after, words[i])) && !is_word_char((unsigned char)after[len]))
+		if ((len = spells(after, words[i])) && !word_at(after + len))
 			return true;
 	return false;
 }
@@ -154,8 +177,8 @@ static bool previous_word_is(const char *text, const char *at, const char *const
 	while (end > text && end[-1] == ' ')
 		end--;
 	start = end;
-	while (start > text && is_word_char((unsigned char)start[-1]))
-		start--;
+	while (word_before(text, start))
+		start -= (unsigned char)start[-1] >= 0x80 ? 2 : 1;
 	for (size_t i = 0; i < n; i++)
 		if (spells(start, words[i]) == (size_t)(end - start) && end > start)
 			return true;
@@ -184,17 +207,27 @@ static bool together_alone(const char *text, const char *at, size_t len)
 	       previous_word_is(text, at, one_body, COUNT(one_body));
 }
 
-/* The first of the words the text holds, in the list's order, that skip (if any) lets count;
- * NULL when none. */
-static const char *first_of(const char *text, const char *const *words, size_t n, skip_fn skip)
+/* The first of the words the text holds, in the list's order, that skip (if any) lets count,
+ * into found (a word's start, "abraz*", as the whole word written, in lower case); NULL when
+ * none. */
+static const char *first_of(const char *text, const char *const *words, size_t n, skip_fn skip,
+			    char *found, size_t found_len)
 {
 	for (size_t i = 0; i < n; i++) {
 		size_t len;
 
 		for (const char *at = find_phrase(text, text, words[i], &len); at;
 		     at = find_phrase(text, at + len, words[i], &len))
-			if (!skip || !skip(text, at, len))
+			if (!skip || !skip(text, at, len)) {
+				if (found && words[i][strlen(words[i]) - 1] == '*') {
+					snprintf(found, found_len, "%.*s", (int)len, at);
+					for (char *c = found; *c; c++)
+						*c = lower(*c);
+				} else if (found) {
+					snprintf(found, found_len, "%s", words[i]);
+				}
 				return words[i];
+			}
 	}
 	return NULL;
 }
@@ -213,39 +246,162 @@ __attribute__((format(printf, 4, 5))) static int warn(wording_fn fn, void *user,
 	return 1;
 }
 
+/* A touch word followed by tu, tus, mi or mis: the reader's own body ("un masaje en tus pies").
+ * "mano en" is no touch word in Spanish: "una mano en el pecho" is one's own. */
+static bool es_own_body(const char *text, const char *at, size_t len)
+{
+	static const char *const own[] = {"tu", "tus", "mi", "mis"};
+
+	(void)text;
+	return next_word_is(at + len, own, COUNT(own));
+}
+
+/* "con las dos manos": one body, nobody else needed. */
+static bool es_two_alone(const char *text, const char *at, size_t len)
+{
+	static const char *const body[] = {"manos", "pies", "brazos", "piernas", "ojos", "orejas"};
+
+	(void)text;
+	return next_word_is(at + len, body, COUNT(body));
+}
+
+/* The Spanish words for the same promises (the decks of assets/prompts/es): "*" ends the start
+ * of a word, so one entry holds a verb's forms. */
+static const char *const es_touch_words[] = {
+	"abraz*",   "beso",     "besos",   "besar*",     "besit*",
+	"caricia*", "acurruc*", "masaje*", "de la mano",
+};
+static const char *const es_offer_words[] = {
+	"pregunt*",    "ofrec*",         "si quiere*", "si le apetece", "si te apetece",
+	"no, gracias", "se puede pedir", "pide*",      "pedir",
+};
+static const char *const es_two_people[] = {
+	"juntos",  "juntas",    "el uno al otro", "la una a la otra", "los dos",
+	"las dos", "tu pareja", "por turnos",     "cada persona",     "alguien de aquí",
+};
+static const char *const es_any_time_words[] = {"hoy", "esta noche", "esta mañana", "esta tarde"};
+static const char *const es_secret_words[] = {"secreto", "secretos", "secreta", "secretas"};
+static const char *const es_grade_words[] = {"bien hecho", "buen trabajo", "buen chico",
+					     "buena chica"};
+static const char *const es_private_words[] = {
+	"terapia", "terapeuta", "psicólogo", "psicóloga", "cama", "dormir", "pelea*", "discusi*",
+	"perdón",  "perdona*",  "lo siento", "disculp*",  "beso", "besos",  "abraz*", "sexo",
+};
+
+/* One language's words and the advice given with them. */
+struct word_lists {
+	const char *language;
+	const char *const *touch,
+		*const *offer, *const *two, *const *any_time,
+						    *const *secret, *const *grade, *const *private_;
+	size_t n_touch, n_offer, n_two, n_any_time, n_secret, n_grade, n_private;
+	const char *offer_example, *lately, *surprise;
+	skip_fn touch_skip, two_skip;
+};
+
+static const struct word_lists languages[] = {
+	{"en",
+	 touch_words,
+	 offer_words,
+	 two_people,
+	 any_time_words,
+	 secret_words,
+	 grade_words,
+	 private_words,
+	 COUNT(touch_words),
+	 COUNT(offer_words),
+	 COUNT(two_people),
+	 COUNT(any_time_words),
+	 COUNT(secret_words),
+	 COUNT(grade_words),
+	 COUNT(private_words),
+	 "ask if they'd like...",
+	 "lately",
+	 "surprise",
+	 own_body,
+	 together_alone},
+	{"es",
+	 es_touch_words,
+	 es_offer_words,
+	 es_two_people,
+	 es_any_time_words,
+	 es_secret_words,
+	 es_grade_words,
+	 es_private_words,
+	 COUNT(es_touch_words),
+	 COUNT(es_offer_words),
+	 COUNT(es_two_people),
+	 COUNT(es_any_time_words),
+	 COUNT(es_secret_words),
+	 COUNT(es_grade_words),
+	 COUNT(es_private_words),
+	 "pregunta si le apetece...",
+	 "últimamente",
+	 "sorpresa",
+	 es_own_body,
+	 es_two_alone},
+};
+
+/* The lists for a language ("es", "es_MX"); NULL when there are none. */
+static const struct word_lists *lists_for(const char *language)
+{
+	size_t base;
+
+	if (!language || !language[0])
+		return &languages[0];
+	base = strcspn(language, "_@.");
+	for (size_t i = 0; i < COUNT(languages); i++)
+		if (strlen(languages[i].language) == base &&
+		    strncmp(languages[i].language, language, base) == 0)
+			return &languages[i];
+	return NULL;
+}
+
+bool wording_knows(const char *language)
+{
+	return lists_for(language) != NULL;
+}
+
 int wording_check(const struct prompt *p, wording_fn fn, void *user)
 {
-	const char *text = p->text, *w;
+	return wording_check_in(p, "en", fn, user);
+}
+
+int wording_check_in(const struct prompt *p, const char *language, wording_fn fn, void *user)
+{
+	const struct word_lists *L = lists_for(language);
+	const char *text = p->text;
+	char w[64];
 	int n = 0;
 
+	if (!L)
+		return 0;
 	/* Someone alone has nobody to touch without asking. */
 	if ((p->audiences & ~(unsigned)AUDIENCE_SELF) &&
-	    (w = first_of(text, touch_words, COUNT(touch_words), own_body)) &&
-	    !first_of(text, offer_words, COUNT(offer_words), NULL))
+	    first_of(text, L->touch, L->n_touch, L->touch_skip, w, sizeof(w)) &&
+	    !first_of(text, L->offer, L->n_offer, NULL, NULL, 0))
 		n += warn(fn, user, p,
-			  "'%s' with no offer or ask: touch is only ever offered (\"ask if "
-			  "they'd like...\")",
-			  w);
+			  "'%s' with no offer or ask: touch is only ever offered (\"%s\")", w,
+			  L->offer_example);
 	if ((p->audiences & AUDIENCE_SELF) &&
-	    (w = first_of(text, two_people, COUNT(two_people), together_alone)))
+	    first_of(text, L->two, L->n_two, L->two_skip, w, sizeof(w)))
 		n += warn(fn, user, p,
 			  "tagged self, but '%s' needs a second person: a self prompt is done "
 			  "alone",
 			  w);
-	if ((p->times & TIME_ANY) &&
-	    (w = first_of(text, any_time_words, COUNT(any_time_words), NULL)))
+	if ((p->times & TIME_ANY) && first_of(text, L->any_time, L->n_any_time, NULL, w, sizeof(w)))
 		n += warn(fn, user, p,
 			  "'%s' in a prompt for any time, which may be read at 2 a.m.: say "
-			  "'lately', or leave it out",
-			  w);
-	if ((w = first_of(text, secret_words, COUNT(secret_words), NULL)))
+			  "'%s', or leave it out",
+			  w, L->lately);
+	if (first_of(text, L->secret, L->n_secret, NULL, w, sizeof(w)))
 		n += warn(fn, user, p,
-			  "'%s': say 'surprise' (something fun, told soon); a child is never asked "
+			  "'%s': say '%s' (something fun, told soon); a child is never asked "
 			  "to keep a secret",
-			  w);
-	if ((w = first_of(text, grade_words, COUNT(grade_words), NULL)))
+			  w, L->surprise);
+	if (first_of(text, L->grade, L->n_grade, NULL, w, sizeof(w)))
 		n += warn(fn, user, p, "'%s' grades the reader: leave it out", w);
-	if (p->shared && (w = first_of(text, private_words, COUNT(private_words), NULL)))
+	if (p->shared && first_of(text, L->private_, L->n_private, NULL, w, sizeof(w)))
 		n += warn(fn, user, p,
 			  "shared, but '%s' is not for the clock everyone walks past (no help, "
 			  "bed, conflict or intimacy there)",

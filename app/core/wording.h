@@ -4,6 +4,8 @@
 #ifndef CALM_WORDING_H
 #define CALM_WORDING_H
 
+#include <stdbool.h>
+
 #include "deck.h"
 
 /* Called once per warning, with a sentence that says what was found and what the guide asks. */
@@ -18,5 +20,10 @@ typedef void (*wording_fn)(void *user, const struct prompt *prompt, const char *
  * - on a shared prompt, words that belong in private (counselling, bedtime, a fight...).
  * Words match whole and in any case. Returns how many warnings were given. */
 int wording_check(const struct prompt *prompt, wording_fn fn, void *user);
+
+/* The same checks with a language's own words: "en" (or "") English, "es" Spanish (a region,
+ * "es_MX", counts as its language). A language with no word lists gets no warnings. */
+int wording_check_in(const struct prompt *prompt, const char *language, wording_fn fn, void *user);
+bool wording_knows(const char *language);
 
 #endif

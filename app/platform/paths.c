@@ -3,6 +3,7 @@
 #include "paths.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,6 +58,31 @@ int paths_make_parent(const char *path)
 		*p = '/';
 	}
 	return 0;
+}
+
+/* The folder named name beside the binary, as the kernel knows it (never the current
+ * directory); false when there is none. */
+static bool beside_binary(const char *name, char *out, size_t len)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+	struct stat st;
+
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash || (size_t)(slash - exe) + strlen(name) + 2 > len)
+		return false;
+	snprintf(out, len, "%.*s/%s", (int)(slash - exe), exe, name);
+	return stat(out, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+void paths_locale_dir(char *out, size_t len)
+{
+	if (!beside_binary("locale", out, len))
+		snprintf(out, len, "%s", CALM_LOCALEDIR);
 }
 
 void paths_assets_dir(char *out, size_t len)

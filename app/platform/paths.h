@@ -23,4 +23,8 @@ void paths_assets_dir(char *out, size_t len);
  * (errno ENAMETOOLONG, out empty) when it does not fit in len bytes: never a path cut short. */
 int paths_asset(char *out, size_t len, const char *name);
 
+/* The folder of the translations (<language>/LC_MESSAGES/calm-prompt.mo): "locale" beside the
+ * binary (a build tree), else the installed share/locale. */
+void paths_locale_dir(char *out, size_t len);
+
 #endif

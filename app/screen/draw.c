@@ -2,6 +2,8 @@
 /* Drawing primitives shared by every screen: fonts and the text cache, palettes, colours,
  * discs, rings. Screens build on these; nothing here knows which screen is drawn. */
 #include "draw.h"
+#include "diag.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -64,7 +66,14 @@ struct text_slot *text_at(struct render *r, const char *text, int px, int wrap, 
 	struct text_slot *slot = &r->texts[0];
 	TTF_Font *font;
 	SDL_Surface *surf;
+	char plain[TEXT_KEY_MAX];
 
+	/* Test mode: every word on screen came through tr() or is the household's own. */
+	if (i18n_checking()) {
+		if (!i18n_check_drawn(text, plain, sizeof(plain)))
+			diag_warn("on screen but not marked for translation: \"%s\"", plain);
+		text = plain;
+	}
 	if (!text[0] || strlen(text) >= TEXT_KEY_MAX)
 		return NULL;
 	for (int i = 0; i < TEXT_SLOTS; i++) {

@@ -32,27 +32,40 @@ static void drift_offset(const struct render *r, int64_t local_ms, int *dx, int 
  * first button. */
 static const char *set_hint(const struct render_scene *s, char *buf, size_t len)
 {
-	static const char *const verbs[] = {"", "Tap", "Hold", "Double-tap"};
 	const struct device_config *c = s->device;
 
 	for (int b = 0; c && b < c->n_buttons; b++)
 		for (int g = GESTURE_SHORT; g <= GESTURE_DOUBLE; g++)
 			if (c->buttons[b].on[g] == ACTION_SETTIME) {
-				snprintf(buf, len, "%s button %d to set it.", verbs[g], b + 1);
+				const char *how = g == GESTURE_LONG ? tr("Hold button %d to set it.")
+						  : g == GESTURE_DOUBLE
+							  ? tr("Double-tap button %d to set it.")
+							  : tr("Tap button %d to set it.");
+
+				snprintf(buf, len, how, b + 1);
 				return buf;
 			}
 	if (c && c->clockset_hold_ms > 0) {
-		snprintf(buf, len, "Hold the %sbutton for %d seconds to set it.",
-			 c->n_buttons > 1 ? "first " : "", (int)((c->clockset_hold_ms + 999) / 1000));
+		int seconds = (int)((c->clockset_hold_ms + 999) / 1000);
+
+		snprintf(buf, len,
+			 c->n_buttons > 1
+				 ? trn("Hold the first button for %d second to set it.",
+				       "Hold the first button for %d seconds to set it.",
+				       (unsigned long)seconds)
+				 : trn("Hold the button for %d second to set it.",
+				       "Hold the button for %d seconds to set it.",
+				       (unsigned long)seconds),
+			 seconds);
 		return buf;
 	}
-	return "It sets itself once there is a network.";
+	return tr("It sets itself once there is a network.");
 }
 
 void draw_ambient(struct render *r, const struct render_scene *s)
 {
 	const struct device_view *v = s->view;
-	char clock[16], date[64], hint[96];
+	char clock[32], date[128], hint[160], sign[128];
 	int m = min_side(r);
 	int clock_px = m * 28 / 100, date_px = m * 65 / 1000, small_px = m * 48 / 1000;
 	int dx, dy, cx, cy;
@@ -71,16 +84,16 @@ void draw_ambient(struct render *r, const struct render_scene *s)
 		draw_glowing_disc(r, (float)cx, (float)cy,
 				  (float)m * (0.26f + 0.03f * (float)breath), GLOW_WIDE, glow);
 	}
+	snprintf(sign, sizeof(sign), "\u2665  %s", tr("Someone here is thinking of you"));
 	if (v->clock == CLOCK_UNKNOWN) {
 		/* No confident wrong time: say so, and how to put it right. */
 		draw_text(r, "\u2013\u2013:\u2013\u2013", clock_px * 3 / 4, r->pal->text_dim, cx, cy);
-		draw_text(r, "The time is not set", date_px, r->pal->text, cx,
+		draw_text(r, tr("The time is not set"), date_px, r->pal->text, cx,
 			  cy + clock_px * 62 / 100 + date_px / 2);
 		draw_text_wrapped(r, set_hint(s, hint, sizeof(hint)), small_px, r->w * 86 / 100,
 				  r->pal->text_dim, cx, r->h * 84 / 100 + dy);
 		if (v->appreciation_waiting)
-			draw_text(r, "\u2665  Someone here is thinking of you", small_px,
-				  r->pal->warm, cx, r->h * 10 / 100 + dy);
+			draw_text(r, sign, small_px, r->pal->warm, cx, r->h * 10 / 100 + dy);
 		return;
 	}
 	if (s->clock_24h)
@@ -88,15 +101,18 @@ void draw_ambient(struct render *r, const struct render_scene *s)
 	else
 		snprintf(clock, sizeof(clock), "%d:%02d %s",
 			 s->local->tm_hour % 12 ? s->local->tm_hour % 12 : 12, s->local->tm_min,
-			 s->local->tm_hour < 12 ? "am" : "pm");
-	strftime(date, sizeof(date), "%A %e %B", s->local);
+			 s->local->tm_hour < 12 ? trc("time", "am") : trc("time", "pm"));
+	/* TRANSLATORS: the date under the clock: %1$s the day's name, %2$d the day of the month,
+	   %3$s the month's name; reorder them with their numbers, as in "%1$s, %2$d de %3$s". */
+	snprintf(date, sizeof(date), trc("date", "%1$s %2$d %3$s"),
+		 trc("weekday", clock_weekday_name(s->local->tm_wday)), s->local->tm_mday,
+		 trc("month", clock_month_name(s->local->tm_mon + 1)));
 	draw_text(r, clock, clock_px, r->pal->text, cx, cy);
 	draw_text(r, date, date_px, r->pal->text_dim, cx, cy + clock_px * 62 / 100 + date_px / 2);
 	if (v->appreciation_waiting)
-		draw_text(r, "\u2665  Someone here is thinking of you", small_px, r->pal->warm, cx,
-			  r->h * 10 / 100 + dy);
+		draw_text(r, sign, small_px, r->pal->warm, cx, r->h * 10 / 100 + dy);
 	if (v->daily)
-		draw_text_wrapped(r, v->daily->text, small_px, r->w * 82 / 100, r->pal->text_dim,
+		draw_text_wrapped(r, i18n_data(v->daily->text), small_px, r->w * 82 / 100, r->pal->text_dim,
 				  cx, r->h * 82 / 100 + dy);
 }
 
@@ -107,9 +123,9 @@ void draw_note(struct render *r, const struct render_scene *s)
 
 	clear(r, r->pal->bg_ambient);
 	draw_text(r, "\u2665", m * 16 / 100, r->pal->warm, r->w / 2, r->h * 28 / 100);
-	draw_text_wrapped(r, "Someone here is thinking of you.", m * 8 / 100, r->w * 88 / 100,
+	draw_text_wrapped(r, tr("Someone here is thinking of you."), m * 8 / 100, r->w * 88 / 100,
 			  r->pal->text, r->w / 2, r->h * 52 / 100);
-	draw_text_wrapped(r, "Left for whoever came by next: you.",
+	draw_text_wrapped(r, tr("Left for whoever came by next: you."),
 			  m * 5 / 100, r->w * 80 / 100, r->pal->text_dim, r->w / 2,
 			  r->h * 72 / 100);
 }

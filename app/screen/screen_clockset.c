@@ -56,34 +56,34 @@ static const char *hint(const struct render_scene *s, bool last)
 	int buttons = s->device ? s->device->n_buttons : 1;
 
 	if (buttons >= 3)
-		return last ? "Tap 1 or 3: later  \u00b7  2: earlier  \u00b7  Hold: done"
-			    : "Tap 1 or 3: later  \u00b7  2: earlier  \u00b7  Hold: next";
+		return last ? tr("Tap 1 or 3: later  ·  2: earlier  ·  Hold: done")
+			    : tr("Tap 1 or 3: later  ·  2: earlier  ·  Hold: next");
 	if (buttons == 2)
-		return last ? "Tap 1: later  \u00b7  2: earlier  \u00b7  Hold: done"
-			    : "Tap 1: later  \u00b7  2: earlier  \u00b7  Hold: next";
-	return last ? "Tap: later  \u00b7  Double tap: earlier  \u00b7  Hold: done"
-		    : "Tap: later  \u00b7  Double tap: earlier  \u00b7  Hold: next";
+		return last ? tr("Tap 1: later  ·  2: earlier  ·  Hold: done")
+			    : tr("Tap 1: later  ·  2: earlier  ·  Hold: next");
+	return last ? tr("Tap: later  ·  Double tap: earlier  ·  Hold: done")
+		    : tr("Tap: later  ·  Double tap: earlier  ·  Hold: next");
 }
 
 static void draw_outcome(struct render *r, const struct device_view *v, int title_px,
 			 int small_px)
 {
-	const char *title = "The clock could not be set.", *why = "";
+	const char *title = tr("The clock could not be set."), *why = "";
 
 	switch (v->clockset_outcome) {
 	case CLOCK_OUTCOME_SET:
-		title = "The clock is set.";
+		title = tr("The clock is set.");
 		break;
 	case CLOCK_OUTCOME_REFUSED:
-		why = "This device is not allowed to change the time. Nothing was changed.";
+		why = tr("This device is not allowed to change the time. Nothing was changed.");
 		break;
 	case CLOCK_OUTCOME_AUTOMATIC:
-		title = "This clock sets itself from the network.";
-		why = "To set it by hand, turn network time off first. Nothing was changed.";
+		title = tr("This clock sets itself from the network.");
+		why = tr("To set it by hand, turn network time off first. Nothing was changed.");
 		break;
 	case CLOCK_OUTCOME_UNAVAILABLE:
 	case CLOCK_OUTCOMES:
-		why = "There is no time service here to ask. Nothing was changed.";
+		why = tr("There is no time service here to ask. Nothing was changed.");
 		break;
 	}
 	draw_text_wrapped(r, title, title_px, r->w * 86 / 100, r->pal->text, r->w / 2,
@@ -95,15 +95,15 @@ static void draw_outcome(struct render *r, const struct device_view *v, int titl
 void draw_clockset(struct render *r, const struct render_scene *s)
 {
 	static const char *const titles[CLOCKSET_FIELDS] = {
-		"Set the hour", "Set the minutes", "Set the year", "Set the month", "Set the day",
+		N_("Set the hour"), N_("Set the minutes"), N_("Set the year"),
+		N_("Set the month"), N_("Set the day"),
 	};
 	const struct device_view *v = s->view;
 	const struct civil_time *t = &v->clockset.value;
 	int m = min_side(r);
 	int time_px = m * 24 / 100, date_px = m * 85 / 1000, title_px = m * 75 / 1000;
 	int small_px = m * 52 / 1000;
-	char hour[16], minute[8], ampm[8], day[8], month[32], year[8];
-	struct tm tm = {.tm_year = t->year - 1900, .tm_mon = t->month - 1, .tm_mday = t->day};
+	char hour[16], minute[8], ampm[32], day[8], month[64], year[8];
 	enum clockset_field f = v->clockset.field;
 	bool editing = !v->clockset_waiting && !v->clockset_said;
 
@@ -113,24 +113,36 @@ void draw_clockset(struct render *r, const struct render_scene *s)
 		ampm[0] = '\0';
 	} else {
 		snprintf(hour, sizeof(hour), "%d", t->hour % 12 ? t->hour % 12 : 12);
-		snprintf(ampm, sizeof(ampm), " %s", t->hour < 12 ? "am" : "pm");
+		snprintf(ampm, sizeof(ampm), " %s",
+			 t->hour < 12 ? trc("time", "am") : trc("time", "pm"));
 	}
 	snprintf(minute, sizeof(minute), "%02d", t->minute);
 	snprintf(day, sizeof(day), "%d", t->day);
-	strftime(month, sizeof(month), "%B", &tm);
+	snprintf(month, sizeof(month), "%s", trc("month", clock_month_name(t->month)));
 	snprintf(year, sizeof(year), "%d", t->year);
 	{
 		const char *time_parts[] = {hour, ":", minute, ampm};
-		const char *date_parts[] = {day, " ", month, " ", year};
+		/* TRANSLATORS: the order of the date's parts while the clock is set by hand: the
+		   words "day", "month" and "year" left in English, in your language's order. */
+		const char *order = trc("date order", "day month year");
+		bool month_first = strncmp(order, "month", 5) == 0;
+		bool year_first = strncmp(order, "year", 4) == 0;
+		const char *date_parts[] = {year_first ? year : month_first ? month : day, " ",
+					    year_first ? month : month_first ? day : month, " ",
+					    year_first ? day : year};
+		/* where the day, month and year are among the parts */
+		int at_day = year_first ? 4 : month_first ? 2 : 0;
+		int at_month = year_first || !month_first ? 2 : 0;
+		int at_year = year_first ? 0 : 4;
 		/* the hour's am or pm goes with it; once set, the whole time is bright */
 		unsigned time_bright = !editing	       ? 0xfu
 				       : f == CLOCKSET_HOUR   ? 1u << 0 | 1u << 3
 				       : f == CLOCKSET_MINUTE ? 1u << 2
 							      : 0;
 		unsigned date_bright = !editing		? 0
-				       : f == CLOCKSET_DAY   ? 1u << 0
-				       : f == CLOCKSET_MONTH ? 1u << 2
-				       : f == CLOCKSET_YEAR  ? 1u << 4
+				       : f == CLOCKSET_DAY   ? 1u << at_day
+				       : f == CLOCKSET_MONTH ? 1u << at_month
+				       : f == CLOCKSET_YEAR  ? 1u << at_year
 							     : 0;
 
 		draw_parts(r, time_parts, ampm[0] ? 4 : 3, time_bright, editing, time_px, r->w / 2,
@@ -144,11 +156,11 @@ void draw_clockset(struct render *r, const struct render_scene *s)
 		return;
 	}
 	if (v->clockset_waiting) {
-		draw_text(r, "Setting the clock\u2026", small_px, r->pal->text_dim, r->w / 2,
+		draw_text(r, tr("Setting the clock…"), small_px, r->pal->text_dim, r->w / 2,
 			  r->h * 82 / 100);
 		return;
 	}
-	draw_text(r, titles[f < CLOCKSET_FIELDS ? f : 0], title_px, r->pal->text, r->w / 2,
+	draw_text(r, tr(titles[f < CLOCKSET_FIELDS ? f : 0]), title_px, r->pal->text, r->w / 2,
 		  r->h * 10 / 100);
 	draw_text_wrapped(r, hint(s, f == CLOCKSET_DAY), small_px, r->w * 92 / 100,
 			  r->pal->text_dim, r->w / 2, r->h * 84 / 100);

@@ -33,9 +33,9 @@ static void draw_legend(struct render *r, int px, bool calm_line)
 		SDL_Color color;
 		const char *words;
 	} keys[] = {
-		{r->pal->inhale, "breathing"},
-		{r->pal->warm, "prompts"},
-		{r->pal->hold, "calm after"},
+		{r->pal->inhale, trc("history legend", "breathing")},
+		{r->pal->warm, trc("history legend", "prompts")},
+		{r->pal->hold, trc("history legend", "calm after")},
 	};
 	int n = calm_line ? 3 : 2;
 	int y = r->h * 93 / 100, dot = px * 2 / 3;
@@ -55,7 +55,6 @@ static void draw_legend(struct render *r, int px, bool calm_line)
 
 void draw_history(struct render *r, const struct render_scene *s)
 {
-	static const char *const day_letters[] = {"Th", "Fr", "Sa", "Su", "Mo", "Tu", "We"};
 	const struct history_week *week = s->week;
 	int m = min_side(r);
 	int title_px = m * 7 / 100, small_px = m * 45 / 1000;
@@ -66,16 +65,16 @@ void draw_history(struct render *r, const struct render_scene *s)
 	int calm_top = r->h * 16 / 100, calm_bottom = r->h * 30 / 100; /* the calm line's strip */
 	int64_t most = 10 * 60000; /* the scale: at least ten minutes */
 	int prev_x = -1, prev_y = 0;
-	char title[64];
+	char title[128];
 
 	clear(r, r->pal->bg_ambient);
 	if (s->week && s->week->member)
-		snprintf(title, sizeof(title), "This week: %s", s->week->member);
+		snprintf(title, sizeof(title), tr("This week: %s"), i18n_data(s->week->member));
 	else
-		snprintf(title, sizeof(title), "This week");
+		snprintf(title, sizeof(title), "%s", tr("This week"));
 	draw_text(r, title, title_px, r->pal->text, r->w / 2, r->h * 8 / 100);
 	if (!week) {
-		draw_text(r, "The log cannot be read just now.", small_px, r->pal->text_dim,
+		draw_text(r, tr("The log cannot be read just now."), small_px, r->pal->text_dim,
 			  r->w / 2, r->h / 2);
 		return;
 	}
@@ -90,7 +89,8 @@ void draw_history(struct render *r, const struct render_scene *s)
 		int bh = (int)((base - bar_top) * d->breathed_ms / most);
 		int dot = m / 40 + 2;
 		/* 1970-01-01 was a Thursday: day numbers name the weekday. */
-		const char *letter = day_letters[((d->day % 7) + 7) % 7];
+		const char *letter = trc("weekday short",
+					 clock_weekday_short((int)(((d->day % 7) + 7 + 4) % 7)));
 		SDL_Color label = i == HISTORY_DAYS - 1 ? r->pal->text : r->pal->text_dim;
 
 		if (d->breathed_ms > 0 && bh < 3)
@@ -117,8 +117,9 @@ void draw_history(struct render *r, const struct render_scene *s)
 	/* Everyone's week shows no check-in answers (the store does not even read them): how
 	 * someone felt is for them to see, on their own week, where there are members to choose. */
 	if (!week->member && s->device->n_members > 0)
-		draw_text(r, "How each of you felt shows on your own week.", small_px * 85 / 100,
-			  r->pal->text_dim, r->w / 2, (calm_top + calm_bottom) / 2);
+		draw_text(r, tr("How each of you felt shows on your own week."),
+			  small_px * 85 / 100, r->pal->text_dim, r->w / 2,
+			  (calm_top + calm_bottom) / 2);
 	draw_legend(r, small_px * 85 / 100, week->member != NULL);
 }
 
@@ -132,7 +133,7 @@ void draw_member_chip(struct render *r, const struct render_scene *s)
 
 	if (member < 0 || member >= c->n_members)
 		return;
-	t = text_at(r, c->members[member], px, 0, r->pal->text_dim);
+	t = text_at(r, i18n_data(c->members[member]), px, 0, r->pal->text_dim);
 	fill(r, s->view->night ? r->pal->warm : member_color(c, member), m / 30, m / 30 + px / 4,
 	     dot, dot);
 	if (t) {

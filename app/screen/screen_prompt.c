@@ -58,9 +58,10 @@ int render_prompt_px(struct render *r, const char *text, int w, int h)
 
 void draw_prompt(struct render *r, const struct render_scene *s)
 {
-	const char *text = s->view->prompt ? s->view->prompt->text
-					   : "No prompts are loaded. Check the prompt folder "
-					     "in the settings.";
+	const char *text =
+		s->view->prompt
+			? i18n_data(s->view->prompt->text)
+			: tr("No prompts are loaded. Check the prompt folder in the settings.");
 	int wrap, max_h;
 	int px = render_prompt_px(r, text, r->w, r->h);
 	struct text_slot *t;

@@ -54,11 +54,11 @@ static const char *gesture_words(enum gesture g)
 {
 	switch (g) {
 	case GESTURE_LONG:
-		return "hold";
+		return trc("gesture", "hold");
 	case GESTURE_DOUBLE:
-		return "double tap";
+		return trc("gesture", "double tap");
 	default:
-		return "tap";
+		return trc("gesture", "tap");
 	}
 }
 
@@ -127,14 +127,15 @@ void draw_breathe(struct render *r, const struct render_scene *s)
 	clear(r, r->pal->bg_breathe);
 	draw_guide(r, v, cx, cy, rmin + (rmax - rmin) * (float)v->breath.size, brightness);
 	if (paused) {
-		draw_text(r, "Paused", label_px, text, r->w / 2, label_y);
-		char hint[64];
+		draw_text(r, tr("Paused"), label_px, text, r->w / 2, label_y);
+		char hint[128];
 
-		snprintf(hint, sizeof(hint), "%s to go on  ·  %s to stop",
+		/* TRANSLATORS: %1$s and %2$s are gestures: "tap", "hold" or "double tap". */
+		snprintf(hint, sizeof(hint), tr("%1$s to go on  ·  %2$s to stop"),
 			 gesture_words(v->resume_gesture), gesture_words(v->stop_gesture));
 		draw_text(r, hint, small_px, quiet, r->w / 2, label_y + label_px);
 	} else {
-		draw_text(r, breath_phase_words(v->breath.phase), label_px, text, r->w / 2,
+		draw_text(r, tr(breath_phase_words(v->breath.phase)), label_px, text, r->w / 2,
 			  label_y);
 		snprintf(count, sizeof(count), "%d",
 			 (int)((v->breath.phase_ms - v->breath.phase_elapsed_ms + 999) / 1000));
@@ -153,20 +154,22 @@ void draw_checkin(struct render *r, const struct render_scene *s)
 	int n = v->n_answers;
 
 	clear(r, r->pal->bg_breathe);
-	draw_text(r, s->view->checkin_after ? "And how do you feel now?" : "How do you feel?", q_px,
-		  r->pal->text, r->w / 2, r->h * 30 / 100);
+	draw_text(r,
+		  s->view->checkin_after ? tr("And how do you feel now?") : tr("How do you feel?"),
+		  q_px, r->pal->text, r->w / 2, r->h * 30 / 100);
 	for (int i = 0; i < n; i++) {
 		int x = r->w * (2 * i + 1) / (2 * n);
-		char hint[24];
-		char word[CHECKIN_ANSWER_MAX + 2];
+		char hint[64];
+		char word[4 * CHECKIN_ANSWER_MAX + 2];
 
-		/* Answers are written lower case in the config; shown with a capital. */
-		snprintf(word, sizeof(word), "%s", v->answers[i].text);
+		/* Answers are written lower case in the config; shown with a capital. The default
+		 * ones are in the catalogue; a household's own are shown as they wrote them. */
+		snprintf(word, sizeof(word), "%s", trc("checkin answer", v->answers[i].text));
 		if (word[0] >= 'a' && word[0] <= 'z')
 			word[0] = (char)(word[0] - 'a' + 'A');
 		/* What a user presses for it: a button of its own, else a gesture. */
 		if (v->answers_by_button)
-			snprintf(hint, sizeof(hint), "button %d", v->answers[i].button + 1);
+			snprintf(hint, sizeof(hint), tr("button %d"), v->answers[i].button + 1);
 		else
 			snprintf(hint, sizeof(hint), "%s", gesture_words(v->answers[i].gesture));
 		draw_text(r, word, a_px, r->pal->inhale, x, r->h * 58 / 100);
@@ -183,27 +186,30 @@ void draw_settle(struct render *r, const struct render_scene *s)
 	/* A resting disc that swells very slightly, as if someone is about to breathe. */
 	double swell = 0.5 - 0.5 * cos(2.0 * M_PI * (double)v->screen_elapsed_ms / 4000.0);
 	SDL_Color rest = r->pal->inhale;
-	char line[96];
+	char line[192];
 	int64_t minutes = (v->session_ms + 30000) / 60000;
 
 	clear(r, r->pal->bg_breathe);
 	rest.a = 170;
 	draw_disc(r, (float)r->w / 2, (float)r->h * 0.55f,
 		  (float)m * (0.09f + 0.01f * (float)swell), (float)m * 0.03f, rest);
-	draw_text(r, p->label, title_px, r->pal->text, r->w / 2, r->h * 17 / 100);
+	draw_text(r, trc("pattern", p->label), title_px, r->pal->text, r->w / 2, r->h * 17 / 100);
 	if (p->invite[0])
-		draw_text_wrapped(r, p->invite, body_px, r->w * 80 / 100, r->pal->text_dim,
-				  r->w / 2, r->h * 33 / 100);
+		draw_text_wrapped(r, trc("pattern", p->invite), body_px, r->w * 80 / 100,
+				  r->pal->text_dim, r->w / 2, r->h * 33 / 100);
 	else
-		draw_text(r, "Get comfortable. Let your shoulders drop.", body_px, r->pal->text_dim,
-			  r->w / 2, r->h * 33 / 100);
+		draw_text(r, tr("Get comfortable. Let your shoulders drop."), body_px,
+			  r->pal->text_dim, r->w / 2, r->h * 33 / 100);
 	if (v->session_breaths > 0)
-		snprintf(line, sizeof(line), "%d breaths  ·  tap for another length",
+		snprintf(line, sizeof(line),
+			 trn("%d breath  ·  tap for another length",
+			     "%d breaths  ·  tap for another length",
+			     (unsigned long)v->session_breaths),
 			 v->session_breaths);
 	else
-		snprintf(line, sizeof(line), "%d min  ·  tap for another length", (int)minutes);
+		snprintf(line, sizeof(line), tr("%d min  ·  tap for another length"), (int)minutes);
 	draw_text(r, line, small_px, r->pal->text_dim, r->w / 2, r->h * 78 / 100);
-	snprintf(line, sizeof(line), "starting in %d", (int)((v->screen_left_ms + 999) / 1000));
+	snprintf(line, sizeof(line), tr("starting in %d"), (int)((v->screen_left_ms + 999) / 1000));
 	draw_text(r, line, small_px, r->pal->text_dim, r->w / 2, r->h * 78 / 100 + small_px * 2);
 }
 
@@ -213,18 +219,20 @@ void draw_done(struct render *r, const struct render_scene *s)
 	int m = min_side(r);
 	int title_px = m * 10 / 100, body_px = m * 55 / 1000;
 	int64_t minutes = (v->session_ms + 30000) / 60000;
-	char line[96];
+	char line[192];
 
 	clear(r, r->pal->bg_breathe);
-	draw_text(r, "Rest a moment.", title_px, r->pal->text, r->w / 2, r->h * 32 / 100);
+	draw_text(r, tr("Rest a moment."), title_px, r->pal->text, r->w / 2, r->h * 32 / 100);
 	if (minutes >= 1)
-		snprintf(line, sizeof(line), "%d minute%s of slow breathing.", (int)minutes,
-			 minutes == 1 ? "" : "s");
+		snprintf(line, sizeof(line),
+			 trn("%d minute of slow breathing.", "%d minutes of slow breathing.",
+			     (unsigned long)minutes),
+			 (int)minutes);
 	else
-		snprintf(line, sizeof(line), "A few slow breaths.");
+		snprintf(line, sizeof(line), "%s", tr("A few slow breaths."));
 	draw_text_wrapped(r, line, body_px, r->w * 85 / 100, r->pal->text_dim, r->w / 2,
 			  r->h * 50 / 100);
 	if (s->device->offer_prompt)
-		draw_text(r, "tap for a way to connect", body_px, r->pal->inhale, r->w / 2,
+		draw_text(r, tr("tap for a way to connect"), body_px, r->pal->inhale, r->w / 2,
 			  r->h * 75 / 100);
 }

@@ -4,6 +4,7 @@
 #define CALM_SCREENS_H
 
 #include "draw.h"
+#include "i18n.h"
 
 /* The session screens (screen_session.c). */
 void draw_breathe(struct render *r, const struct render_scene *s);

@@ -134,6 +134,22 @@ bool config_parse_path(struct config_reader *rd, const struct config_row *row, c
 	return true;
 }
 
+bool config_parse_language(struct config_reader *rd, const struct config_row *row,
+			   const char *value, void *dst, char *why, size_t why_len)
+{
+	(void)rd;
+	(void)row;
+	if (value[0] && !language_valid(value)) {
+		snprintf(why, why_len,
+			 "'%.60s': use a language code such as es, pt_BR or sr@latin, or leave it "
+			 "empty",
+			 value);
+		return false;
+	}
+	snprintf(dst, LANGUAGE_MAX, "%s", value);
+	return true;
+}
+
 bool config_parse_size(const char *text, int *width, int *height)
 {
 	int w, h;

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "device.h"
+#include "language.h"
 #include "wiring.h"
 
 #define CONFIG_PATH_MAX 512
@@ -35,7 +36,8 @@ struct config {
 	bool fullscreen;            /* use the whole screen at its own size */
 	char font[CONFIG_PATH_MAX]; /* a TrueType/OpenType file */
 	bool clock_24h;
-	int rotation; /* 0, 90, 180 or 270 degrees, done by the app */
+	int rotation;                /* 0, 90, 180 or 270 degrees, done by the app */
+	char language[LANGUAGE_MAX]; /* "es", "pt_BR"; empty: the locale's, else English */
 	/* [ambient] */
 	bool ambient_glow;  /* a faint breathing glow behind the clock */
 	bool ambient_drift; /* shift everything a few pixels every few minutes */

@@ -21,6 +21,9 @@ const struct config_row config_rows[] = {
 	 "the clock's style: 24 (21:30) or 12 (9:30 pm)"},
 	{"display", "brightness", config_parse_int, DEV(day_brightness), 1, 100, "100",
 	 "a percentage from 1 to 100", "backlight by day, percent"},
+	{"display", "language", config_parse_language, CFG(language), 0, 0, "",
+	 "a language code such as es or pt_BR; empty: the locale's (LANG), else English",
+	 "the words on screen and the prompts' language"},
 	{"display", "rotation", config_parse_rotation, CFG(rotation), 0, 270, "0",
 	 "0, 90, 180 or 270", "turn the picture, done by the app"},
 

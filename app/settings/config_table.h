@@ -52,6 +52,8 @@ bool config_parse_ms_from_s(struct config_reader *rd, const struct config_row *r
 			    const char *value, void *dst, char *why, size_t why_len);
 bool config_parse_path(struct config_reader *rd, const struct config_row *row, const char *value,
 		       void *dst, char *why, size_t why_len);
+bool config_parse_language(struct config_reader *rd, const struct config_row *row,
+			   const char *value, void *dst, char *why, size_t why_len);
 bool config_parse_size_value(struct config_reader *rd, const struct config_row *row,
 			     const char *value, void *dst, char *why, size_t why_len);
 bool config_parse_clock_hours(struct config_reader *rd, const struct config_row *row,

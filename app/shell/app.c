@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <sys/stat.h>
 
 #include "deckfiles.h"
 #include "diag.h"
+#include "i18n.h"
 #include "paths.h"
 #include "replay.h"
 #include "timedate.h"
@@ -20,6 +22,7 @@ int app_load_config(struct app *app)
 	const char *path = app->opt.config_path ? app->opt.config_path : PATHS_DEFAULT_CONFIG;
 	char patterns[CONFIG_PATH_MAX + 32];
 	int problems, shipped_bad;
+	struct language_env env;
 
 	config_defaults(&app->cfg);
 	/* The built-in patterns are data shipped beside the app, read first like a config file. */
@@ -57,6 +60,12 @@ int app_load_config(struct app *app)
 	if (app->opt.fullscreen)
 		app->cfg.fullscreen = true;
 	config_device(&app->cfg, &app->dcfg);
+	i18n_session_env(&env);
+	language_pick(app->cfg.language, &env, app->language, sizeof(app->language));
+	if (!i18n_init(app->language))
+		diag_warn("cannot set a locale for the messages (not even C.UTF-8): the screen "
+			  "stays in English, not %s",
+			  app->language);
 	if (app->opt.pattern) {
 		app->pattern = pattern_index(&app->dcfg.patterns, app->opt.pattern);
 		if (app->pattern < 0) {
@@ -74,11 +83,21 @@ static void on_deck_problem(void *user, const char *source, int line, const char
 	diag_warn("%s:%d: %s (line skipped)", source, line, message);
 }
 
-/* The folder of the main deck: [prompts] deck_dir, else the shipped prompts. */
+/* The folder of the main deck: [prompts] deck_dir, else the shipped prompts in the language
+ * spoken (prompts/pt_BR, else prompts/pt), else the English ones. */
 int app_deck_dir(const struct app *app, char *dir, size_t len)
 {
-	int n;
+	char names[2][LANGUAGE_MAX];
+	int n = language_candidates(app->language, names);
 
+	for (int i = 0; !app->cfg.deck_dir[0] && i < n; i++) {
+		char sub[LANGUAGE_MAX + 16];
+		struct stat st;
+
+		snprintf(sub, sizeof(sub), "prompts/%s", names[i]);
+		if (paths_asset(dir, len, sub) == 0 && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			return 0;
+	}
 	if (!app->cfg.deck_dir[0])
 		return paths_asset(dir, len, "prompts");
 	n = snprintf(dir, len, "%s", app->cfg.deck_dir);

@@ -25,6 +25,7 @@ struct app {
 	struct deck *deck;
 	struct device *dev;
 	int pattern;              /* --pattern's index, or -1 for the default */
+	char language[LANGUAGE_MAX]; /* the language spoken ("" English): settings, else locale */
 	struct history_week week; /* read when the history screen opens or its member changes */
 	bool week_loaded, week_ok;
 	bool clock_set_this_boot; /* the wall clock was set by hand since the machine started */
@@ -40,7 +41,8 @@ struct app {
 /* Reads the settings: built-in defaults, then the file. Returns 0 or an exit code. */
 int app_load_config(struct app *app);
 
-/* The folder of the main deck: [prompts] deck_dir, else the shipped prompts. Returns 0, or -1
+/* The folder of the main deck: [prompts] deck_dir, else the shipped prompts in the language
+ * spoken (assets/prompts/<language>), else the English ones. Returns 0, or -1
  * (errno ENAMETOOLONG, dir empty) when it does not fit in len bytes. */
 int app_deck_dir(const struct app *app, char *dir, size_t len);
 

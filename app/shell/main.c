@@ -59,15 +59,19 @@ static int check_prompts(struct app *app)
 	int ret;
 
 	if (app->opt.prompts_dir) {
-		dirs[n++] = (struct promptlint_dir){app->opt.prompts_dir, false};
+		dirs[n++] = (struct promptlint_dir){
+			app->opt.prompts_dir, false,
+			promptlint_dir_language(app->opt.prompts_dir, app->language)};
 	} else {
 		if (app_deck_dir(app, dir, sizeof(dir)) != 0) {
 			diag_errno(DIAG_ERROR, "cannot name the prompt folder");
 			return 1;
 		}
-		dirs[n++] = (struct promptlint_dir){dir, false};
+		dirs[n++] = (struct promptlint_dir){dir, false,
+						    promptlint_dir_language(dir, app->language)};
 		if (app->cfg.extra_dir[0])
-			dirs[n++] = (struct promptlint_dir){app->cfg.extra_dir, true};
+			dirs[n++] =
+				(struct promptlint_dir){app->cfg.extra_dir, true, app->language};
 	}
 	ret = promptlint_run(dirs, n, app->cfg.font, stdout, msg, sizeof(msg));
 	if (ret < 0)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 
 static volatile sig_atomic_t reload_asked, quit_asked;
 static struct input *signal_input;
@@ -86,6 +87,7 @@ void reload_settings(struct app *app, struct render *render)
 	struct deck *was_deck = app->deck;
 	struct device *was_dev = app->dev;
 	int was_pattern = app->pattern;
+	char was_language[LANGUAGE_MAX];
 
 	if (!was || !was_device) {
 		diag_error("out of memory: the settings were not read again");
@@ -93,6 +95,7 @@ void reload_settings(struct app *app, struct render *render)
 	}
 	*was = app->cfg;
 	*was_device = app->dcfg;
+	memcpy(was_language, app->language, sizeof(was_language));
 	if (app_load_config(app) != 0) {
 		diag_error("the settings were not read again (problems above): the ones running "
 			  "stay");
@@ -124,6 +127,8 @@ restore:
 	app->cfg = *was;
 	app->dcfg = *was_device;
 	app->pattern = was_pattern;
+	memcpy(app->language, was_language, sizeof(app->language));
+	(void)i18n_init(app->language); /* spoken before: said at the start if it failed */
 	app->deck = was_deck;
 	app->dev = was_dev;
 free_copies:

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "deckfiles.h"
+#include "language.h"
 #include "measure.h"
 #include "utf8.h"
 #include "wording.h"
@@ -165,12 +166,37 @@ static void print_counts(FILE *out, const struct deck *deck)
 	fprintf(out, "tag      %-11s %4d\n", "shared", shared);
 }
 
-/* Loads the folders as the app does: a missing optional one is skipped without a word. */
+const char *promptlint_dir_language(const char *path, const char *spoken)
+{
+	static char name[LANGUAGE_MAX];
+	const char *slash;
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	slash = path + n;
+	while (slash > path && slash[-1] != '/')
+		slash--;
+	n -= (size_t)(slash - path);
+	if (n >= sizeof(name))
+		return spoken;
+	memcpy(name, slash, n);
+	name[n] = '\0';
+	if (language_valid(name) && strcspn(name, "_@") == 2)
+		return name;
+	return spoken;
+}
+
+/* Loads the folders as the app does: a missing optional one is skipped without a word. Sets
+ * ends[i] to the number of prompts loaded once folder i is. */
 static void load_dirs(struct lint *l, struct deck *deck, const struct promptlint_dir *dirs,
-		      size_t n_dirs)
+		      size_t n_dirs, size_t *ends)
 {
 	for (size_t i = 0; i < n_dirs; i++) {
-		if (deckfiles_load(deck, dirs[i].path, on_deck_problem, l) >= 0)
+		int n = deckfiles_load(deck, dirs[i].path, on_deck_problem, l);
+
+		ends[i] = deck_count(deck);
+		if (n >= 0)
 			continue;
 		if (dirs[i].optional && errno == ENOENT)
 			continue;
@@ -184,6 +210,7 @@ int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char 
 	struct lint l = {.out = out};
 	struct deck *deck;
 	struct text_measure *measure;
+	size_t *ends = NULL;
 	int ret = -1;
 
 	deck = deck_new();
@@ -195,11 +222,18 @@ int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char 
 	measure = measure_open(font_path, msg, msg_len);
 	if (!measure)
 		goto free_deck;
-	load_dirs(&l, deck, dirs, n_dirs);
+	ends = calloc(n_dirs ? n_dirs : 1, sizeof(*ends));
+	if (!ends) {
+		snprintf(msg, msg_len, "out of memory");
+		goto close_measure;
+	}
+	load_dirs(&l, deck, dirs, n_dirs, ends);
 	l.deck = deck;
-	for (size_t i = 0; i < deck_count(deck); i++) {
+	for (size_t i = 0, dir = 0; i < deck_count(deck); i++) {
 		const struct prompt *p = deck_get(deck, i);
 
+		while (dir + 1 < n_dirs && i >= ends[dir])
+			dir++;
 		for (int turn = 0; turn < 2; turn++) {
 			int w = turn ? PROMPTLINT_SCREEN_H : PROMPTLINT_SCREEN_W;
 			int h = turn ? PROMPTLINT_SCREEN_W : PROMPTLINT_SCREEN_H;
@@ -213,7 +247,7 @@ int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char 
 			break;
 		}
 		check_characters(&l, deck, p, measure);
-		wording_check(p, on_wording, &l);
+		wording_check_in(p, n_dirs ? dirs[dir].language : "", on_wording, &l);
 	}
 	if (check_duplicate_texts(&l, deck) != 0) {
 		snprintf(msg, msg_len, "out of memory");
@@ -224,6 +258,7 @@ int promptlint_run(const struct promptlint_dir *dirs, size_t n_dirs, const char 
 		l.errors == 1 ? "" : "s", l.warnings, l.warnings == 1 ? "" : "s");
 	ret = l.errors > 0 ? 1 : 0;
 close_measure:
+	free(ends);
 	measure_close(measure);
 free_deck:
 	deck_free(deck);

@@ -25,6 +25,21 @@ static void collect(void *user, const struct prompt *p, const char *message)
 	snprintf(s->last, sizeof(s->last), "%s", message);
 }
 
+/* The warnings one line of deck text gets in a language; the last message in s. */
+static int check_in(const char *language, const char *line, struct seen *s)
+{
+	struct deck *deck = deck_new();
+	int n;
+
+	assert_non_null(deck);
+	assert_int_equal(deck_parse(deck, "t.deck", line, strlen(line), NULL, NULL), 1);
+	*s = (struct seen){0};
+	n = wording_check_in(deck_get(deck, 0), language, collect, s);
+	assert_int_equal(n, s->n);
+	deck_free(deck);
+	return n;
+}
+
 /* The warnings one line of deck text gets; the last message in s. */
 static int check(const char *line, struct seen *s)
 {
@@ -122,6 +137,50 @@ static void each_kind_warns_once(void **state)
 		3);
 }
 
+/* The same promises in Spanish words, for the Spanish decks. */
+static void spanish_words(void **state)
+{
+	struct seen s;
+	(void)state;
+
+	assert_true(wording_knows("es"));
+	assert_true(wording_knows("es_MX"));
+	assert_true(wording_knows(""));
+	assert_false(wording_knows("fr"));
+	/* touch, only offered; the reader's own body is nobody to ask */
+	assert_int_equal(check_in("es", "a | safety | partner | any | Dale un abrazo largo.", &s), 1);
+	assert_string_equal(s.last, "'abrazo' with no offer or ask: touch is only ever offered "
+				    "(\"pregunta si le apetece...\")");
+	assert_int_equal(
+		check_in("es", "a | safety | partner | any | Pregunta si le apetece un abrazo.", &s),
+		0);
+	assert_int_equal(check_in("es", "a | safety | family | any | Pon una mano en el pecho.", &s),
+			 0);
+	/* a second person in a prompt for someone alone */
+	assert_int_equal(check_in("es", "a | trust | self | any | Respirad juntos un rato.", &s), 1);
+	assert_int_equal(check_in("es", "a | trust | self | any | Hablad los dos un rato.", &s), 1);
+	assert_int_equal(check_in("es", "a | trust | self | any | Coge la taza con las dos manos.", &s),
+			 0);
+	/* a time of day in a prompt for any time; accented words whole */
+	assert_int_equal(check_in("es", "a | safety | self | any | ¿Qué tal esta mañana?", &s), 1);
+	assert_string_equal(s.last, "'esta mañana' in a prompt for any time, which may be read at "
+				    "2 a.m.: say 'últimamente', or leave it out");
+	assert_int_equal(check_in("es", "a | safety | self | morning | ¿Qué tal esta mañana?", &s),
+			 0);
+	assert_int_equal(check_in("es", "a | safety | self | any | Mira el camarón y la cámara.", &s),
+			 0);
+	assert_int_equal(check_in("es", "a | safety | kids | any | Guarda un secreto.", &s), 1);
+	assert_int_equal(check_in("es", "a | safety | kids | any | ¡Bien hecho!", &s), 1);
+	assert_int_equal(
+		check_in("es", "a | repair | family | any | shared | Di lo siento si hace falta.", &s),
+		1);
+	/* English words mean nothing in a Spanish deck, nor Spanish ones in an English deck */
+	assert_int_equal(check_in("es", "a | safety | partner | any | Give them a long hug.", &s), 0);
+	assert_int_equal(check_in("en", "a | safety | partner | any | Dale un abrazo largo.", &s), 0);
+	/* a language with no word lists: no warnings, never false ones */
+	assert_int_equal(check_in("fr", "a | safety | partner | any | Give them a long hug.", &s), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -130,6 +189,7 @@ int main(void)
 		cmocka_unit_test(any_time_is_any_hour),
 		cmocka_unit_test(secrets_grades_and_the_shared_screen),
 		cmocka_unit_test(each_kind_warns_once),
+		cmocka_unit_test(spanish_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

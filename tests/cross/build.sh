@@ -39,12 +39,12 @@ case "$arch" in
 arm64)
   dpkg --print-foreign-architectures | grep -qx arm64 || $sudo dpkg --add-architecture arm64
   # shellcheck disable=SC2046,SC2086 # one word per package
-  install_missing crossbuild-essential-arm64 qemu-user-static $(printf '%s:arm64 ' $dev_packages)
+  install_missing crossbuild-essential-arm64 qemu-user-static gettext $(printf '%s:arm64 ' $dev_packages)
   set -- -DCMAKE_TOOLCHAIN_FILE=cmake/toolchain-aarch64.cmake
   run="qemu-aarch64-static -L /usr/aarch64-linux-gnu"
   ;;
 armhf)
-  install_missing crossbuild-essential-armhf qemu-user-static mmdebstrap file
+  install_missing crossbuild-essential-armhf qemu-user-static mmdebstrap file gettext
   mkdir -p "$build.sysroot"
   sysroot=$(cd "$build.sysroot" && pwd)
   if [ ! -f "$sysroot/.complete" ]; then

@@ -13,7 +13,10 @@
 # pinned: SDL, SDL_ttf, FreeType and the font file must be those of tests/golden/rendered-with,
 # and the time zone, locale and video driver are set here.
 # With UPDATE_GOLDEN=1 the stored image is replaced instead (look at it before committing), and
-# rendered-with is written for this system.
+# rendered-with is written for this system. With GOLDEN_LANGUAGE=LANG the screen speaks LANG
+# ([display] language), with the prompts of GOLDEN_DIR/deck-LANG when there are such. With
+# GOLDEN_RENDER_ONLY=1 the screen is drawn (into OUT_DIR/NAME.png, what it said on stderr into
+# OUT_DIR/NAME.err) and compared with nothing.
 set -eu
 app=$1 compare=$2 golden_dir=$3 out_dir=$4 name=$5 screen=$6 size=$7 at=$8
 pattern=${9:-resonance}
@@ -26,7 +29,11 @@ actual="$out_dir/$name.png"
 # What draws the pixels: the libraries' versions and the font's checksum.
 font=${CALM_GOLDEN_FONT:-/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf}
 drawn_with="$("$app" --version | grep -o 'SDL [0-9.]*, SDL_ttf [0-9.]*, FreeType [0-9.]*'), font $(sha256sum "$font" | cut -c1-16)"
-if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+language=${GOLDEN_LANGUAGE:-}
+render_only=${GOLDEN_RENDER_ONLY:-0}
+if [ "$render_only" = 1 ]; then
+  :
+elif [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
   echo "$drawn_with" >"$golden_dir/rendered-with"
 elif [ "$drawn_with" != "$(cat "$golden_dir/rendered-with")" ]; then
   echo "FAIL: the goldens were drawn with: $(cat "$golden_dir/rendered-with")"
@@ -36,7 +43,10 @@ elif [ "$drawn_with" != "$(cat "$golden_dir/rendered-with")" ]; then
 fi
 # A fixed deck, so the picture does not change when the shipped prompts do.
 conf="$out_dir/$name.conf"
-printf '[display]\nfont = %s\n[prompts]\ndeck_dir = %s/deck\n' "$font" "$golden_dir" >"$conf"
+deck=$golden_dir/deck
+[ -n "$language" ] && [ -d "$golden_dir/deck-$language" ] && deck=$golden_dir/deck-$language
+printf '[display]\nfont = %s\nlanguage = %s\n[prompts]\ndeck_dir = %s\n' "$font" "$language" \
+  "$deck" >"$conf"
 set --
 case "$input" in
   *.conf) cat "$golden_dir/inputs/$input" >>"$conf" ;;
@@ -64,6 +74,7 @@ esac
 "$app" --config "$conf" --screenshot "$actual" --screen "$screen" --size "$size" --at "$at" \
   --pattern "$pattern" --clock "$clock" --date 2026-11-24 --seed 7 "$@" \
   2>"$out_dir/$name.err" || { cat "$out_dir/$name.err"; exit 1; }
+[ "$render_only" = 1 ] && exit 0
 if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
   cp "$actual" "$golden_dir/$name.png"
   echo "updated $golden_dir/$name.png"

@@ -23,7 +23,7 @@ case "${2:-}" in
 trixie | trixie-arm64)
   packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libsqlite3-dev libinih-dev libgpiod-dev libcmocka-dev libsystemd-dev systemd-dev
-fonts-dejavu-core sqlite3 dpkg-dev file lintian"
+fonts-dejavu-core gettext sqlite3 dpkg-dev file lintian"
   archs=amd64 name=trixie-build inner=""
   if [ "$2" = trixie-arm64 ]; then
     # The cross compiler and the libraries the arm64 binary links against, as :arm64.

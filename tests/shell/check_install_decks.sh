@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # The decks as installed: cmake --install into a scratch folder puts the English decks in
 # share/calm-prompt/prompts and each language's in its own folder below (prompts/es), the same
-# files as in the source tree.
+# files as in the source tree; and each language of po/LINGUAS has its compiled words in
+# share/locale/LANG/LC_MESSAGES/calm-prompt.mo, the build tree's file (test-only ones are not
+# installed).
 # Usage: check_install_decks.sh BUILD_DIR SOURCE_DIR WORK_DIR
 set -u
 build=$1 src=$2 work=$3
@@ -32,6 +34,21 @@ for lang in "" es; do
   done
   [ "$n" -gt 0 ] || { echo "FAIL $name: no decks in the source"; failures=$((failures + 1)); }
   echo "ok   $name: $n decks in ${got#"$work/root"}"
+done
+for lang in $(grep -v '^#' "$src/po/LINGUAS"); do
+  mo=$(find "$work/root" -path "*/share/locale/$lang/LC_MESSAGES/calm-prompt.mo" | head -n 1)
+  if [ -n "$mo" ] && cmp -s "$mo" "$build/locale/$lang/LC_MESSAGES/calm-prompt.mo"; then
+    echo "ok   words installed ($lang): ${mo#"$work/root"}"
+  else
+    echo "FAIL words installed ($lang): no share/locale/$lang/LC_MESSAGES/calm-prompt.mo"
+    failures=$((failures + 1))
+  fi
+done
+for lang in en@check xx; do
+  if find "$work/root" -path "*/share/locale/$lang/*" | grep -q .; then
+    echo "FAIL the test-only language $lang was installed"
+    failures=$((failures + 1))
+  fi
 done
 echo "$failures failed"
 [ "$failures" -eq 0 ]

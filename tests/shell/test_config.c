@@ -235,7 +235,7 @@ static void every_problem_is_named_with_its_line(void **state)
 	config_defaults(&c);
 	assert_int_equal(config_load(&c, path, false, collect, &p), 6);
 	assert_string_equal(p.text[0], "bad.conf:2: sise: unknown key in [display] (known: size, "
-				       "fullscreen, font, clock, brightness, rotation)");
+				       "fullscreen, font, clock, brightness, language, rotation)");
 	assert_string_equal(
 		p.text[1], "bad.conf:3: size: '800by480': expected WIDTHxHEIGHT, each 240 to 4096");
 	assert_string_equal(p.text[2], "bad.conf:5: minutes: 'forever': expected 'pattern' or "
@@ -250,6 +250,29 @@ static void every_problem_is_named_with_its_line(void **state)
 	/* The good values before a bad one are kept; bad ones leave the default. */
 	assert_int_equal(c.width, 800);
 	assert_int_equal(c.dev.session_minutes, 0);
+}
+
+static void language_is_a_code_or_empty(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	const char *path;
+	(void)state;
+
+	config_defaults(&c);
+	assert_string_equal(c.language, "");
+	path = write_conf("lang.conf", "[display]\nlanguage = pt_BR\n");
+	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
+	assert_string_equal(c.language, "pt_BR");
+	/* a bad one is named and changes nothing */
+	path = write_conf("badlang.conf", "[display]\nlanguage = es_ES.UTF-8\n");
+	assert_int_equal(config_load(&c, path, false, collect, &p), 1);
+	assert_string_equal(p.text[0], "badlang.conf:2: language: 'es_ES.UTF-8': use a language "
+				       "code such as es, pt_BR or sr@latin, or leave it empty");
+	assert_string_equal(c.language, "pt_BR");
+	path = write_conf("nolang.conf", "[display]\nlanguage =\n");
+	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
+	assert_string_equal(c.language, "");
 }
 
 static void too_many_buttons(void **state)
@@ -793,6 +816,7 @@ int main(void)
 		cmocka_unit_test(missing_optional_file_is_fine),
 		cmocka_unit_test(good_file_overrides_defaults),
 		cmocka_unit_test(every_problem_is_named_with_its_line),
+		cmocka_unit_test(language_is_a_code_or_empty),
 		cmocka_unit_test(too_many_buttons),
 		cmocka_unit_test(sizes),
 		cmocka_unit_test(night_and_ambient_keys),
