@@ -61,13 +61,31 @@ install(FILES ${CMAKE_BINARY_DIR}/docs/calm-prompt.1.gz DESTINATION ${CMAKE_INST
 install(FILES docs/copyright ${CMAKE_BINARY_DIR}/docs/changelog.gz
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
-# CPack: calm-prompt_VERSION_ARCH.deb. Depends: what dpkg-shlibdeps finds the binary linked
+# CPack: calm-prompt_VERSION+debN_ARCH.deb. Depends: what dpkg-shlibdeps finds the binary linked
 # against, the font, systemd (units, sysusers) and procps (/bin/kill for ExecReload=). The
 # maintainer scripts make the user and enable the service the way debhelper's do
 # (packaging/debian/).
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME calm-prompt)
-set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+# One package a Debian release, named apart: the libraries it is linked against (libgpiod2 or
+# libgpiod3, SDL) are the release's own. +deb12 (bookworm, Raspberry Pi OS bookworm) sorts below
+# +deb13 (trixie), so an upgrade of the system upgrades the package too. The release is the one
+# the build sees in /etc/debian_version (a cross build uses the host's :arm64 libraries, of the
+# same release); -DCALM_DEB_RELEASE=13 says it outright.
+if(NOT DEFINED CALM_DEB_RELEASE AND EXISTS /etc/debian_version)
+  file(STRINGS /etc/debian_version calm_debian_version LIMIT_COUNT 1)
+  if(calm_debian_version MATCHES "^([0-9]+)")
+    set(CALM_DEB_RELEASE ${CMAKE_MATCH_1})
+  elseif(calm_debian_version MATCHES "^trixie")
+    set(CALM_DEB_RELEASE 13)
+  endif()
+endif()
+set(CALM_DEB_RELEASE "${CALM_DEB_RELEASE}" CACHE STRING "Debian release of the package's +debN")
+if(CALM_DEB_RELEASE)
+  set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION}+deb${CALM_DEB_RELEASE})
+else()
+  set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+endif()
 set(CPACK_PACKAGE_CONTACT "calm-prompt maintainers <${CALM_MAINTAINER_EMAIL}>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "calm bedside display: breathing guides, connection prompts")
 set(CPACK_PACKAGE_DESCRIPTION "A calm, phone-free object for a nightstand or a family shelf: a Raspberry

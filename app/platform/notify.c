@@ -11,8 +11,9 @@
 
 struct notify {
 	int64_t watchdog_ms; /* WatchdogSec= in ms; 0: no watchdog */
-	int64_t next_ms;     /* when the next WATCHDOG=1 is due; -1: never */
+	int64_t next_ms;     /* when the next WATCHDOG=1 is due; -1: never (or not yet ready) */
 	bool ready;          /* READY=1 was sent (and no reload began since) */
+	bool started;        /* the first READY=1 was sent: the watchdog is kept alive from then */
 };
 
 /* Sends one state line; under no notify socket (not a Type=notify service) it is a no-op. */
@@ -37,15 +38,17 @@ static int64_t watchdog_interval_ms(void)
 	return 0;
 }
 
-struct notify *notify_open(int64_t now_ms)
+struct notify *notify_open(void)
 {
 	struct notify *n = calloc(1, sizeof(*n));
 
 	if (!n)
 		return NULL;
 	n->watchdog_ms = watchdog_interval_ms();
-	/* Half the interval: a ping sent late by a busy frame still arrives in time. */
-	n->next_ms = n->watchdog_ms > 0 ? now_ms + n->watchdog_ms / 2 : -1;
+	n->next_ms = -1; /* no keep-alive before the first frame: see notify_ready() */
+	/* The screen is open: the first frame gets a start timeout of its own. On an emulated or
+	 * busy machine Mesa's first frame alone has taken over 30 s. */
+	send_state("EXTEND_TIMEOUT_USEC=" NOTIFY_FIRST_FRAME_USEC);
 	return n;
 }
 
@@ -57,12 +60,19 @@ void notify_close(struct notify *n)
 	free(n);
 }
 
-void notify_ready(struct notify *n)
+void notify_ready(struct notify *n, int64_t now_ms)
 {
 	if (!n || n->ready)
 		return;
 	send_state("READY=1");
 	n->ready = true;
+	/* systemd arms the watchdog at READY=1, but also at any WATCHDOG=1 before it: a ping
+	 * sent while the first frame was still being drawn let a slow first frame be killed as a
+	 * hang. So the keep-alive starts here, every half of the interval (a ping sent late by a
+	 * busy frame still arrives in time); a reload keeps it going. */
+	if (!n->started && n->watchdog_ms > 0)
+		n->next_ms = now_ms + n->watchdog_ms / 2;
+	n->started = true;
 }
 
 void notify_reloading(struct notify *n)

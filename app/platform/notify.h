@@ -11,16 +11,22 @@
 
 struct notify;
 
-/* Reads the watchdog interval systemd asks for. NULL only when out of memory; every function
- * accepts NULL and then does nothing. */
-struct notify *notify_open(int64_t now_ms);
+/* How long the first frame may take once the screen is open (EXTEND_TIMEOUT_USEC=). */
+#define NOTIFY_FIRST_FRAME_USEC "90000000"
+
+/* Called once the screen is open: reads the watchdog interval systemd asks for and extends the
+ * start timeout by NOTIFY_FIRST_FRAME_USEC for the first frame. No keep-alive is due before the
+ * first notify_ready(). NULL only when out of memory; every function accepts NULL and then does
+ * nothing. */
+struct notify *notify_open(void);
 
 /* Sends STOPPING=1 and frees the handle. */
 void notify_close(struct notify *n);
 
-/* READY=1: the first frame is on screen (again, after a reload). Called after every frame;
- * only the first after the start or a reload says anything. */
-void notify_ready(struct notify *n);
+/* READY=1: the first frame is on screen at now_ms (again, after a reload). Called after every
+ * frame; only the first after the start or a reload says anything. The first starts the
+ * watchdog's keep-alive, due half an interval later. */
+void notify_ready(struct notify *n, int64_t now_ms);
 
 /* RELOADING=1: the settings are being read again; notify_ready() follows. */
 void notify_reloading(struct notify *n);

@@ -113,7 +113,7 @@ static bool drain_events(struct app *app, struct onscreen *on)
 	return true;
 }
 
-static int start(struct app *app, struct onscreen *on, int64_t start_ms)
+static int start(struct app *app, struct onscreen *on)
 {
 	struct display_setup setup = {.width = app->cfg.width,
 				      .height = app->cfg.height,
@@ -132,7 +132,7 @@ static int start(struct app *app, struct onscreen *on, int64_t start_ms)
 		diag_errno(DIAG_ERROR, "cannot set up waiting for input");
 		return 1;
 	}
-	on->notify = notify_open(start_ms);
+	on->notify = notify_open();
 	if (notify_watchdog_ms(on->notify) > 0)
 		diag_debug("systemd's watchdog: every %lld ms",
 			   (long long)notify_watchdog_ms(on->notify));
@@ -206,7 +206,7 @@ static void draw(struct app *app, struct onscreen *on, const struct device_view 
 			   (long long)(mono_now_ms() - on->press_known_ms));
 		on->press_known_ms = -1;
 	}
-	notify_ready(on->notify); /* the first frame is on screen */
+	notify_ready(on->notify, now); /* the first frame is on screen */
 	on->last_frame = now;
 	on->dirty = false;
 }
@@ -304,7 +304,7 @@ int window_run(struct app *app)
 	app_open_log(app, false);
 	app_restore_from_log(app);
 	app_tell_clock_state(app, start_ms);
-	ret = start(app, &on, start_ms);
+	ret = start(app, &on);
 	if (ret == 0) {
 		if (app->opt.start_screen >= 0) {
 			struct device_output out = {0};

@@ -9,35 +9,46 @@
 # /var/cache/calm-prompt-build, keyed by what it holds) with the source tree bound into it, so
 # that the package is built and its Depends are found against trixie's own libraries (it depends
 # on libgpiod3, so it installs on trixie only; the bookworm package's libgpiod2 is in both).
-# trixie's gcc 14 warns (maybe-uninitialized) in app/wallclock.c's wallclock_parse_fixed(), so
-# for now that build needs CMAKE_ARGS=-DCALM_WERROR=OFF.
-# Usage: tests/package/build-deb.sh [BUILD_DIR [arm64|trixie]]   (default build-deb; the .deb
-#   lands there; BUILD_DIR inside the source tree for trixie)
+# With trixie-arm64, the same for 64-bit Raspberry Pi OS trixie: a cross build in a trixie root
+# that holds the cross compiler and the :arm64 -dev packages beside its own.
+# The version says the release: 0.1.0+deb12 or 0.1.0+deb13 (cmake/install.cmake).
+# Usage: tests/package/build-deb.sh [BUILD_DIR [arm64|trixie|trixie-arm64]]   (default
+#   build-deb; the .deb lands there; BUILD_DIR inside the source tree for trixie)
 set -eu
 cd "$(dirname "$0")/../.."
 build=${1:-build-deb}
 cross=""
 case "${2:-}" in
 "") ;;
-trixie)
+trixie | trixie-arm64)
   packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libsqlite3-dev libinih-dev libgpiod-dev libcmocka-dev libsystemd-dev systemd-dev
 fonts-dejavu-core gettext sqlite3 dpkg-dev file lintian"
+  archs=amd64 name=trixie-build inner=""
+  if [ "$2" = trixie-arm64 ]; then
+    # The cross compiler and the libraries the arm64 binary links against, as :arm64.
+    packages="$packages crossbuild-essential-arm64 $(printf '%s:arm64 ' libsdl2-dev \
+      libsdl2-ttf-dev libsdl2-image-dev libdrm-dev libsqlite3-dev libinih-dev libgpiod-dev \
+      libsystemd-dev)"
+    archs=amd64,arm64 name=trixie-arm64-build inner=arm64
+  fi
   cache=${CALM_BUILD_CACHE:-/var/cache/calm-prompt-build}
   recipe=1 # bump when the root's recipe changes
   # shellcheck disable=SC2086 # one package a word
   key=$(printf '%s trixie %s\n' "$recipe" "$(printf '%s\n' $packages | sort | tr '\n' ' ')" |
     sha256sum | cut -c1-16)
-  base=$cache/trixie-build-$key.tar
+  base=$cache/$name-$key.tar
   command -v mmdebstrap >/dev/null ||
     { apt-get update -q && apt-get install -y -q --no-install-recommends mmdebstrap >/dev/null; }
   mkdir -p "$cache"
   if [ ! -f "$base" ]; then
     echo "== a Debian 13 build root: $base"
-    rm -f "$cache"/trixie-build-*.tar "$cache"/trixie-build-*.tar.part
-    mmdebstrap --quiet --variant=apt --format=tar --include="$(echo $packages | tr ' ' ',')" \
-      trixie "$base.part"
-    mv "$base.part" "$base"
+    rm -f "$cache/$name"-*.tar
+    find "$cache" -maxdepth 1 -name "$name-*.tar.part*" -mmin +1440 -delete
+    # shellcheck disable=SC2086 # one package a word
+    mmdebstrap --quiet --variant=apt --format=tar --architectures="$archs" \
+      --include="$(echo $packages | tr ' ' ',')" trixie "$base.part.$$"
+    mv "$base.part.$$" "$base"
   fi
   root=$(mktemp -d /tmp/calm-trixie-build-XXXXXX)
   trap 'rm -rf "$root"' EXIT
@@ -46,8 +57,8 @@ fonts-dejavu-core gettext sqlite3 dpkg-dev file lintian"
   echo "== in Debian 13 ($(cat "$root/etc/debian_version")): $(chroot "$root" dpkg-query -W \
     -f='${Package} ${Version}, ' libgpiod-dev libsdl2-dev libsdl2-ttf-dev | sed 's/, $//')"
   unshare --mount --fork sh -c 'mount --bind "$1" "$2/src" && mount -t proc proc "$2/proc" &&
-    chroot "$2" sh -c "cd /src && tests/package/build-deb.sh \"\$1\"" sh "$3"' \
-    sh "$PWD" "$root" "$build"
+    chroot "$2" sh -c "cd /src && tests/package/build-deb.sh \"\$1\" \$2" sh "$3" "$4"' \
+    sh "$PWD" "$root" "$build" "$inner"
   exit $?
   ;;
 arm64)
@@ -55,7 +66,7 @@ arm64)
   export DEB_HOST_ARCH=arm64
   cross=-DCMAKE_TOOLCHAIN_FILE=cmake/toolchain-aarch64.cmake
   ;;
-*) echo "usage: tests/package/build-deb.sh [BUILD_DIR [arm64]]" >&2; exit 2 ;;
+*) echo "usage: tests/package/build-deb.sh [BUILD_DIR [arm64|trixie|trixie-arm64]]" >&2; exit 2 ;;
 esac
 export DEBIAN_FRONTEND=noninteractive
 

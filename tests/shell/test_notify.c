@@ -82,24 +82,28 @@ static const char *received(struct listener *l)
 static void ready_once_then_watchdog_at_half_the_interval(void **state)
 {
 	struct listener *l = *state;
-	struct notify *n = notify_open(1000);
+	struct notify *n = notify_open();
 
 	assert_non_null(n);
 	assert_int_equal(notify_watchdog_ms(n), 10000);
-	assert_int_equal(notify_deadline(n), 6000);
+	/* The screen is open: more time for the first frame, and no keep-alive before it. */
+	assert_string_equal(received(l), "EXTEND_TIMEOUT_USEC=90000000\n");
+	assert_int_equal(notify_deadline(n), -1);
+	notify_tick(n, 60000); /* a first frame slower than the watchdog's interval */
 	assert_string_equal(received(l), "");
-	notify_ready(n);
-	notify_ready(n); /* every frame says it; only the first is sent */
+	notify_ready(n, 61000);
+	notify_ready(n, 61020); /* every frame says it; only the first is sent */
 	assert_string_equal(received(l), "READY=1\n");
-	notify_tick(n, 5999);
+	assert_int_equal(notify_deadline(n), 66000);
+	notify_tick(n, 65999);
 	assert_string_equal(received(l), "");
-	notify_tick(n, 6000);
+	notify_tick(n, 66000);
 	assert_string_equal(received(l), "WATCHDOG=1\n");
-	assert_int_equal(notify_deadline(n), 11000);
+	assert_int_equal(notify_deadline(n), 71000);
 	/* A late pass pings at once and counts the next half from then. */
-	notify_tick(n, 12500);
+	notify_tick(n, 72500);
 	assert_string_equal(received(l), "WATCHDOG=1\n");
-	assert_int_equal(notify_deadline(n), 17500);
+	assert_int_equal(notify_deadline(n), 77500);
 	notify_close(n);
 	assert_string_equal(received(l), "STOPPING=1\n");
 }
@@ -107,13 +111,19 @@ static void ready_once_then_watchdog_at_half_the_interval(void **state)
 static void reload_says_reloading_then_ready_again(void **state)
 {
 	struct listener *l = *state;
-	struct notify *n = notify_open(0);
+	struct notify *n = notify_open();
 
-	notify_ready(n);
+	notify_ready(n, 1000);
 	notify_reloading(n);
-	notify_ready(n);
-	notify_ready(n);
-	assert_string_equal(received(l), "READY=1\nRELOADING=1\nREADY=1\n");
+	/* The keep-alive goes on while the settings are read again. */
+	assert_int_equal(notify_deadline(n), 6000);
+	notify_tick(n, 6000);
+	notify_ready(n, 6500);
+	notify_ready(n, 6600);
+	assert_int_equal(notify_deadline(n), 11000);
+	assert_string_equal(received(l),
+			    "EXTEND_TIMEOUT_USEC=90000000\nREADY=1\nRELOADING=1\nWATCHDOG=1\n"
+			    "READY=1\n");
 	notify_close(n);
 	assert_string_equal(received(l), "STOPPING=1\n");
 }
@@ -124,11 +134,12 @@ static void no_watchdog_for_another_process(void **state)
 	struct notify *n;
 
 	setenv("WATCHDOG_PID", "1", 1); /* meant for someone else: not ours to keep alive */
-	n = notify_open(0);
+	n = notify_open();
 	assert_int_equal(notify_watchdog_ms(n), 0);
+	notify_ready(n, 0);
 	assert_int_equal(notify_deadline(n), -1);
 	notify_tick(n, 100000);
-	assert_string_equal(received(l), "");
+	assert_string_equal(received(l), "EXTEND_TIMEOUT_USEC=90000000\nREADY=1\n");
 	notify_close(n);
 	received(l);
 }
@@ -138,11 +149,11 @@ static void no_watchdog_for_another_process(void **state)
 static void without_libsystemd_nothing_is_sent(void **state)
 {
 	struct listener *l = *state;
-	struct notify *n = notify_open(0);
+	struct notify *n = notify_open();
 
 	assert_int_equal(notify_watchdog_ms(n), 0);
 	assert_int_equal(notify_deadline(n), -1);
-	notify_ready(n);
+	notify_ready(n, 0);
 	notify_tick(n, 100000);
 	notify_close(n);
 	assert_string_equal(received(l), "");
@@ -155,7 +166,7 @@ static void null_handle_does_nothing(void **state)
 	(void)state;
 	assert_int_equal(notify_deadline(NULL), -1);
 	assert_int_equal(notify_watchdog_ms(NULL), 0);
-	notify_ready(NULL);
+	notify_ready(NULL, 0);
 	notify_reloading(NULL);
 	notify_tick(NULL, 1);
 	notify_close(NULL);

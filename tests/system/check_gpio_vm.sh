@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
-# Real GPIO edges through a kernel: the .deb in the Debian 12 virtual machine of check_vm.sh,
+# Real GPIO edges through a kernel: the .deb in the Debian 12 or 13 virtual machine of check_vm.sh,
 # with the kernel's GPIO simulator (gpio-sim, built out of tree for the guest's kernel by
 # tests/gpio/sim/build-gpio-sim.sh and kept in the cache) as the Pi's chip: lines named GPIO17,
 # GPIO27 and GPIO22, and the settings file's three-button preset switched on. The test agent
@@ -10,7 +10,9 @@
 #     (button|gesture; a try is repeated up to three times, see check_gesture)
 #   2 a line another program holds: the journal names it and its holder; the other buttons work
 #   3 a line name the chip does not have: the journal names it and says to check gpioinfo
-# Usage: check_gpio_vm.sh SOURCE_DIR WORK_DIR   (environment: as check_vm.sh)
+# Usage: check_gpio_vm.sh SOURCE_DIR WORK_DIR [SUITE]   (bookworm, the default: libgpiod 1.6 and
+#   Linux 6.1; trixie: libgpiod 2.2 and Linux 6.12, its module built in a trixie root;
+#   environment: as check_vm.sh)
 # Exit 77 (skipped) only when QEMU or mmdebstrap cannot be installed at all.
 set -euo pipefail
 trap 'echo "FAIL line $LINENO: $BASH_COMMAND exited with $?"' ERR
@@ -19,14 +21,17 @@ work=$2
 cache=${CALM_SYSTEST_CACHE:-/var/cache/calm-prompt-systest}
 here=$src/tests/system
 vmctl="python3 $here/vmctl.py"
-suite=bookworm
+suite=${3:-bookworm}
 arch=amd64
 
 image_hook() { # the module for the guest's kernel, the chip's helper and its unit, 3 buttons
-	local root=$1 kver ko
+	local root=$1 kver ko other=()
 	kver=$(ls "$root/usr/lib/modules")
-	ko=$("$src/tests/gpio/sim/build-gpio-sim.sh" "$kver" "$cache/modules" 2>"$work/gpio-sim.log" |
-		tail -n 1) || { cat "$work/gpio-sim.log"; return 1; }
+	# This machine's release: its own headers; another: built in a root of the guest's release.
+	[ "$(. /etc/os-release && echo "${VERSION_CODENAME:-}")" = "$suite" ] ||
+		other=("$suite" "$(dpkg-query --admindir="$root/var/lib/dpkg" -W -f='${Version}' "linux-image-$kver")")
+	ko=$("$src/tests/gpio/sim/build-gpio-sim.sh" "$kver" "$cache/modules" "${other[@]}" \
+		2>"$work/gpio-sim.log" | tail -n 1) || { cat "$work/gpio-sim.log"; return 1; }
 	cat "$work/gpio-sim.log"
 	install -D -m 0644 "$ko" "$root/usr/local/lib/systest/gpio-sim.ko"
 	install -m 0755 "$here/guest/systest-gpio-sim" "$root/usr/local/sbin/"

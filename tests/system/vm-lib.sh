@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 # The system tests' shared part, sourced by check_vm.sh and check_gpio_vm.sh after they set
-# src, work, cache, here, vmctl, suite and arch (amd64 or arm64; optionally image_hook ROOT):
-# installs
-# QEMU and mmdebstrap where missing, reads the .deb (CALM_DEB, or built here), makes or reuses
+# src, work, cache, here, vmctl, suite (bookworm or trixie) and arch (amd64 or arm64; optionally
+# image_hook ROOT): installs QEMU and mmdebstrap where missing, reads the .deb (the machine's:
+# CALM_DEB for bookworm amd64, built here without it; CALM_DEB_TRIXIE; CALM_DEB_ARM64), makes or
+# reuses
 # the cached Debian root, builds the test image (the .deb installed by apt, the agent), and
 # defines the hands on the virtual machine: start_vm, stop_vm, boot, mon, guest, guest_value,
 # db_query, press, screendump, expect_screen, wait_active, boot_timings; ok, fail, die, phase.
@@ -48,6 +49,7 @@ command -v mkfs.ext4 >/dev/null || need="$need e2fsprogs"
 command -v python3 >/dev/null || need="$need python3"
 command -v bc >/dev/null || need="$need bc"
 command -v unshare >/dev/null || need="$need util-linux"
+command -v dpkg-architecture >/dev/null || need="$need dpkg-dev" # the eatmydata hook
 if [ -z "${CALM_DEB:-}" ]; then
 	for p in dpkg-dev file; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need="$need $p"
@@ -76,11 +78,17 @@ if [ "$arch" = arm64 ] && [ ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]; then
 fi
 
 phase "the package"
-[ "$arch" = amd64 ] || CALM_DEB=${CALM_DEB_ARM64:-}
-if [ -n "${CALM_DEB:-}" ]; then
-	deb=$(readlink -f "$CALM_DEB")
-elif [ "$arch" != amd64 ]; then
-	echo "SKIP: CALM_DEB_ARM64 names no $arch package (tests/package/build-deb.sh DIR $arch)"
+# Each machine its own package: +deb12 for bookworm, +deb13 for trixie (cmake/install.cmake).
+case $arch/$suite in
+amd64/bookworm) deb_var=CALM_DEB deb_release=12 build_hint="" ;;
+amd64/trixie) deb_var=CALM_DEB_TRIXIE deb_release=13 build_hint=trixie ;;
+arm64/bookworm) deb_var=CALM_DEB_ARM64 deb_release=12 build_hint=arm64 ;;
+*) die "no virtual machine for $arch $suite" ;;
+esac
+if [ -n "${!deb_var:-}" ]; then
+	deb=$(readlink -f "${!deb_var}")
+elif [ -n "$build_hint" ]; then
+	echo "SKIP: $deb_var names no package for $arch $suite (tests/package/build-deb.sh DIR $build_hint)"
 	exit 77
 else
 	# A /usr build packaged by CPack, as tests/package/build-deb.sh does (without lintian).
@@ -95,6 +103,12 @@ fi
 [ -f "$deb" ] || die "no .deb at $deb"
 echo "$deb"
 [ "$(dpkg-deb -f "$deb" Architecture)" = "$arch" ] || die "$deb is not for $arch"
+deb_version=$(dpkg-deb -f "$deb" Version)
+case $deb_version in
+*+deb[0-9]*) [ "${deb_version##*+deb}" = "$deb_release" ] ||
+	die "$deb is version $deb_version, not the package for $suite (+deb$deb_release)" ;;
+esac
+echo "Version: $deb_version"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 unit_text=$(dpkg-deb --fsys-tarfile "$deb" | tar -xOf - --wildcards '*/calm-prompt.service')
@@ -120,7 +134,7 @@ for p in libegl1 libgl1; do
 		echo "NOTE: the package does not depend on $p, which SDL loads on a console; the test" \
 			"image has it"
 done
-recipe=3 # bump when the root's recipe below changes
+recipe=5 # bump when the root's recipe below changes
 key=$(printf '%s %s %s\n' "$recipe" "$suite" "$packages" | sha256sum | cut -c1-16)
 base=$cache/base-$key.tar
 mkdir -p "$cache"
@@ -128,26 +142,44 @@ if [ -f "$base" ]; then
 	echo "cached: $base"
 else
 	echo "building $base: $packages"
-	# Keep the newest three other roots (the other machines', or a branch's with other
-	# dependencies).
-	rm -f "$cache"/base-*.tar.part
-	find "$cache" -maxdepth 1 -name 'base-*.tar' -printf '%T@ %p\n' | sort -rn | tail -n +4 |
+	# Keep the newest four other roots (the other machines', or a branch's with other
+	# dependencies); a half-made one is left to whoever makes it, unless it is a day old.
+	find "$cache" -maxdepth 1 -name 'base-*.tar.part*' -mmin +1440 -delete
+	find "$cache" -maxdepth 1 -name 'base-*.tar' -printf '%T@ %p\n' | sort -rn | tail -n +5 |
 		cut -d' ' -f2- | xargs -r rm -f
-	# Trimmed: no sound, network or other cards' drivers, no docs; depmod after.
+	part=$base.part.$$
+	# Quick to make, also where every program in it runs under qemu-user (arm64): dpkg without
+	# fsync (mmdebstrap's eatmydata hook), no docs, man pages or translations unpacked, and an
+	# initrd with only what finds the root (virtio disk, ext4) instead of most of the kernel's
+	# drivers. Trimmed after: no sound, network or other cards' drivers; depmod again, and the
+	# initrd made again (trixie's, made while the kernel's package was set up, lacked the
+	# modules its hook asked for, so the root was never found).
 	if ! mmdebstrap --variant=apt --format=tar --architectures="$arch" --include="$packages" \
+		--hook-directory=/usr/share/mmdebstrap/hooks/eatmydata \
+		--dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
+		--dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-exclude=/usr/share/info/*' \
+		--essential-hook='mkdir -p "$1"/etc/initramfs-tools/conf.d "$1"/etc/initramfs-tools/hooks &&
+			echo MODULES=list >"$1"/etc/initramfs-tools/conf.d/systest &&
+			printf "%s\n" "#!/bin/sh" "[ \"\$1\" = prereqs ] && exit 0" \
+				". /usr/share/initramfs-tools/hook-functions" \
+				"for m in virtio_pci virtio_blk ext4; do force_load \$m; done" \
+				>"$1"/etc/initramfs-tools/hooks/systest &&
+			chmod 755 "$1"/etc/initramfs-tools/hooks/systest' \
 		--customize-hook='cd "$1"/usr/lib/modules/* && rm -rf kernel/sound kernel/net \
 			kernel/drivers/net kernel/drivers/media kernel/drivers/infiniband \
 			kernel/drivers/iio kernel/drivers/hwmon kernel/drivers/staging \
 			kernel/drivers/gpu/drm/amd kernel/drivers/gpu/drm/nouveau \
 			kernel/drivers/gpu/drm/i915 kernel/drivers/gpu/drm/radeon' \
-		--customize-hook='chroot "$1" sh -c "depmod -a \$(ls /usr/lib/modules)"' \
-		--customize-hook='rm -rf "$1"/usr/share/doc/* "$1"/usr/share/man/* "$1"/usr/share/locale/*' \
-		"$suite" "$base.part" >"$work/mmdebstrap.log" 2>&1; then
+		--customize-hook='chroot "$1" sh -c "depmod -a \$(ls /usr/lib/modules) &&
+			update-initramfs -u -k all"' \
+		--customize-hook='for m in virtio_blk ext4; do chroot "$1" sh -c "lsinitramfs \
+			/boot/initrd.img-*" | grep -q "/$m\.ko" || { echo "no $m in the initrd"; exit 1; }; done' \
+		"$suite" "$part" >"$work/mmdebstrap.log" 2>&1; then
 		tail -n 30 "$work/mmdebstrap.log"
-		rm -f "$base.part"
+		rm -f "$part"
 		die "mmdebstrap"
 	fi
-	mv "$base.part" "$base"
+	mv "$part" "$base"
 fi
 ls -la "$base"
 # CALM_SYSTEST_ROOT_ONLY=1: only make sure the root is in the cache (to fill it beforehand).

@@ -5,7 +5,11 @@
 # Debian's 6.1 and 6.12): the sources from Debian's linux-source package, built against the
 # kernel's own linux-headers. The module is kept in CACHE_DIR under a name that says what it was
 # built from (kernel, source version, this recipe), and built again only when one of them changes.
-# Usage: tests/gpio/sim/build-gpio-sim.sh KERNEL_VERSION CACHE_DIR   (e.g. 6.1.0-57-amd64)
+# Usage: tests/gpio/sim/build-gpio-sim.sh KERNEL_VERSION CACHE_DIR [SUITE KERNEL_PACKAGE_VERSION]
+#   (e.g. 6.1.0-57-amd64). With SUITE (another Debian release than this machine's, e.g. trixie
+#   for 6.12.57+deb13-amd64), the module is built inside a root of that release made with
+#   mmdebstrap (its compiler, headers and sources), kept only while it builds; the cached module
+#   is then named by the kernel's package version (from the guest's root).
 # Prints the module's path on its last line. Needs root (apt-get) when a package is missing.
 set -eu
 kver=$1
@@ -13,6 +17,34 @@ cache=$2
 series=$(echo "$kver" | cut -d. -f1,2) # linux-source-6.1 for 6.1.0-57-amd64
 recipe=1 # bump when the build below changes
 export DEBIAN_FRONTEND=noninteractive
+
+if [ -n "${3:-}" ]; then
+	suite=$3
+	key=$(printf '%s %s %s %s\n' "$recipe" "$kver" "$suite" "$4" | sha256sum | cut -c1-12)
+	ko=$cache/gpio-sim-$kver-$key.ko
+	if [ -f "$ko" ]; then
+		echo "cached: $ko ($suite, linux-image $4)" >&2
+		echo "$ko"
+		exit 0
+	fi
+	root=$(mktemp -d /tmp/calm-gpio-sim-XXXXXX)
+	trap 'rm -rf "$root"' EXIT
+	echo "a $suite root to build in: linux-headers-$kver, linux-source-$series" >&2
+	mmdebstrap --quiet --variant=apt --format=directory \
+		--hook-directory=/usr/share/mmdebstrap/hooks/eatmydata \
+		--dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
+		--include="linux-headers-$kver,linux-source-$series,make,gcc,xz-utils" \
+		"$suite" "$root" >&2
+	mkdir -p "$root/build" "$cache"
+	cp "$0" "$root/build/build-gpio-sim.sh"
+	built=$(chroot "$root" sh /build/build-gpio-sim.sh "$kver" /build/out | tail -n 1)
+	rm -f "$cache"/gpio-sim-"$kver"-*.ko
+	cp "$root$built" "$ko.part"
+	mv "$ko.part" "$ko"
+	echo "built: $ko ($suite, linux-image $4)" >&2
+	echo "$ko"
+	exit 0
+fi
 
 missing=""
 for p in "linux-headers-$kver" "linux-source-$series" make gcc xz-utils; do
