@@ -2,7 +2,8 @@
 # The system test's scenarios for the clock, the screen's power and touch, one function each,
 # so that every machine's test (check_vm.sh, on amd64 or arm64) runs them with one line:
 #   scenario_dpms    a `sleep` press switches the connector off through DPMS, the app draws
-#                    nothing, a key turns it on and the clock is back
+#                    nothing, a key turns it on and the clock is back; a night with
+#                    screen = off switches it off with no press, and on when it is over
 #   scenario_touch   a multi-touch panel made with uinput in the guest: a hold shows a prompt,
 #                    taps start breathing, the rows say 'touch'; what a touch costs to the frame
 #   scenario_clock   a boot with the RTC in 2020 and no network: the screen says the time is
@@ -106,8 +107,29 @@ scenario_dpms() {
 	expect_screen ambient screen-on-again 10 || fail "no clock after the screen came back on"
 	db_query "SELECT id, button, gesture, action, screen FROM presses ORDER BY id DESC LIMIT 2" |
 		sed 's/^/     /'
+	# A night with screen = off, from a minute ago to an hour from now (the guest's local
+	# time), read by a reload: the screen goes off with no press at all.
+	guest "cp /run/calm-prompt.conf.saved $conf && sed -i -e \"s/^start = .*/start = \$(date -d '-1 min' +%H:%M)/\" -e \"s/^end = .*/end = \$(date -d '+60 min' +%H:%M)/\" -e 's/^screen = .*/screen = off/' $conf && grep -E '^(start|end|screen) = ' $conf && systemctl reload calm-prompt" |
+		sed 's/^/     | /' || fail "the settings with a night now were not reloaded"
+	sleep 5
+	off_state=$(connector_dpms)
+	if [ "${off_state#* }" = Off ]; then
+		ok "a night with screen = off: the connector's DPMS state is Off ($off_state), no press"
+	else
+		fail "a night with screen = off: the connector is not Off: ${off_state:-none}"
+		guest "journalctl -b -u calm-prompt --no-pager | tail -n 10"
+	fi
+	shot night-screen-off
 	guest "cp /run/calm-prompt.conf.saved $conf && systemctl reload calm-prompt" ||
 		fail "the settings were not put back"
+	sleep 5
+	on_state=$(connector_dpms)
+	if [ "${on_state#* }" = On ]; then
+		ok "the night over (the settings put back): the connector is On ($on_state)"
+	else
+		fail "the night over, the connector is not On: ${on_state:-none}"
+	fi
+	expect_screen ambient after-night 10 || fail "no clock after the night"
 }
 
 scenario_touch() {
