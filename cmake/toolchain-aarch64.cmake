@@ -6,7 +6,11 @@ set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR aarch64)
 set(CMAKE_C_COMPILER aarch64-linux-gnu-gcc)
 set(CMAKE_LIBRARY_ARCHITECTURE aarch64-linux-gnu)
-set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64-static;-L;/usr/aarch64-linux-gnu)
+# The loader and libc of the :arm64 packages, both from this machine's root (-L /): never the
+# cross toolchain's loader in /usr/aarch64-linux-gnu beside the multiarch libc.so.6. Those two
+# are different builds of glibc, and a program started with one and the other's libc spins for
+# ever in its first pthread_create or in a forked child.
+set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64-static;-L;/)
 set(CMAKE_FIND_ROOT_PATH /usr/aarch64-linux-gnu)
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
