@@ -142,10 +142,12 @@ if [ -f "$base" ]; then
 	echo "cached: $base"
 else
 	echo "building $base: $packages"
-	# Keep the newest four other roots (the other machines', or a branch's with other
-	# dependencies); a half-made one is left to whoever makes it, unless it is a day old.
+	# Keep the newest six other roots: one per machine (bookworm, trixie, arm64, and the GPIO
+	# machines' with kernel headers) and a spare for a branch with other dependencies. Fewer,
+	# and making one machine's root threw out another's that the same run needs next. A
+	# half-made one is left to whoever makes it, unless it is a day old.
 	find "$cache" -maxdepth 1 -name 'base-*.tar.part*' -mmin +1440 -delete
-	find "$cache" -maxdepth 1 -name 'base-*.tar' -printf '%T@ %p\n' | sort -rn | tail -n +5 |
+	find "$cache" -maxdepth 1 -name 'base-*.tar' -printf '%T@ %p\n' | sort -rn | tail -n +7 |
 		cut -d' ' -f2- | xargs -r rm -f
 	part=$base.part.$$
 	# Quick to make, also where every program in it runs under qemu-user (arm64): dpkg without
