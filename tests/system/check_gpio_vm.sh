@@ -10,9 +10,10 @@
 #     (button|gesture; a try is repeated up to three times, see check_gesture)
 #   2 a line another program holds: the journal names it and its holder; the other buttons work
 #   3 a line name the chip does not have: the journal names it and says to check gpioinfo
-# Usage: check_gpio_vm.sh SOURCE_DIR WORK_DIR [SUITE]   (bookworm, the default: libgpiod 1.6 and
-#   Linux 6.1; trixie: libgpiod 2.2 and Linux 6.12, its module built in a trixie root;
-#   environment: as check_vm.sh)
+# Usage: check_gpio_vm.sh SOURCE_DIR WORK_DIR [SUITE [ARCH]]   (bookworm, the default: libgpiod 1.6
+#   and Linux 6.1; trixie: libgpiod 2.2 and Linux 6.12, its module built in a trixie root; ARCH
+#   amd64, the default, or arm64 (bookworm): check_vm.sh's arm64 machine, the module built in an
+#   arm64 root under qemu-user; environment: as check_vm.sh)
 # Exit 77 (skipped) only when QEMU or mmdebstrap cannot be installed at all.
 set -euo pipefail
 trap 'echo "FAIL line $LINENO: $BASH_COMMAND exited with $?"' ERR
@@ -22,14 +23,16 @@ cache=${CALM_SYSTEST_CACHE:-/var/cache/calm-prompt-systest}
 here=$src/tests/system
 vmctl="python3 $here/vmctl.py"
 suite=${3:-bookworm}
-arch=amd64
+arch=${4:-amd64}
 
 image_hook() { # the module for the guest's kernel, the chip's helper and its unit, 3 buttons
 	local root=$1 kver ko other=()
 	kver=$(ls "$root/usr/lib/modules")
-	# This machine's release: its own headers; another: built in a root of the guest's release.
-	[ "$(. /etc/os-release && echo "${VERSION_CODENAME:-}")" = "$suite" ] ||
-		other=("$suite" "$(dpkg-query --admindir="$root/var/lib/dpkg" -W -f='${Version}' "linux-image-$kver")")
+	# This machine's release and architecture: its own headers; another: built in a root of the
+	# guest's release and architecture.
+	[ "$(. /etc/os-release && echo "${VERSION_CODENAME:-}")" = "$suite" ] &&
+		[ "$(dpkg --print-architecture)" = "$arch" ] ||
+		other=("$suite" "$(dpkg-query --admindir="$root/var/lib/dpkg" -W -f='${Version}' "linux-image-$kver")" "$arch")
 	ko=$("$src/tests/gpio/sim/build-gpio-sim.sh" "$kver" "$cache/modules" "${other[@]}" \
 		2>"$work/gpio-sim.log" | tail -n 1) || { cat "$work/gpio-sim.log"; return 1; }
 	cat "$work/gpio-sim.log"

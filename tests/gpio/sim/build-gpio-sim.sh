@@ -5,11 +5,13 @@
 # Debian's 6.1 and 6.12): the sources from Debian's linux-source package, built against the
 # kernel's own linux-headers. The module is kept in CACHE_DIR under a name that says what it was
 # built from (kernel, source version, this recipe), and built again only when one of them changes.
-# Usage: tests/gpio/sim/build-gpio-sim.sh KERNEL_VERSION CACHE_DIR [SUITE KERNEL_PACKAGE_VERSION]
-#   (e.g. 6.1.0-57-amd64). With SUITE (another Debian release than this machine's, e.g. trixie
-#   for 6.12.57+deb13-amd64), the module is built inside a root of that release made with
-#   mmdebstrap (its compiler, headers and sources), kept only while it builds; the cached module
-#   is then named by the kernel's package version (from the guest's root).
+# Usage: tests/gpio/sim/build-gpio-sim.sh KERNEL_VERSION CACHE_DIR [SUITE KERNEL_PACKAGE_VERSION
+#   [ARCH]]   (e.g. 6.1.0-57-amd64). With SUITE (another Debian release than this machine's, e.g.
+#   trixie for 6.12.57+deb13-amd64, or another architecture: ARCH, e.g. arm64 for
+#   6.1.0-57-arm64), the module is built inside a root of that release and architecture made
+#   with mmdebstrap (its compiler, headers and sources; another architecture's programs run
+#   under qemu-user through binfmt_misc), kept only while it builds; the cached module is then
+#   named by the kernel's package version (from the guest's root).
 # Prints the module's path on its last line. Needs root (apt-get) when a package is missing.
 set -eu
 kver=$1
@@ -29,8 +31,9 @@ if [ -n "${3:-}" ]; then
 	fi
 	root=$(mktemp -d /tmp/calm-gpio-sim-XXXXXX)
 	trap 'rm -rf "$root"' EXIT
-	echo "a $suite root to build in: linux-headers-$kver, linux-source-$series" >&2
-	mmdebstrap --quiet --variant=apt --format=directory \
+	arch=${5:-$(dpkg --print-architecture)}
+	echo "a $suite $arch root to build in: linux-headers-$kver, linux-source-$series" >&2
+	mmdebstrap --quiet --variant=apt --format=directory --architectures="$arch" \
 		--hook-directory=/usr/share/mmdebstrap/hooks/eatmydata \
 		--dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
 		--include="linux-headers-$kver,linux-source-$series,make,gcc,xz-utils" \
