@@ -40,8 +40,10 @@ image_hook() { # the module for the guest's kernel, the chip's helper and its un
 	install -m 0755 "$here/guest/systest-gpio-sim" "$root/usr/local/sbin/"
 	install -m 0644 "$here/guest/systest-gpio-sim.service" "$root/etc/systemd/system/"
 	ln -s ../systest-gpio-sim.service "$root/etc/systemd/system/multi-user.target.wants/"
-	# The settings file's own preset for three buttons, and GPIO problems as errors.
-	sed -i '/^;\[button next\]/,/^;long = none/s/^;//; s/^enabled = auto/enabled = yes/' \
+	# The settings file's own preset for three buttons, and GPIO problems as errors ([gpio] only:
+	# [touch] has an enabled = auto of its own).
+	sed -i -e '/^;\[button next\]/,/^;long = none/s/^;//' \
+		-e '/^\[gpio\]/,/^\[/s/^enabled = auto/enabled = yes/' \
 		"$root/etc/calm-prompt/calm-prompt.conf"
 	grep -A 8 '^\[button next\]' "$root/etc/calm-prompt/calm-prompt.conf"
 }

@@ -328,7 +328,8 @@ boot() {
 	$vmctl wait-agent "$agent_sock" 600 || die "boot $boot_no: the guest's agent never answered"
 	local now uptime
 	now=$(date +%s.%N)
-	uptime=$(guest 'cut -d" " -f1 /proc/uptime')
+	uptime=$(guest 'cut -d" " -f1 /proc/uptime') ||
+		die "boot $boot_no: the agent answered once, then not within 60 s (a guest starved of CPU?)"
 	# The guest's monotonic clock starts with its kernel: when that was, in the host's time.
 	boot_kernel_s=$(echo "$now - $uptime - $boot_t0" | bc)
 	echo "boot $boot_no: the agent answers after $(printf %.1f "$(echo "$now - $boot_t0" | bc)") s" \
