@@ -2,8 +2,7 @@
 /* An input device plugged in after start (a USB touch screen, a big USB button) ends the idle
  * sleep at once and is watched from then on: the folder is watched with inotify, not polled.
  * A folder of our own stands in for /dev/input, FIFOs for event devices (a FIFO with no writer
- * has nothing to read, as a quiet device). The device is plugged in by a thread, not a forked
- * child: a fork can hang under qemu-user, where the cross builds run this test. */
+ * has nothing to read, as a quiet device). A second thread plugs the device in. */
 #include <fcntl.h>
 #include <pthread.h>
 #include <setjmp.h>
