@@ -46,6 +46,10 @@ image_hook() { # the module for the guest's kernel, the chip's helper and its un
 		-e '/^\[gpio\]/,/^\[/s/^enabled = auto/enabled = yes/' \
 		"$root/etc/calm-prompt/calm-prompt.conf"
 	grep -A 8 '^\[button next\]' "$root/etc/calm-prompt/calm-prompt.conf"
+	# The debounce the installed app reads: a bounce slower than that is presses (check_gesture).
+	debounce_ms=$(sed -n 's/^debounce_ms = \([0-9]*\)$/\1/p' \
+		"$root/etc/calm-prompt/calm-prompt.conf")
+	[ -n "$debounce_ms" ] || { echo "no debounce_ms in the installed settings file"; return 1; }
 }
 
 # shellcheck source=tests/system/vm-lib.sh
@@ -84,8 +88,7 @@ phase "scenario 1: tap, hold, double tap, a bouncing contact, each through the k
 # line, and the kernel's timestamps then rightly say the tap was a hold.
 # A bounce the guest took longer than the debounce to make was a series of presses, not a
 # bounce: when its rows are wrong, that try is not judged (and says so); three such tries
-# fail, naming the reason.
-debounce_ms=30
+# fail, naming the reason. debounce_ms: from the installed settings file (image_hook).
 check_gesture() { # NAME EXPECTED(button|gesture rows, ';' between) GUEST_COMMAND...
 	local name=$1 want=$2 before got try said bounce_ms judged=0
 	shift 2
