@@ -9,8 +9,9 @@
 #ifdef CALM_HAVE_LIBSYSTEMD
 #include <systemd/sd-bus.h>
 
-/* Long enough for polkit to decide on a slow Pi, short enough that the screen does not hang. */
-#define CALL_TIMEOUT_US (8 * 1000000ull)
+/* The first call starts timedated and then polkit: 8 s on an emulated arm64 machine, so a
+ * minute leaves a slow Pi room (the app waits on a thread of its own: timedate_call.h). */
+#define CALL_TIMEOUT_US (60 * 1000000ull)
 
 /* Errors that mean nobody is there to ask, as opposed to someone saying no. */
 static bool means_absent(const char *name)

@@ -17,7 +17,8 @@ enum timedate_result {
 
 /* Asks timedated to set the wall clock to utc_us (microseconds since the epoch, UTC), without
  * asking anyone interactively. The bus is the system's (DBUS_SYSTEM_BUS_ADDRESS when set).
- * Waits at most a few seconds. msg says what happened when the result is not TIMEDATE_SET. */
+ * Waits up to a minute for the answer (timedate_call.h waits on a thread of its own). msg
+ * says what happened when the result is not TIMEDATE_SET. */
 enum timedate_result timedate_set_time(int64_t utc_us, char *msg, size_t msg_len);
 
 #endif

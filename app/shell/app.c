@@ -12,7 +12,6 @@
 #include "i18n.h"
 #include "paths.h"
 #include "replay.h"
-#include "timedate.h"
 
 #include "app.h"
 
@@ -266,7 +265,7 @@ int64_t app_wall_now_ms(const struct app *app, int64_t mono_ms)
 	return wall_now_ms();
 }
 
-static int64_t wall_now_utc(const struct app *app, int64_t mono_ms)
+int64_t app_wall_now_utc(const struct app *app, int64_t mono_ms)
 {
 	int64_t ms = app_wall_now_ms(app, mono_ms);
 
@@ -286,7 +285,7 @@ void app_record(struct app *app, const struct device_output *out, int64_t now_ms
 
 		wallclock_stamp(&when);
 		when.mono_ms = r->t_ms;
-		when.utc_s = wall_now_utc(app, now_ms) - (now_ms - r->t_ms) / 1000;
+		when.utc_s = app_wall_now_utc(app, now_ms) - (now_ms - r->t_ms) / 1000;
 		when.utc_offset_min = wallclock_offset_min(when.utc_s);
 		if (app->wall_fixed)
 			when.synced = false; /* a given clock, not a synchronised one */
@@ -304,7 +303,7 @@ void app_record(struct app *app, const struct device_output *out, int64_t now_ms
 	if (app->log) {
 		/* A given clock (--clock, --date) is not a synchronised one: no retention then.
 		 * The kernel is only asked when retention is on. */
-		logqueue_tick(app->log, now_ms, wall_now_utc(app, now_ms),
+		logqueue_tick(app->log, now_ms, app_wall_now_utc(app, now_ms),
 			      app->cfg.log_keep_days > 0 && !app->wall_fixed && wallclock_synced());
 		app->log_trouble = logqueue_trouble(app->log);
 	}
@@ -364,7 +363,7 @@ int app_make_device(struct app *app)
 
 void app_local_time(const struct app *app, int64_t mono_ms, struct tm *local)
 {
-	time_t t = (time_t)wall_now_utc(app, mono_ms);
+	time_t t = (time_t)app_wall_now_utc(app, mono_ms);
 
 	localtime_r(&t, local);
 }
@@ -376,7 +375,7 @@ void app_tell_local_time(struct app *app, int64_t mono_ms)
 	int64_t local_s;
 
 	app_local_time(app, mono_ms, &local);
-	local_s = wall_now_utc(app, mono_ms) + local.tm_gmtoff;
+	local_s = app_wall_now_utc(app, mono_ms) + local.tm_gmtoff;
 	device_set_local_time(app->dev, mono_ms,
 			      (int64_t)(local.tm_hour * 3600 + local.tm_min * 60 + local.tm_sec) *
 				      1000,
@@ -410,73 +409,6 @@ bool app_tell_clock_state(struct app *app, int64_t mono_ms)
 	else
 		diag_info("the clock: %s", clock_state_name(state));
 	return changed;
-}
-
-/* Sets the wall clock to to_utc_s (what the household asked for at monotonic asked_ms). */
-static enum clock_outcome set_wall_clock(struct app *app, int64_t to_utc_s, int64_t asked_ms)
-{
-	int64_t now_ms = mono_now_ms();
-	char msg[512];
-
-	if (app->wall_fixed || app->opt.mode != MODE_RUN) {
-		/* A given clock is the app's own, and so is a headless run's: moved, the system's
-		 * is left alone. */
-		app->wall_fixed = true;
-		app->wall_base_utc = to_utc_s;
-		app->wall_base_mono = asked_ms;
-		return CLOCK_OUTCOME_SET;
-	}
-	/* The seconds that passed since the last press count: the time set is the time now. */
-	switch (timedate_set_time(to_utc_s * 1000000 + (now_ms - asked_ms) * 1000, msg,
-				  sizeof(msg))) {
-	case TIMEDATE_SET:
-		return CLOCK_OUTCOME_SET;
-	case TIMEDATE_AUTOMATIC:
-		diag_warn("the clock was not set: %s. Network time keeps it here; 'timedatectl "
-			  "set-ntp false' lets it be set by hand",
-			  msg);
-		return CLOCK_OUTCOME_AUTOMATIC;
-	case TIMEDATE_REFUSED:
-		diag_warn("the clock was not set: %s. The polkit rule shipped in "
-			  "/usr/share/polkit-1/rules.d allows it for the calm-prompt user",
-			  msg);
-		return CLOCK_OUTCOME_REFUSED;
-	case TIMEDATE_UNAVAILABLE:
-		break;
-	}
-	diag_warn("the clock was not set: %s", msg);
-	return CLOCK_OUTCOME_UNAVAILABLE;
-}
-
-void app_set_wall_clock(struct app *app, const struct device_output *out, int64_t now_ms,
-			bool print)
-{
-	for (int i = 0; i < out->n; i++) {
-		const struct device_report *r = &out->reports[i];
-		struct device_output said = {0};
-		struct clock_result result = {.from_utc_s = wall_now_utc(app, now_ms)};
-
-		if (r->action != ACTION_CLOCK_CONFIRM)
-			continue;
-		if (wallclock_utc_of_local(&r->clock_to, &result.to_utc_s) != 0) {
-			diag_warn("the clock was not set: this system cannot represent %04d-%02d-%02d",
-				  r->clock_to.year, r->clock_to.month, r->clock_to.day);
-			result.to_utc_s = result.from_utc_s;
-			result.outcome = CLOCK_OUTCOME_UNAVAILABLE;
-		} else {
-			result.outcome = set_wall_clock(app, result.to_utc_s, r->t_ms);
-		}
-		if (result.outcome == CLOCK_OUTCOME_SET) {
-			diag_info("the clock was set by hand to %04d-%02d-%02d %02d:%02d",
-				  r->clock_to.year, r->clock_to.month, r->clock_to.day,
-				  r->clock_to.hour, r->clock_to.minute);
-			app->clock_set_this_boot = true;
-			app_tell_local_time(app, now_ms);
-		}
-		device_clock_result(app->dev, &result, now_ms, &said);
-		app_record(app, &said, now_ms, print);
-		app_tell_clock_state(app, now_ms);
-	}
 }
 
 /* The week for the history screen, read when the screen opens, and again when who is here

@@ -18,6 +18,8 @@
 
 #define EXIT_USAGE 2
 
+struct timedate_call;
+
 struct app {
 	struct options opt;
 	struct config cfg;
@@ -37,6 +39,11 @@ struct app {
 	bool wall_fixed;       /* --clock/--date: the wall clock runs from a given moment */
 	int64_t wall_base_utc; /* with wall_fixed: the wall time at monotonic wall_base_mono */
 	int64_t wall_base_mono;
+	struct timedate_call *clock_call; /* asking timedated to set the clock, or NULL */
+	struct clock_result clock_asked;  /* ...from what to what */
+	struct civil_time clock_asked_local; /* ...the local time asked for, for the journal */
+	void (*clock_wake)(void *user);   /* wakes the main loop when the answer is in */
+	void *clock_wake_user;
 };
 
 /* Reads the settings: built-in defaults, then the file. Returns 0 or an exit code. */
@@ -87,11 +94,20 @@ void app_tell_local_time(struct app *app, int64_t mono_ms);
  * changed. */
 bool app_tell_clock_state(struct app *app, int64_t mono_ms);
 
-/* Carries out what the device asked of the wall clock in out (ACTION_CLOCK_CONFIRM): through
- * systemd-timedated, or, with a given clock (--clock, --date), by moving that; then tells the
- * device how it went, and commits that row too. */
+/* Carries out what the device asked of the wall clock in out (ACTION_CLOCK_CONFIRM) (setclock.c).
+ * With a given clock (--clock, --date) or headless, by moving the app's own clock, and the device
+ * is told how it went at once. On the device, systemd-timedated is asked on a thread of its own
+ * (starting it and polkit can take seconds): wake(user) is called from that thread when the
+ * answer is in, and app_take_clock_answer() then tells the device and commits the row. */
 void app_set_wall_clock(struct app *app, const struct device_output *out, int64_t now_ms,
 			bool print);
+
+/* Whether timedated's answer came in: then the device is told and the row committed. Never
+ * blocks; false when no answer waits. */
+bool app_take_clock_answer(struct app *app, int64_t now_ms, bool print);
+
+/* Lets go of a call to timedated still under way (it ends on its own thread, unheard). */
+void app_drop_clock_call(struct app *app);
 
 /* The week for the history screen, read when the screen opens, and again when who is here
  * changes (one member's week never stays on screen for someone else). */
@@ -100,6 +116,9 @@ const struct history_week *app_week_for(struct app *app, const struct device_vie
 
 /* The wall clock in ms since the epoch at mono_ms (real, or run on from --clock/--date). */
 int64_t app_wall_now_ms(const struct app *app, int64_t mono_ms);
+
+/* The same in whole seconds, rounded down. */
+int64_t app_wall_now_utc(const struct app *app, int64_t mono_ms);
 
 /* How the settings say the picture is drawn. */
 struct render_setup app_render_setup(const struct app *app);

@@ -67,6 +67,12 @@ static void note_press(struct onscreen *on, const struct device_output *out)
 	}
 }
 
+/* Called on the thread that asked timedated, when its answer is in. */
+static void wake_loop(void *input)
+{
+	input_wake(input);
+}
+
 /* Keys and touches as the settings say (at start and after a reload). */
 static void set_up_input(struct app *app, struct onscreen *on)
 {
@@ -137,6 +143,8 @@ static int start(struct app *app, struct onscreen *on)
 		diag_debug("systemd's watchdog: every %lld ms",
 			   (long long)notify_watchdog_ms(on->notify));
 	signals_catch(on->input);
+	app->clock_wake = wake_loop;
+	app->clock_wake_user = on->input;
 	display_describe(on->display, msg, sizeof(msg));
 	diag_info("running on %s%s", msg,
 		  input_sleeps_in_poll(on->input) ? ", sleeping in poll() between events" : "");
@@ -243,6 +251,8 @@ static bool run_once(struct app *app, struct onscreen *on)
 
 	if (!drain_events(app, on) || signals_quit_asked())
 		return false;
+	/* How setting the clock went, once timedated has answered (it woke the loop). */
+	on->dirty |= app_take_clock_answer(app, now, false);
 	/* The time was set (network time, by hand): the clock and the night follow now. */
 	if (clockwatch_stepped(on->clock)) {
 		on->dirty = true;
@@ -316,6 +326,7 @@ int window_run(struct app *app)
 		while (run_once(app, &on))
 			;
 	}
+	app_drop_clock_call(app); /* before the loop it would wake is gone */
 	stop(&on);
 	return ret;
 }

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # Setting the clock as the app does it, against a private D-Bus with a stand-in timedated: the
 # call made exactly (SetTime, the time in microseconds, not relative, not interactive), and a
-# refusal, network time, no timedated and no bus at all each told apart.
+# refusal, network time, no timedated and no bus at all each told apart; and as the app's loop
+# asks, on a thread: a slow answer (10 s) waited for while the loop turns, and a call let go of
+# early that never wakes a loop that is gone.
 # Usage: check_timedate.sh PROBE STANDIN OUT_DIR
 set -eu
 probe=$1 standin=$2 out=$3
@@ -24,9 +26,10 @@ for _ in $(seq 50); do [ -S "$bus" ] && break; sleep 0.1; done
 export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$bus"
 usec=1796108700123456
 
-# expect MODE RESULT TEXT: runs the probe against a stand-in in MODE ("none": no stand-in).
+# expect MODE RESULT TEXT [HOW]: runs the probe (HOW: thread, drop) against a stand-in in MODE
+# ("none": no stand-in).
 expect() {
-  mode=$1 want=$2 text=$3
+  mode=$1 want=$2 text=$3 how=${4:-}
   record="$out/$mode.record"
   : >"$record"
   if [ "$mode" != none ]; then
@@ -36,7 +39,7 @@ expect() {
     for _ in $(seq 100); do [ -f "$out/ready" ] && break; sleep 0.1; done
     [ -f "$out/ready" ] || { echo "FAIL the stand-in timedated ($mode) did not start"; exit 1; }
   fi
-  "$probe" "$usec" >"$out/$mode.out"
+  "$probe" "$usec" $how >"$out/$mode.out"
   got=$(sed -n 1p "$out/$mode.out")
   said=$(sed -n 2p "$out/$mode.out")
   if [ "$got" != "$want" ]; then
@@ -66,6 +69,33 @@ expect set set ""
 expect refuse refused "Access denied"
 expect automatic automatic "Automatic time synchronization is enabled"
 expect none unavailable "org.freedesktop.DBus.Error.ServiceUnknown"
+
+# On a thread: the answer after 10 s (the app once gave up after 8), the loop turning meanwhile
+# (every 100 ms when not woken: 100 turns; a blocked loop would not turn at all).
+expect slow set "" thread
+turns=$(sed -n 's/^turns //p' "$out/slow.out")
+if [ "${turns:-0}" -lt 20 ]; then
+  echo "FAIL slow: the loop turned ${turns:-no} times while timedated took 10 s"
+  exit 1
+fi
+echo "ok slow: the loop turned $turns times while it waited"
+# Let go of at once: the answer comes on the thread and nothing is woken (the probe's wake
+# writes to descriptor -1 and aborts if it is ever called).
+mode=set
+: >"$out/set.record"
+rm -f "$out/ready"
+"$standin" set "$out/set.record" "$out/ready" &
+standin_pid=$!
+for _ in $(seq 100); do [ -f "$out/ready" ] && break; sleep 0.1; done
+"$probe" "$usec" drop >"$out/drop.out"
+if [ "$(cat "$out/drop.out")" != dropped ] || [ "$(cat "$out/set.record")" != "SetTime $usec False False" ]; then
+  echo "FAIL drop: '$(cat "$out/drop.out")', timedated was asked '$(cat "$out/set.record")'"
+  exit 1
+fi
+kill "$standin_pid"
+wait "$standin_pid" 2>/dev/null || true
+standin_pid=""
+echo "ok drop: timedated was asked, the call let go of woke nothing"
 
 # No bus at all: unavailable too, said plainly.
 DBUS_SYSTEM_BUS_ADDRESS="unix:path=$out/no-such-bus" "$probe" "$usec" >"$out/nobus.out"

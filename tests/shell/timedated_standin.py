@@ -4,10 +4,12 @@
 
 Usage: timedated_standin.py MODE RECORD READY
 MODE: set (records the call in RECORD), refuse (access denied, as polkit's no), automatic
-(network time is on). READY is written once the name is owned.
+(network time is on), slow (a yes after 10 s, as a first call that starts timedated and polkit
+on a slow machine: 8 s on an emulated arm64 one). READY is written once the name is owned.
 """
 import os
 import sys
+import time
 
 import dbus
 import dbus.service
@@ -30,6 +32,8 @@ class Timedated(dbus.service.Object):
         if self.mode == "refuse":
             raise dbus.exceptions.DBusException(
                 "Access denied", name="org.freedesktop.DBus.Error.AccessDenied")
+        if self.mode == "slow":
+            time.sleep(10)
         if self.mode == "automatic":
             raise dbus.exceptions.DBusException(
                 "Automatic time synchronization is enabled",
