@@ -44,6 +44,9 @@ set +e
 unshare --mount --fork bash -c '
 	set -e
 	root=$1
+	# Its own mount, so that "/" inside is a mount point as on a machine (unshare --mount in
+	# .ci/run makes it private, which a plain folder cannot be).
+	mount --bind "$root" "$root"
 	mount --rbind /dev "$root/dev"
 	mount -t proc proc "$root/proc"
 	# qemu-user-static registers its interpreters there when .ci/run installs it.
