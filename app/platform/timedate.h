@@ -9,10 +9,10 @@
 #include <stdint.h>
 
 enum timedate_result {
-	TIMEDATE_SET = 0,      /* the clock now shows the time asked for */
-	TIMEDATE_REFUSED,      /* timedated said no (polkit, or another reason); nothing changed */
-	TIMEDATE_AUTOMATIC,    /* refused: network time keeps the clock here (NTP is on) */
-	TIMEDATE_UNAVAILABLE,  /* no system bus, or no timedated on it; nothing changed */
+	TIMEDATE_SET = 0,     /* the clock now shows the time asked for */
+	TIMEDATE_REFUSED,     /* timedated said no (polkit, or another reason); nothing changed */
+	TIMEDATE_AUTOMATIC,   /* refused: network time keeps the clock here (NTP is on) */
+	TIMEDATE_UNAVAILABLE, /* no system bus, or no timedated on it; nothing changed */
 };
 
 /* Asks timedated to set the wall clock to utc_us (microseconds since the epoch, UTC), without

@@ -31,8 +31,8 @@ int app_load_config(struct app *app)
 			diag_errno(DIAG_ERROR, "cannot read the built-in patterns %s", patterns);
 		return problems < 0 ? 1 : EXIT_USAGE;
 	}
-	problems =
-		config_load(&app->cfg, path, app->opt.config_path == NULL, config_print_problem, stderr);
+	problems = config_load(&app->cfg, path, app->opt.config_path == NULL, config_print_problem,
+			       stderr);
 	if (problems < 0) {
 		diag_errno(DIAG_ERROR, "cannot read the settings file %s", path);
 		return EXIT_USAGE;
@@ -40,7 +40,7 @@ int app_load_config(struct app *app)
 	shipped_bad = app->cfg.pattern_problems;
 	if (problems > 0 && (problems > shipped_bad || app->opt.mode == MODE_CHECK_CONFIG)) {
 		diag_error("%d problem%s in %s; nothing was started", problems,
-			  problems == 1 ? "" : "s", path);
+			   problems == 1 ? "" : "s", path);
 		return EXIT_USAGE;
 	}
 	if (problems > 0)
@@ -65,7 +65,7 @@ int app_load_config(struct app *app)
 		app->pattern = pattern_index(&app->dcfg.patterns, app->opt.pattern);
 		if (app->pattern < 0) {
 			diag_error("no pattern named '%s' (calm-prompt --list-patterns shows them)",
-				  app->opt.pattern);
+				   app->opt.pattern);
 			return EXIT_USAGE;
 		}
 	}
@@ -133,7 +133,7 @@ int app_load_deck(struct app *app)
 		n = deckfiles_load(app->deck, app->cfg.extra_dir, on_deck_problem, NULL);
 		if (n < 0 && errno != ENOENT)
 			diag_errno(DIAG_WARN, "cannot read the household's prompt folder %s",
-				  app->cfg.extra_dir);
+				   app->cfg.extra_dir);
 		else if (n > 0)
 			diag_debug("%d prompts from %s", n, app->cfg.extra_dir);
 	}
@@ -142,7 +142,7 @@ int app_load_deck(struct app *app)
 					    app->cfg.dev.prompt_pathways);
 	if (deck_count(app->deck) > 0 && eligible == 0)
 		diag_warn("none of the %zu prompts is for the audiences and pathways in [prompts]",
-			 deck_count(app->deck));
+			  deck_count(app->deck));
 	return 0;
 }
 
@@ -297,7 +297,8 @@ void app_record(struct app *app, const struct device_output *out, int64_t now_ms
 			if (replay_json(r, &app->dcfg, line, sizeof(line)))
 				puts(line);
 			else
-				diag_error("an action's line is longer than %zu bytes", sizeof(line));
+				diag_error("an action's line is longer than %zu bytes",
+					   sizeof(line));
 		}
 	}
 	if (app->log) {
@@ -329,7 +330,8 @@ int app_fix_wall_clock(struct app *app, int64_t mono_ms)
 
 static uint64_t prompt_seed(const struct app *app)
 {
-	return app->opt.seed_given ? app->opt.seed : (uint64_t)wall_now_ms() ^ (uint64_t)mono_now_ms();
+	return app->opt.seed_given ? app->opt.seed
+				   : (uint64_t)wall_now_ms() ^ (uint64_t)mono_now_ms();
 }
 
 int app_make_keymap(const struct config *cfg, struct keymap *keys)
@@ -343,8 +345,8 @@ int app_make_keymap(const struct config *cfg, struct keymap *keys)
 			continue;
 		if (keymap_set(keys, b, cfg->keys[b].names, cfg->keys[b].n, msg, sizeof(msg)) !=
 		    0) {
-			diag_error("[button %s] %s; its default keys stay", cfg->dev.buttons[b].name,
-				   msg);
+			diag_error("[button %s] %s; its default keys stay",
+				   cfg->dev.buttons[b].name, msg);
 			problems++;
 		}
 	}
@@ -404,8 +406,9 @@ bool app_tell_clock_state(struct app *app, int64_t mono_ms)
 	if (app->opt.mode != MODE_RUN)
 		diag_debug("the clock: %s", clock_state_name(state));
 	else if (state == CLOCK_UNKNOWN)
-		diag_info("the clock's time is not known to be right (not synchronised, no RTC that "
-			  "holds a time, not set by hand): it says so until it is set");
+		diag_info(
+			"the clock's time is not known to be right (not synchronised, no RTC that "
+			"holds a time, not set by hand): it says so until it is set");
 	else
 		diag_info("the clock: %s", clock_state_name(state));
 	return changed;

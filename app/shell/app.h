@@ -26,23 +26,23 @@ struct app {
 	struct device_config dcfg;
 	struct deck *deck;
 	struct device *dev;
-	int pattern;              /* --pattern's index, or -1 for the default */
+	int pattern;                 /* --pattern's index, or -1 for the default */
 	char language[LANGUAGE_MAX]; /* the language spoken ("" English): settings, else locale */
-	struct history_week week; /* read when the history screen opens or its member changes */
+	struct history_week week;    /* read when the history screen opens or its member changes */
 	bool week_loaded, week_ok;
 	bool clock_set_this_boot; /* the wall clock was set by hand since the machine started */
 	int64_t clock_checked_ms; /* when the clock's state was last found out */
 	bool clock_told;          /* the journal has had the clock's state once */
-	int week_member; /* whose week was read: a member index, or -1 for everyone */
-	struct logqueue *log;  /* NULL only when no place for the log could be found */
-	bool log_trouble;      /* the log is not open or rows wait in memory: a discreet mark */
-	bool wall_fixed;       /* --clock/--date: the wall clock runs from a given moment */
-	int64_t wall_base_utc; /* with wall_fixed: the wall time at monotonic wall_base_mono */
+	int week_member;          /* whose week was read: a member index, or -1 for everyone */
+	struct logqueue *log;     /* NULL only when no place for the log could be found */
+	bool log_trouble;         /* the log is not open or rows wait in memory: a discreet mark */
+	bool wall_fixed;          /* --clock/--date: the wall clock runs from a given moment */
+	int64_t wall_base_utc;    /* with wall_fixed: the wall time at monotonic wall_base_mono */
 	int64_t wall_base_mono;
-	struct timedate_call *clock_call; /* asking timedated to set the clock, or NULL */
-	struct clock_result clock_asked;  /* ...from what to what */
+	struct timedate_call *clock_call;    /* asking timedated to set the clock, or NULL */
+	struct clock_result clock_asked;     /* ...from what to what */
 	struct civil_time clock_asked_local; /* ...the local time asked for, for the journal */
-	void (*clock_wake)(void *user);   /* wakes the main loop when the answer is in */
+	void (*clock_wake)(void *user);      /* wakes the main loop when the answer is in */
 	void *clock_wake_user;
 };
 

@@ -49,21 +49,23 @@ static void tell(struct app *app, const struct clock_result *result, const struc
 }
 
 /* Starts asking timedated; false (and result says why) when it cannot be asked now. */
-static bool ask_timedated(struct app *app, struct clock_result *result,
-			  const struct civil_time *to, int64_t asked_ms, int64_t now_ms)
+static bool ask_timedated(struct app *app, struct clock_result *result, const struct civil_time *to,
+			  int64_t asked_ms, int64_t now_ms)
 {
 	if (app->clock_call) {
-		/* The screen gave up waiting (30 s) while timedated had yet to answer (a minute). */
+		/* The screen stopped waiting (30 s) before timedated answered (a minute). */
 		diag_warn("the clock was not set: the last setting is still waiting for "
 			  "systemd-timedated's answer");
 		result->outcome = CLOCK_OUTCOME_UNAVAILABLE;
 		return false;
 	}
 	/* The seconds since the last press count: the time set is the time it is then. */
-	app->clock_call = timedate_call_start(result->to_utc_s * 1000000 + (now_ms - asked_ms) * 1000,
-					      app->clock_wake, app->clock_wake_user);
+	app->clock_call =
+		timedate_call_start(result->to_utc_s * 1000000 + (now_ms - asked_ms) * 1000,
+				    app->clock_wake, app->clock_wake_user);
 	if (!app->clock_call) {
-		diag_errno(DIAG_WARN, "the clock was not set: cannot start asking systemd-timedated");
+		diag_errno(DIAG_WARN,
+			   "the clock was not set: cannot start asking systemd-timedated");
 		result->outcome = CLOCK_OUTCOME_UNAVAILABLE;
 		return false;
 	}
@@ -82,7 +84,8 @@ void app_set_wall_clock(struct app *app, const struct device_output *out, int64_
 		if (r->action != ACTION_CLOCK_CONFIRM)
 			continue;
 		if (wallclock_utc_of_local(&r->clock_to, &result.to_utc_s) != 0) {
-			diag_warn("the clock was not set: this system cannot represent %04d-%02d-%02d",
+			diag_warn("the clock was not set: this system cannot represent "
+				  "%04d-%02d-%02d",
 				  r->clock_to.year, r->clock_to.month, r->clock_to.day);
 			result.to_utc_s = result.from_utc_s;
 			result.outcome = CLOCK_OUTCOME_UNAVAILABLE;

@@ -22,11 +22,11 @@ struct onscreen {
 	struct display *display;
 	struct input *input;
 	struct backlight *backlight;
-	struct notify *notify; /* systemd: ready, the watchdog, reloading, stopping */
+	struct notify *notify;    /* systemd: ready, the watchdog, reloading, stopping */
 	struct clockwatch *clock; /* tells when the wall clock is set; NULL: not to be had */
 	struct sound *sound;      /* the breath heard (opens its audio device only then) */
 	struct pwmlight *light;   /* the breathing light, where one is wired */
-	int64_t exit_at;       /* --exit-after, or -1 */
+	int64_t exit_at;          /* --exit-after, or -1 */
 	int64_t last_frame;
 	bool dirty;
 	int64_t press_known_ms;  /* a press the screen has yet to answer: when it was known; -1
@@ -159,12 +159,13 @@ static int start(struct app *app, struct onscreen *on)
 	if (on->clock)
 		input_watch(on->input, clockwatch_fd(on->clock));
 	else
-		diag_errno(DIAG_WARN, "the clock on screen follows a change of the time only at the "
-				      "next minute");
+		diag_errno(DIAG_WARN,
+			   "the clock on screen follows a change of the time only at the "
+			   "next minute");
 	on->sound = sound_new();
-	on->light = pwmlight_start("/sys/class/pwm",
-				   app->cfg.light_enabled ? app->cfg.light_chip : -1,
-				   app->cfg.light_channel);
+	on->light =
+		pwmlight_start("/sys/class/pwm", app->cfg.light_enabled ? app->cfg.light_chip : -1,
+			       app->cfg.light_channel);
 	return 0;
 }
 
@@ -181,8 +182,7 @@ static void stop(struct onscreen *on)
 }
 
 /* Draws the device's view when something changed or an animation is due. */
-static void draw(struct app *app, struct onscreen *on, const struct device_view *view,
-		 int64_t now)
+static void draw(struct app *app, struct onscreen *on, const struct device_view *view, int64_t now)
 {
 	int frame_ms = render_frame_interval_ms(display_render(on->display), view);
 	char msg[512];
