@@ -26,6 +26,20 @@ for _ in $(seq 50); do [ -S "$bus" ] && break; sleep 0.1; done
 export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$bus"
 usec=1796108700123456
 
+# start_standin MODE RECORD: a stand-in timedated answering as MODE, once it owns its name.
+start_standin() {
+  rm -f "$out/ready"
+  "$standin" "$1" "$2" "$out/ready" &
+  standin_pid=$!
+  for _ in $(seq 100); do [ -f "$out/ready" ] && break; sleep 0.1; done
+  [ -f "$out/ready" ] || { echo "FAIL the stand-in timedated ($1) did not start"; exit 1; }
+}
+stop_standin() {
+  kill "$standin_pid"
+  wait "$standin_pid" 2>/dev/null || true
+  standin_pid=""
+}
+
 # expect MODE RESULT TEXT [HOW]: runs the probe (HOW: thread, drop) against a stand-in in MODE
 # ("none": no stand-in).
 expect() {
@@ -33,13 +47,9 @@ expect() {
   record="$out/$mode.record"
   : >"$record"
   if [ "$mode" != none ]; then
-    rm -f "$out/ready"
-    "$standin" "$mode" "$record" "$out/ready" &
-    standin_pid=$!
-    for _ in $(seq 100); do [ -f "$out/ready" ] && break; sleep 0.1; done
-    [ -f "$out/ready" ] || { echo "FAIL the stand-in timedated ($mode) did not start"; exit 1; }
+    start_standin "$mode" "$record"
   fi
-  "$probe" "$usec" $how >"$out/$mode.out"
+  "$probe" "$usec" ${how:+"$how"} >"$out/$mode.out"
   got=$(sed -n 1p "$out/$mode.out")
   said=$(sed -n 2p "$out/$mode.out")
   if [ "$got" != "$want" ]; then
@@ -51,9 +61,7 @@ expect() {
     *) echo "FAIL $mode: the message '$said' does not say '$text'"; exit 1 ;;
   esac
   if [ "$mode" != none ]; then
-    kill "$standin_pid"
-    wait "$standin_pid" 2>/dev/null || true
-    standin_pid=""
+    stop_standin
     if [ "$(cat "$record")" != "SetTime $usec False False" ]; then
       echo "FAIL $mode: timedated was asked '$(cat "$record")'"
       exit 1
@@ -81,20 +89,14 @@ fi
 echo "ok slow: the loop turned $turns times while it waited"
 # Let go of at once: the answer comes on the thread and nothing is woken (the probe's wake
 # writes to descriptor -1 and aborts if it is ever called).
-mode=set
 : >"$out/set.record"
-rm -f "$out/ready"
-"$standin" set "$out/set.record" "$out/ready" &
-standin_pid=$!
-for _ in $(seq 100); do [ -f "$out/ready" ] && break; sleep 0.1; done
+start_standin set "$out/set.record"
 "$probe" "$usec" drop >"$out/drop.out"
 if [ "$(cat "$out/drop.out")" != dropped ] || [ "$(cat "$out/set.record")" != "SetTime $usec False False" ]; then
   echo "FAIL drop: '$(cat "$out/drop.out")', timedated was asked '$(cat "$out/set.record")'"
   exit 1
 fi
-kill "$standin_pid"
-wait "$standin_pid" 2>/dev/null || true
-standin_pid=""
+stop_standin
 echo "ok drop: timedated was asked, the call let go of woke nothing"
 
 # No bus at all: unavailable too, said plainly.
