@@ -15,6 +15,7 @@
 #include "gpio.h"
 #include "gpioevent.h"
 #include "idlewait.h"
+#include "keystamps.h"
 #include "touch.h"
 #include "wallclock.h"
 
@@ -23,6 +24,7 @@ struct input {
 	struct gpioevent_link link;
 	struct gpio *gpio;
 	struct keymap keys;       /* which key is which button */
+	struct keystamps stamps;  /* with a waiter: its copy's key times, for SDL's key events */
 	struct touch_input touch; /* the glass (and the mouse) as buttons */
 	/* Where SDL sleeps by itself, a wake-up (a signal) goes through a pipe to a thread that
 	 * pushes an event of this type: SDL's wait wakes for it, as it would not for a pipe. */
@@ -42,6 +44,13 @@ static int relay_wakes(void *user)
 		SDL_PushEvent(&ev);
 	}
 	return 0;
+}
+
+static void stamp_key(void *user, int code, bool down, int64_t t_ms)
+{
+	struct input *in = user;
+
+	keystamps_add(&in->stamps, code, down, t_ms);
 }
 
 /* The relay for drivers that sleep by themselves; false when it cannot be had. */
@@ -67,6 +76,8 @@ struct input *input_open(const char *video_driver)
 			free(in);
 			return NULL;
 		}
+		keystamps_init(&in->stamps);
+		idlewait_on_key(in->waiter, stamp_key, in);
 	} else if (!start_relay(in)) {
 		input_close(in);
 		return NULL;
@@ -147,6 +158,22 @@ static bool edge(const SDL_Event *sdl, int button, bool down, const char *source
 	return true;
 }
 
+/* A key's edge at the time the kernel saw it, where the waiter reads the devices too (SDL's own
+ * stamp is when it read the event, which a busy frame makes late: keystamps.h). */
+static bool key_edge(struct input *in, const SDL_Event *sdl, int button, const char *source,
+		     struct input_event *ev)
+{
+	bool down = sdl->type == SDL_KEYDOWN;
+	int code = keystamps_linux_code(sdl->key.keysym.scancode);
+
+	edge(sdl, button, down, source, ev);
+	if (in->waiter && code >= 0) {
+		idlewait_read(in->waiter); /* SDL has read it, so the waiter's copy has it too */
+		ev->t_ms = keystamps_take(&in->stamps, code, down, ev->t_ms);
+	}
+	return true;
+}
+
 /* One SDL event as an input event; false for those the loop need not hear of. */
 static bool translate(struct input *in, const SDL_Event *sdl, struct input_event *ev)
 {
@@ -170,7 +197,7 @@ static bool translate(struct input *in, const SDL_Event *sdl, struct input_event
 				       &key);
 		if (button < 0)
 			return false;
-		return edge(sdl, button, sdl->type == SDL_KEYDOWN, key, ev);
+		return key_edge(in, sdl, button, key, ev);
 	case SDL_WINDOWEVENT:
 		ev->kind = INPUT_REDRAW;
 		return true;

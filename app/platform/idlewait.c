@@ -10,8 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/input.h>
 #include <sys/inotify.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_DEVICES 32
@@ -23,6 +26,8 @@ struct idlewait {
 	int watched;  /* another descriptor that ends a sleep, left unread; -1: none */
 	int inotify;  /* the devices' folder: a device plugged in ends a sleep; -1: none */
 	char dir[64]; /* that folder: /dev/input, or a test's own */
+	idlewait_key_fn on_key; /* told of each key's press and release read here; NULL: none */
+	void *on_key_user;
 };
 
 bool idlewait_driver_sleeps(const char *driver)
@@ -45,6 +50,13 @@ static void open_device(struct idlewait *w, const char *name)
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return;
+	/* Its events stamped on the clock the loop runs on (the kernel's default is the wall
+	 * clock). Not an event device (a test's FIFO): its records carry their own times. */
+	{
+		int clock = CLOCK_MONOTONIC;
+
+		(void)ioctl(fd, EVIOCSCLOCKID, &clock);
+	}
 	for (int i = 0; i < w->n_fds; i++)
 		if (fstat(fd, &st) == 0 && fstat(w->fds[i], &other) == 0 &&
 		    st.st_dev == other.st_dev && st.st_ino == other.st_ino) {
@@ -106,12 +118,40 @@ int idlewait_device_count(const struct idlewait *w)
 	return w->n_fds;
 }
 
-static void drain(int fd)
+void idlewait_on_key(struct idlewait *w, idlewait_key_fn fn, void *user)
 {
-	char buf[512];
+	w->on_key = fn;
+	w->on_key_user = user;
+}
+
+static void drain_pipe(int fd)
+{
+	char buf[64];
 
 	while (read(fd, buf, sizeof(buf)) > 0)
 		;
+}
+
+/* Reads all a device has; its keys' presses and releases go to the hook (not the repeats). The
+ * kernel gives whole records only. */
+static void drain(struct idlewait *w, int fd)
+{
+	struct input_event ev[32];
+	ssize_t len;
+
+	while ((len = read(fd, ev, sizeof(ev))) > 0) {
+		for (size_t i = 0; w->on_key && i < (size_t)len / sizeof(ev[0]); i++)
+			if (ev[i].type == EV_KEY && (ev[i].value == 0 || ev[i].value == 1))
+				w->on_key(w->on_key_user, ev[i].code, ev[i].value == 1,
+					  (int64_t)ev[i].input_event_sec * 1000 +
+						  (int64_t)ev[i].input_event_usec / 1000);
+	}
+}
+
+void idlewait_read(struct idlewait *w)
+{
+	for (int i = 0; i < w->n_fds; i++)
+		drain(w, w->fds[i]);
 }
 
 void idlewait_watch(struct idlewait *w, int fd)
@@ -157,8 +197,10 @@ void idlewait_sleep(struct idlewait *w, int timeout_ms)
 	for (int i = 0; i < n; i++) {
 		if (i == 1)
 			continue;
-		if (pfd[i].revents & POLLIN)
-			drain(pfd[i].fd);
+		if ((pfd[i].revents & POLLIN) && i == 0)
+			drain_pipe(pfd[i].fd);
+		else if (pfd[i].revents & POLLIN)
+			drain(w, pfd[i].fd);
 		if (i >= first_device && (pfd[i].revents & (POLLERR | POLLHUP | POLLNVAL))) {
 			/* The device went away (unplugged): stop watching it. */
 			close(pfd[i].fd);

@@ -9,6 +9,7 @@
 #define CALM_IDLEWAIT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct idlewait;
 
@@ -25,9 +26,18 @@ void idlewait_free(struct idlewait *w);
 bool idlewait_driver_sleeps(const char *driver);
 
 /* Sleeps until an input device has something to read, idlewait_wake() is called, a signal
- * arrives, or timeout_ms passes (-1: no limit). Input read here is discarded: SDL reads its
- * own copy when the caller pumps events afterwards. */
+ * arrives, or timeout_ms passes (-1: no limit). Input read here is only told to the key hook:
+ * SDL reads its own copy when the caller pumps events afterwards. */
 void idlewait_sleep(struct idlewait *w, int timeout_ms);
+
+/* Tells fn of each key's press (down) and release read from the devices, at the kernel's time
+ * (CLOCK_MONOTONIC ms), during sleeps and idlewait_read(); code is the kernel's key code. */
+typedef void (*idlewait_key_fn)(void *user, int code, bool down, int64_t t_ms);
+void idlewait_on_key(struct idlewait *w, idlewait_key_fn fn, void *user);
+
+/* Reads, without waiting, what the devices have now (what SDL has read, this reads too: each
+ * reader of a device has its own copy). */
+void idlewait_read(struct idlewait *w);
 
 /* Also ends a sleep when fd is readable (-1: nothing more); fd stays unread and the caller's. */
 void idlewait_watch(struct idlewait *w, int fd);

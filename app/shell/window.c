@@ -97,6 +97,9 @@ static bool handle_event(struct app *app, struct onscreen *on, const struct inpu
 		on->dirty = true;
 		break;
 	case INPUT_EDGE:
+		diag_debug("button %d %s (%s) at %lld ms, %lld ms before the loop took it",
+			   ev->button + 1, ev->down ? "down" : "up", ev->source,
+			   (long long)ev->t_ms, (long long)(now - ev->t_ms));
 		/* Judged by when it happened: a busy frame or a slow commit never lengthens it. */
 		device_edge_from(app->dev, ev->button, ev->down, ev->t_ms, ev->source, &out);
 		app_record(app, &out, now, false);

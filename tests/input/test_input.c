@@ -11,8 +11,12 @@
 
 #include <SDL.h>
 
+#include <linux/input-event-codes.h>
+
 #include "eventtime.h"
+#include "gesture.h"
 #include "keys.h"
+#include "keystamps.h"
 #include "touch.h"
 
 static void event_time_is_its_age_before_now(void **state)
@@ -25,6 +29,103 @@ static void event_time_is_its_age_before_now(void **state)
 	/* No stamp, or a stamp after now (the two clocks read a moment apart): now. */
 	assert_int_equal(eventtime_ms(0, 1040, 5000000), 5000000);
 	assert_int_equal(eventtime_ms(1041, 1040, 5000000), 5000000);
+}
+
+/* The clock scenario's keys on a busy emulated machine: a 3.5 s hold released at 3500, a tap
+ * at 4600-4700, all three read by SDL at one instant (5000, a frame that took long). */
+static enum gesture tap_after_hold(const int64_t t[3])
+{
+	struct gesture_timing timing = {.debounce_ms = 30, .long_ms = 700, .double_ms = 350};
+	struct gesture_tracker g;
+	enum gesture got = GESTURE_NONE;
+
+	gesture_init(&g, &timing);
+	gesture_edge(&g, true, 0);
+	assert_int_equal(gesture_tick(&g, 700), GESTURE_LONG);
+	assert_int_equal(gesture_edge(&g, false, t[0]), GESTURE_NONE);
+	gesture_edge(&g, true, t[1]);
+	gesture_edge(&g, false, t[2]);
+	for (int64_t now = 5000; now < 7000 && got == GESTURE_NONE; now += 10)
+		got = gesture_tick(&g, now);
+	return got;
+}
+
+static void keys_take_the_kernel_time_of_their_twin(void **state)
+{
+	struct keystamps k;
+	int64_t read_at_once[3] = {5000, 5000, 5000}, twins[3];
+	(void)state;
+
+	/* By SDL's time the tap is lost: its press is "bounce" after the hold's release. */
+	assert_int_equal(tap_after_hold(read_at_once), GESTURE_NONE);
+
+	keystamps_init(&k);
+	keystamps_add(&k, KEY_SPACE, false, 3500);
+	keystamps_add(&k, KEY_A, true, 3550); /* another key in between stays in its place */
+	keystamps_add(&k, KEY_SPACE, true, 4600);
+	keystamps_add(&k, KEY_SPACE, false, 4700);
+	twins[0] = keystamps_take(&k, KEY_SPACE, false, 5000);
+	twins[1] = keystamps_take(&k, KEY_SPACE, true, 5000);
+	twins[2] = keystamps_take(&k, KEY_SPACE, false, 5000);
+	assert_int_equal(twins[0], 3500);
+	assert_int_equal(twins[1], 4600);
+	assert_int_equal(twins[2], 4700);
+	assert_int_equal(tap_after_hold(twins), GESTURE_SHORT);
+	assert_int_equal(k.n, 1);
+	assert_int_equal(keystamps_take(&k, KEY_A, true, 5000), 3550);
+	assert_int_equal(k.n, 0);
+
+	/* No twin (a key the waiter did not see): SDL's own time. */
+	assert_int_equal(keystamps_take(&k, KEY_SPACE, true, 6000), 6000);
+	/* A twin a little after SDL's time (the two clocks' whole ms) is still its twin, and the
+	 * time is never later than SDL's. */
+	keystamps_add(&k, KEY_SPACE, true, 6005);
+	assert_int_equal(keystamps_take(&k, KEY_SPACE, true, 6000), 6000);
+	assert_int_equal(k.n, 0);
+	/* Too late to be this event's, or too old: not its twin, and left for what comes. */
+	keystamps_add(&k, KEY_SPACE, true, 7000);
+	assert_int_equal(keystamps_take(&k, KEY_SPACE, true, 6500), 6500);
+	assert_int_equal(k.n, 1);
+	assert_int_equal(keystamps_take(&k, KEY_SPACE, true, 7000 + KEYSTAMPS_OLDEST_MS + 1),
+			 7000 + KEYSTAMPS_OLDEST_MS + 1);
+	/* Two presses read at once: SDL gives the first first, and that is the oldest. */
+	keystamps_init(&k);
+	keystamps_add(&k, KEY_ENTER, true, 100);
+	keystamps_add(&k, KEY_ENTER, false, 200);
+	keystamps_add(&k, KEY_ENTER, true, 900);
+	assert_int_equal(keystamps_take(&k, KEY_ENTER, true, 950), 100);
+	assert_int_equal(keystamps_take(&k, KEY_ENTER, false, 950), 200);
+	assert_int_equal(keystamps_take(&k, KEY_ENTER, true, 950), 900);
+	/* A release SDL never gave (it read a device plugged in after the waiter did) goes with
+	 * the twin after it. */
+	keystamps_init(&k);
+	keystamps_add(&k, KEY_ENTER, false, 200);
+	keystamps_add(&k, KEY_ENTER, true, 900);
+	assert_int_equal(keystamps_take(&k, KEY_ENTER, true, 950), 900);
+	assert_int_equal(k.n, 0);
+
+	/* Full: the oldest goes. */
+	keystamps_init(&k);
+	for (int i = 0; i < KEYSTAMPS_MAX + 5; i++)
+		keystamps_add(&k, KEY_B, i % 2 == 0, i);
+	assert_int_equal(k.n, KEYSTAMPS_MAX);
+	assert_int_equal(k.e[0].t_ms, 5);
+}
+
+static void key_codes_of_the_usual_keys(void **state)
+{
+	(void)state;
+	assert_int_equal(keystamps_linux_code(SDL_SCANCODE_SPACE), KEY_SPACE);
+	assert_int_equal(keystamps_linux_code(SDL_SCANCODE_RETURN), KEY_ENTER);
+	assert_int_equal(keystamps_linux_code(SDL_SCANCODE_KP_ENTER), KEY_KPENTER);
+	assert_int_equal(keystamps_linux_code(SDL_SCANCODE_1), KEY_1);
+	assert_int_equal(keystamps_linux_code(SDL_SCANCODE_0), KEY_0);
+	assert_int_equal(keystamps_linux_code(SDL_SCANCODE_Q), KEY_Q);
+	assert_int_equal(keystamps_linux_code(SDL_SCANCODE_M), KEY_M);
+	assert_int_equal(keystamps_linux_code(SDL_SCANCODE_UP), KEY_UP);
+	assert_int_equal(keystamps_linux_code(SDL_SCANCODE_F12), KEY_F12);
+	assert_int_equal(keystamps_linux_code(SDL_SCANCODE_UNKNOWN), -1);
+	assert_int_equal(keystamps_linux_code(SDL_SCANCODE_APPLICATION), -1);
 }
 
 static SDL_Keysym keysym(SDL_Keycode sym, SDL_Scancode sc)
@@ -220,6 +321,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(event_time_is_its_age_before_now),
+		cmocka_unit_test(keys_take_the_kernel_time_of_their_twin),
+		cmocka_unit_test(key_codes_of_the_usual_keys),
 		cmocka_unit_test(default_keys),
 		cmocka_unit_test(own_keys_replace_the_defaults_and_win),
 		cmocka_unit_test(unknown_key_names_are_refused),

@@ -4,8 +4,10 @@
  * A folder of our own stands in for /dev/input, FIFOs for event devices (a FIFO with no writer
  * has nothing to read, as a quiet device). A second thread plugs the device in. */
 #include <fcntl.h>
+#include <linux/input.h>
 #include <pthread.h>
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -92,10 +94,90 @@ static void a_device_plugged_in_wakes_the_sleep_and_is_watched(void **state)
 	rmdir(dir);
 }
 
+struct heard {
+	int n;
+	int code[8];
+	bool down[8];
+	int64_t t_ms[8];
+};
+
+static void hear_key(void *user, int code, bool down, int64_t t_ms)
+{
+	struct heard *h = user;
+
+	if (h->n < 8) {
+		h->code[h->n] = code;
+		h->down[h->n] = down;
+		h->t_ms[h->n++] = t_ms;
+	}
+}
+
+static struct input_event record(int type, int code, int value, int64_t t_ms)
+{
+	struct input_event ev = {
+		.type = (unsigned short)type, .code = (unsigned short)code, .value = value};
+
+	ev.input_event_sec = (time_t)(t_ms / 1000);
+	ev.input_event_usec = (suseconds_t)(t_ms % 1000 * 1000 + 700);
+	return ev;
+}
+
+/* Each key's press and release is told with the time the kernel wrote on it, whether read in
+ * a sleep or at once; its repeats, and what is not a key, are not. */
+static void keys_read_are_told_with_their_own_time(void **state)
+{
+	char dir[] = "/tmp/calm-idlewait-XXXXXX";
+	char path[64];
+	struct idlewait *w;
+	struct heard h = {0};
+	struct input_event ev[6];
+	int writer;
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/event3", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	w = idlewait_new_in(dir);
+	assert_non_null(w);
+	idlewait_on_key(w, hear_key, &h);
+	writer = open(path, O_WRONLY | O_NONBLOCK);
+	assert_true(writer >= 0);
+
+	ev[0] = record(EV_KEY, KEY_SPACE, 1, 3500123);
+	ev[1] = record(EV_SYN, SYN_REPORT, 0, 3500123);
+	ev[2] = record(EV_KEY, KEY_SPACE, 2, 3750000); /* the kernel's repeat */
+	ev[3] = record(EV_MSC, MSC_SCAN, 57, 3800000);
+	ev[4] = record(EV_KEY, KEY_SPACE, 0, 3800456);
+	ev[5] = record(EV_KEY, KEY_2, 1, 3900001);
+	assert_int_equal(write(writer, ev, sizeof(ev[0]) * 5), (ssize_t)sizeof(ev[0]) * 5);
+	idlewait_sleep(w, 10000);
+	assert_int_equal(h.n, 2);
+	assert_int_equal(h.code[0], KEY_SPACE);
+	assert_true(h.down[0]);
+	assert_int_equal(h.t_ms[0], 3500123);
+	assert_int_equal(h.code[1], KEY_SPACE);
+	assert_false(h.down[1]);
+	assert_int_equal(h.t_ms[1], 3800456);
+
+	/* Read at once, without a sleep. */
+	assert_int_equal(write(writer, &ev[5], sizeof(ev[0])), (ssize_t)sizeof(ev[0]));
+	idlewait_read(w);
+	assert_int_equal(h.n, 3);
+	assert_int_equal(h.code[2], KEY_2);
+	assert_true(h.down[2]);
+	assert_int_equal(h.t_ms[2], 3900001);
+
+	close(writer);
+	idlewait_free(w);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_device_plugged_in_wakes_the_sleep_and_is_watched),
+		cmocka_unit_test(keys_read_are_told_with_their_own_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -40,9 +40,9 @@ vmctl="python3 $here/vmctl.py"
 arch=${3:-amd64}
 suite=${4:-bookworm}
 case $arch/$suite in
-arm64/*) scenarios="boot keys power-cut" ;;
-*/trixie) scenarios="boot keys dpms touch power-cut" ;;
-*) scenarios="boot keys watchdog dpms touch power-cut boots clock settings" ;;
+arm64/*) scenarios="boot keys busy power-cut" ;;
+*/trixie) scenarios="boot keys dpms touch busy power-cut" ;;
+*) scenarios="boot keys watchdog dpms touch busy power-cut boots clock settings" ;;
 esac
 scenarios=${CALM_VM_SCENARIOS:-$scenarios}
 want() { [[ " $scenarios " == *" $1 "* ]]; }
@@ -136,6 +136,7 @@ fi # watchdog
 
 ! want dpms || scenario_dpms
 ! want touch || scenario_touch
+! want busy || scenario_busy
 
 phase "scenario 3: power cut while presses are logged"
 for _ in 1 2 3 4; do

@@ -6,6 +6,8 @@
 #                    screen = off switches it off with no press, and on when it is over
 #   scenario_touch   a multi-touch panel made with uinput in the guest: a hold shows a prompt,
 #                    taps start breathing, the rows say 'touch'; what a touch costs to the frame
+#   scenario_busy    a hold and a tap while the app is stopped: rows long and short, at their own
+#                    times
 #   scenario_clock   a boot with the RTC in 2020 and no network: the screen says the time is
 #                    not set; it is set with keys; a reboot keeps it (the RTC) and the log's
 #                    export corrects the rows stamped before; the unit's exposure
@@ -213,6 +215,42 @@ scenario_touch() {
 	guest "rm -rf /run/systemd/system/calm-prompt.service.d && systemctl daemon-reload"
 }
 touch_latency=()
+
+# Keys pressed while the app's loop is busy (a long frame on a slow machine; here the process
+# stopped for 3 s) keep the times they were pressed at: a hold stays a hold, and the tap after
+# it a tap. SDL stamps a key event when it reads it, so all four edges would come at one instant,
+# and the tap's press would be taken for the bounce of the hold's release (keystamps.h).
+scenario_busy() {
+	local pid before rows gestures cont_ms first
+	phase "scenario busy: a hold and a tap while the app is stopped keep their own times"
+	from_the_clock before-busy
+	pid=$(guest_value MainPID)
+	before=$(db_query "SELECT coalesce(max(id), 0) FROM presses")
+	guest "kill -STOP $pid" || fail "the app was not stopped"
+	mon sendkey spc 1200 >/dev/null
+	sleep 1.6
+	mon sendkey spc 100 >/dev/null
+	sleep 0.6
+	# CLOCK_BOOTTIME, the monotonic clock of a machine that never suspends.
+	cont_ms=$(guest "kill -CONT $pid; awk '{printf \"%d\", \$1 * 1000}' /proc/uptime")
+	sleep 3
+	rows=$(db_query "SELECT mono_ms, button, gesture, action FROM presses WHERE id > $before ORDER BY id")
+	echo "     continued at $cont_ms ms; the rows since:"
+	echo "$rows" | sed 's/^/     /'
+	gestures=$(awk -F'|' 'NF {printf "%s ", $3}' <<<"$rows")
+	if [ "$gestures" = "long short " ]; then
+		ok "a hold and a tap made while the app was stopped: rows long, short"
+	else
+		fail "a hold and a tap made while the app was stopped gave: ${gestures:-no rows}"
+		guest "journalctl -b -u calm-prompt -o cat --no-pager | tail -n 8" | sed 's/^/     | /'
+	fi
+	first=$(head -n 1 <<<"$rows" | cut -d'|' -f1)
+	if [ -n "$first" ] && [ -n "$cont_ms" ] && [ "$first" -lt "$cont_ms" ]; then
+		ok "the hold's row is stamped $((cont_ms - first)) ms before the app went on: when it was held"
+	else
+		fail "the hold's row (${first:-none}) is not stamped before the app went on ($cont_ms)"
+	fi
+}
 
 # Key presses on the main button, as the set-the-clock screen reads them: a tap (then past the
 # double-press window, 350 ms: a double tap there is "the value before"), a hold (confirm).
