@@ -9,7 +9,9 @@
 #   1 gestures: tap, hold, double tap and a bouncing contact become the right rows
 #     (button|gesture; a try is repeated up to three times, see check_gesture)
 #   2 a line another program holds: the journal names it and its holder; the other buttons work
-#   3 a line name the chip does not have: the journal names it and says to check gpioinfo
+#   3 a button to 3.3 V (active_low = false, bias = pull-down): no press as the line is taken,
+#     a tap and a hold the right rows
+#   4 a line name the chip does not have: the journal names it and says to check gpioinfo
 # Usage: check_gpio_vm.sh SOURCE_DIR WORK_DIR [SUITE [ARCH]]   (bookworm, the default: libgpiod 1.6
 #   and Linux 6.1; trixie: libgpiod 2.2 and Linux 6.12, its module built in a trixie root; ARCH
 #   amd64, the default, or arm64 (bookworm): check_vm.sh's arm64 machine, the module built in an
@@ -139,7 +141,25 @@ else
 fi
 check_gesture "GPIO17 while GPIO27 is held" "main|short" press 17 100
 
-phase "scenario 3: a line name the chip does not have"
+phase "scenario 3: a button to 3.3 V: active_low = false, bias = pull-down"
+# As the README's table says: pressed reads high. The line rests low on its pull-down, so taking
+# it is no press; a tap and a hold are rows as on a button to ground.
+before=$(last_id)
+guest "systemctl stop calm-prompt && systest-gpio-sim down && systest-gpio-sim up && sed -i -e '/^line = GPIO17\$/a bias = pull-down' -e '/^line = GPIO17\$/a active_low = false' /etc/calm-prompt/calm-prompt.conf && systemctl start calm-prompt" |
+	sed 's/^/     | /'
+guest "grep -A 2 '^line = GPIO17' /etc/calm-prompt/calm-prompt.conf" | sed 's/^/     | /'
+wait_active 300 >/dev/null || fail "the service did not start with GPIO17 active high"
+sleep 3
+if [ "$(last_id)" = "$before" ]; then
+	ok "no press when the app took GPIO17 resting low"
+else
+	fail "taking GPIO17 resting low made rows: $(db_query "SELECT button || '|' || gesture FROM presses WHERE id > $before" | tr '\n' ' ')"
+fi
+check_gesture "tap on GPIO17 wired to 3.3 V (100 ms high)" "main|short" press-high 17 100
+check_gesture "hold on GPIO17 wired to 3.3 V (1.2 s high)" "main|long" press-high 17 1200
+guest "sed -i -e '/^active_low = false\$/d' -e '/^bias = pull-down\$/d' /etc/calm-prompt/calm-prompt.conf"
+
+phase "scenario 4: a line name the chip does not have"
 guest "systemctl stop calm-prompt && systest-gpio-sim down && systest-gpio-sim up && sed -i 's/^line = GPIO27/line = GPIO99/' /etc/calm-prompt/calm-prompt.conf && systemctl start calm-prompt" |
 	sed 's/^/     | /'
 wait_active 300 >/dev/null || fail "the service did not start with a wrong line name"
