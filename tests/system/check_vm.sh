@@ -26,6 +26,7 @@
 # Environment: CALM_DEB (a .deb to test; default: built here with CPack), CALM_DEB_TRIXIE (the
 #   trixie package), CALM_DEB_ARM64 (the arm64 .deb); without the one for the machine its test is
 #   skipped,
+#   CALM_VM_VERBOSE=1 (the app runs with --verbose: each key's edge in the guest's journal),
 #   CALM_SYSTEST_CACHE (where the Debian root is kept between runs;
 #   default /var/cache/calm-prompt-systest), CALM_SYSTEST_PACKAGES (more Debian packages for the
 #   root, to try what a missing dependency would change).
@@ -77,10 +78,10 @@ fi
 
 phase "scenario 2: keys for buttons: taps lead to the breathing guide, rows in the log"
 rows_before=$(db_query "SELECT count(*) FROM presses") || rows_before=0
-press # the main button's tap: a breathing session, which first asks how you feel
-sleep 2
-press # a tap answers 'calm'; five quiet seconds of settling in, then the guide
-sleep 6
+key_press 100 >/dev/null # the main button's tap: a breathing session, which first asks how you feel
+sleep 1
+key_press 100 >/dev/null # a tap answers 'calm'; five quiet seconds of settling in, then the guide
+sleep 5
 if expect_screen breathe breathing 10; then
 	ok "the breathing guide is on screen"
 else

@@ -284,6 +284,31 @@ db_query() { # as the service's user, so that no -wal or -shm file ends up owned
 press() { # a tap of the main button: Space, held 100 ms
 	mon sendkey spc 100 >/dev/null
 }
+# key_press MS [ACTION]: the main button held MS ms, then waits (up to 15 s) for the app's row of
+# it, whose action it prints ("none" without one); with ACTION, for a row of that action (a hold
+# first writes the row of what a hold does). Then the key is up. The next key waits for this:
+# QEMU can deliver keys late and bunched (seen right after a screendump: a tap 1.5 s late and
+# 100 ms before the next key sent a second after it, so that the app rightly took the two for
+# one gesture), so a sequence of keys paced by the host's sleeps alone is not what the guest got.
+key_press() {
+	local ms=$1 want=${2:-} before action="" rows
+	before=$(db_query "SELECT coalesce(max(id), 0) FROM presses")
+	mon sendkey spc "$ms" >/dev/null
+	for _ in $(seq 1 60); do
+		rows=$(db_query "SELECT action FROM presses WHERE id > $before ORDER BY id")
+		if [ -n "$want" ]; then
+			grep -qx "$want" <<<"$rows" && action=$want
+		else
+			action=$(head -n 1 <<<"$rows")
+		fi
+		[ -z "$action" ] || break
+		sleep 0.25
+	done
+	# A hold's row comes while it is held (at 700 ms, or 3 s for the clock's): its release
+	# is due at most MS ms after the row.
+	[ "$ms" -le 300 ] || sleep "$(awk "BEGIN {print $ms / 1000}")"
+	echo "${action:-none}"
+}
 screendump() { # screendump NAME: to $work/shots/NN-NAME.ppm, the next number; prints the path
 	local name shots=("$work"/shots/*.png)
 	[ -e "${shots[0]}" ] || shots=()

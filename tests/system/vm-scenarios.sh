@@ -32,6 +32,12 @@ scenarios_image() {
 		echo "NOTE: no static C compiler for $arch ($cc): no touch panel in the image"
 		[ -f "$work/touch-cc.log" ] && tail -n 3 "$work/touch-cc.log"
 	fi
+	# CALM_VM_VERBOSE=1: the app with --verbose at every boot (each edge in the journal).
+	if [ "${CALM_VM_VERBOSE:-0}" = 1 ]; then
+		mkdir -p "$root/etc/systemd/system/calm-prompt.service.d"
+		printf '[Service]\nExecStart=\nExecStart=/usr/bin/calm-prompt --fullscreen --verbose\n' \
+			>"$root/etc/systemd/system/calm-prompt.service.d/verbose.conf"
+	fi
 }
 
 # shot NAME: a screendump kept as a PNG to look at, whatever it shows; prints its measures.
@@ -252,20 +258,9 @@ scenario_busy() {
 	fi
 }
 
-# Key presses on the main button, as the set-the-clock screen reads them: a tap (then past the
-# double-press window, 350 ms: a double tap there is "the value before"), a hold (confirm).
-key_tap() {
-	mon sendkey spc 100 >/dev/null
-	sleep 0.9
-}
-key_hold() {
-	mon sendkey spc 1200 >/dev/null
-	sleep 2
-}
-
 scenario_clock() {
 	local facts state start y mo d h mi target guest_now host_set kept rtc old_boot new_boot \
-		corrected good bad exposure
+		corrected good bad exposure actions want
 	phase "scenario clock: the RTC in 2020, no network: not set, set with keys, kept over a reboot"
 	stop_vm
 	vm_rtc_base=2020-01-01T10:00:00 vm_reboot=1 boot
@@ -288,23 +283,29 @@ scenario_clock() {
 	# The screen starts from the guest's time, seconds dropped: hold when a minute has time
 	# left, so that the start read below is the one the screen took.
 	while [ "$(guest 'date +%S' | sed 's/^0//')" -gt 40 ]; do sleep 5; done
-	mon sendkey spc 3500 >/dev/null # a prompt first, then (3 s) the set-the-clock screen
-	sleep 4.5
+	# A prompt first (700 ms), then (3 s) the set-the-clock screen.
+	[ "$(key_press 3500 settime)" = settime ] || fail "a 3.5 s hold did not open the set-the-clock screen"
 	start=$(guest "date '+%Y %m %d %H %M'")
 	read -r y mo d h mi <<<"$start"
 	shot clock-set-hour
 	# Hour +1, minute +2, year +1 (from the first settable year if the guest's is before it);
-	# month and day as they are.
-	key_tap
-	key_hold
-	key_tap
-	key_tap
-	shot clock-set-minute
-	key_hold
-	key_tap
-	key_hold
-	key_hold
-	key_hold # the day, the last field: the clock is set
+	# month and day as they are; the last hold, on the day, sets the clock. A tap is 100 ms
+	# (its row comes after the double-press window), a hold 1.2 s; each waits for the row of
+	# the one before (key_press).
+	actions=""
+	for k in 100 1200 100 100 shot 1200 100 1200 1200 1200; do
+		if [ "$k" = shot ]; then
+			shot clock-set-minute
+		else
+			actions+="$(key_press "$k") "
+		fi
+	done
+	want="clockstep clocknext clockstep clockstep clocknext clockstep clocknext clocknext clockconfirm "
+	if [ "$actions" = "$want" ]; then
+		ok "each key did what it should: ${actions% }"
+	else
+		fail "the keys did: ${actions% }; expected: ${want% }"
+	fi
 	host_set=$(date +%s)
 	[ "$y" -ge 2025 ] || y=2025
 	target=$(printf '%04d-%02d-%02d %02d:%02d' $((y + 1)) $((10#$mo)) $((10#$d)) $(((10#$h + 1) % 24)) $(((10#$mi + 2) % 60)))
@@ -316,6 +317,9 @@ scenario_clock() {
 	else
 		fail "the guest's clock is not at $target: $(guest 'date')"
 		guest "journalctl -b -u calm-prompt -u systemd-timedated -u polkit --no-pager -o cat | tail -n 15" |
+			sed 's/^/     | /'
+		# The keys as the app took them (with CALM_VM_VERBOSE=1).
+		guest "journalctl -b -u calm-prompt --no-pager -o cat | grep -E '^button ' | tail -n 24" |
 			sed 's/^/     | /'
 	fi
 	db_query "SELECT id, wall_utc, from_utc, to_utc, outcome FROM clock_changes ORDER BY id" |
