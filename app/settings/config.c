@@ -26,8 +26,21 @@ struct pattern_ref {
 	const char *name; /* where the name is kept in the config */
 };
 
+/* A key already read in a section: given again with another value, one of the two would be
+ * silently lost (inih hands over both, the last would count). */
+struct seen_key {
+	char section[80];
+	char key[40];
+	char value[64]; /* enough to tell values apart in the complaint; longer ones by hash */
+	unsigned long hash;
+	int line;
+	bool good; /* the value read there was not a problem of its own */
+};
+
 struct config_reader {
 	struct config *cfg;
+	struct seen_key *seen; /* the keys read so far, outside [pattern NAME] sections */
+	int n_seen, seen_cap;
 	char section[80];              /* the section of the last key */
 	int button;                    /* [button NAME]: its index, set before its rows parse */
 	struct breath_pattern staging; /* the [pattern NAME] section being read */
@@ -762,6 +775,67 @@ static void *row_base(struct config_reader *rd, const struct config_row *row, co
 	return NULL;
 }
 
+static unsigned long value_hash(const char *value)
+{
+	unsigned long h = 5381;
+
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+		h = h * 33 + *p;
+	return h;
+}
+
+/* Says so when section's key was read before with another value: the later counts (a line
+ * added at the end of the file to change a setting is a habit worth keeping), but a line added
+ * above the one it meant to change would be lost without a word. Not a problem: the settings
+ * are read all the same. The same value twice (a preset uncommented over the defaults it
+ * repeats) is nothing to say, and so is a value that was a problem of its own (good: false),
+ * or the one before it: the problem has said enough. */
+static void given_twice(struct config_reader *rd, const char *section, const char *key,
+			const char *value, bool good)
+{
+	unsigned long h = value_hash(value);
+
+	for (int i = 0; i < rd->n_seen; i++) {
+		struct seen_key *k = &rd->seen[i];
+
+		if (strcmp(k->section, section) != 0 || strcmp(k->key, key) != 0)
+			continue;
+		if (k->hash == h && strncmp(k->value, value, sizeof(k->value) - 1) == 0)
+			return;
+		if (good && k->good && rd->on_error) {
+			char text[320];
+
+			snprintf(text, sizeof(text),
+				 "given again in [%s]: '%.60s' here counts, not '%s' at line %d "
+				 "(remove the one you do not mean)",
+				 section, value, k->value, k->line);
+			rd->on_error(rd->user, rd->path, rd->line, key, text);
+		}
+		snprintf(k->value, sizeof(k->value), "%s", value);
+		k->hash = h;
+		k->line = rd->line;
+		k->good = good;
+		return;
+	}
+	if (rd->n_seen == rd->seen_cap) {
+		int cap = rd->seen_cap ? rd->seen_cap * 2 : 64;
+		struct seen_key *more = realloc(rd->seen, sizeof(*more) * (size_t)cap);
+
+		if (!more)
+			return; /* out of memory: the key is simply not remembered */
+		rd->seen = more;
+		rd->seen_cap = cap;
+	}
+	struct seen_key *k = &rd->seen[rd->n_seen++];
+
+	snprintf(k->section, sizeof(k->section), "%s", section);
+	snprintf(k->key, sizeof(k->key), "%s", key);
+	snprintf(k->value, sizeof(k->value), "%s", value);
+	k->hash = h;
+	k->line = rd->line;
+	k->good = good;
+}
+
 static int on_entry(void *user, const char *section, const char *key, const char *value)
 {
 	struct config_reader *rd = user;
@@ -769,6 +843,7 @@ static int on_entry(void *user, const char *section, const char *key, const char
 	const char *name;
 	char kind[32], known[512];
 	void *base;
+	int problems;
 
 	if (strcmp(section, rd->section) != 0) {
 		pattern_section_end(rd);
@@ -786,9 +861,11 @@ static int on_entry(void *user, const char *section, const char *key, const char
 		list_known(kind, known, sizeof(known));
 		return problem(rd, key, "unknown key in [%s] (known: %s)", section, known);
 	}
+	problems = rd->problems;
 	base = row_base(rd, row, name ? name : "", key);
 	if (base)
 		parse_row(rd, row, base, value);
+	given_twice(rd, section, key, value, rd->problems == problems);
 	return 1;
 }
 
@@ -845,6 +922,7 @@ int config_load(struct config *cfg, const char *path, bool optional, config_erro
 		return optional && errno == ENOENT ? 0 : -1;
 	rc = ini_parse_stream(read_line, &rd, on_entry, &rd);
 	fclose(rd.file);
+	free(rd.seen);
 	pattern_section_end(&rd);
 	for (int i = 0; i < rd.n_refs; i++) {
 		if (pattern_find(&cfg->dev.patterns, rd.refs[i].name))

@@ -390,6 +390,35 @@ static void line_or_offset_the_last_one_counts(void **state)
 	assert_int_equal(c.gpio_use, GPIO_USE_NO);
 }
 
+/* A key given twice in a section with another value: the later counts (a line added at the
+ * end to change a setting), and it is said, naming both lines, since a line added above the one
+ * it meant to change would be lost without a word. Said, not a problem: the count is 0. The
+ * same value twice (a preset uncommented over the defaults it repeats) is nothing to say. */
+static void a_key_given_twice_with_another_value_is_said(void **state)
+{
+	struct problems p = {0};
+	struct config c;
+	const char *path = write_conf("twice.conf", "[button main]\n"
+						    "line = GPIO17\n"
+						    "active_low = false\n"
+						    "short = breathe\n"
+						    "[button main]\n"
+						    "short = breathe\n"
+						    "active_low = true\n"
+						    "[button next]\n"
+						    "active_low = false\n");
+	(void)state;
+
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
+	assert_int_equal(p.count, 1);
+	assert_string_equal(p.text[0], "twice.conf:7: active_low: given again in [button main]: "
+				       "'true' here counts, not 'false' at line 3 (remove the one you "
+				       "do not mean)");
+	assert_true(c.gpio[0].active_low);
+	assert_false(c.gpio[1].active_low);
+}
+
 static void gpio_problems_are_named_with_their_line(void **state)
 {
 	struct problems p = {0};
@@ -826,6 +855,7 @@ int main(void)
 		cmocka_unit_test(gpio_keys_are_read),
 		cmocka_unit_test(line_or_offset_the_last_one_counts),
 		cmocka_unit_test(gpio_problems_are_named_with_their_line),
+		cmocka_unit_test(a_key_given_twice_with_another_value_is_said),
 		cmocka_unit_test(keys_and_touch_are_read),
 		cmocka_unit_test(keys_and_touch_problems_are_named),
 		cmocka_unit_test(three_button_preset_reads),

@@ -145,9 +145,12 @@ phase "scenario 3: a button to 3.3 V: active_low = false, bias = pull-down"
 # As the README's table says: pressed reads high. The line rests low on its pull-down, so taking
 # it is no press; a tap and a hold are rows as on a button to ground.
 before=$(last_id)
-guest "systemctl stop calm-prompt && systest-gpio-sim down && systest-gpio-sim up && sed -i -e '/^line = GPIO17\$/a bias = pull-down' -e '/^line = GPIO17\$/a active_low = false' /etc/calm-prompt/calm-prompt.conf && systemctl start calm-prompt" |
+# The settings file's own lines in [button main] changed (a line added above them would lose to
+# them: the later counts, and the app would say so).
+main_gpio="/^\[button main\]/,/^\[/"
+guest "systemctl stop calm-prompt && systest-gpio-sim down && systest-gpio-sim up && sed -i -e '$main_gpio s/^active_low = true\$/active_low = false/' -e '$main_gpio s/^bias = pull-up\$/bias = pull-down/' /etc/calm-prompt/calm-prompt.conf && systemctl start calm-prompt" |
 	sed 's/^/     | /'
-guest "grep -A 2 '^line = GPIO17' /etc/calm-prompt/calm-prompt.conf" | sed 's/^/     | /'
+guest "sed -n '$main_gpio p' /etc/calm-prompt/calm-prompt.conf | grep -E '^(line|active_low|bias) ='" | sed 's/^/     | /'
 wait_active 300 >/dev/null || fail "the service did not start with GPIO17 active high"
 sleep 3
 if [ "$(last_id)" = "$before" ]; then
@@ -157,7 +160,7 @@ else
 fi
 check_gesture "tap on GPIO17 wired to 3.3 V (100 ms high)" "main|short" press-high 17 100
 check_gesture "hold on GPIO17 wired to 3.3 V (1.2 s high)" "main|long" press-high 17 1200
-guest "sed -i -e '/^active_low = false\$/d' -e '/^bias = pull-down\$/d' /etc/calm-prompt/calm-prompt.conf"
+guest "sed -i -e '$main_gpio s/^active_low = false\$/active_low = true/' -e '$main_gpio s/^bias = pull-down\$/bias = pull-up/' /etc/calm-prompt/calm-prompt.conf"
 
 phase "scenario 4: a line name the chip does not have"
 guest "systemctl stop calm-prompt && systest-gpio-sim down && systest-gpio-sim up && sed -i 's/^line = GPIO27/line = GPIO99/' /etc/calm-prompt/calm-prompt.conf && systemctl start calm-prompt" |
