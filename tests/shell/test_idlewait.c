@@ -117,8 +117,10 @@ static struct input_event record(int type, int code, int value, int64_t t_ms)
 	struct input_event ev = {
 		.type = (unsigned short)type, .code = (unsigned short)code, .value = value};
 
-	ev.input_event_sec = (time_t)(t_ms / 1000);
-	ev.input_event_usec = (suseconds_t)(t_ms % 1000 * 1000 + 700);
+	/* The fields' own types: time_t and suseconds_t, or the kernel's unsigned long where
+	 * time_t has 64 bits on a 32-bit machine (armhf). */
+	ev.input_event_sec = (__typeof__(ev.input_event_sec))(t_ms / 1000);
+	ev.input_event_usec = (__typeof__(ev.input_event_usec))(t_ms % 1000 * 1000 + 700);
 	return ev;
 }
 
