@@ -291,10 +291,11 @@ press() { # a tap of the main button: Space, held 100 ms
 # 100 ms before the next key sent a second after it, so that the app rightly took the two for
 # one gesture), so a sequence of keys paced by the host's sleeps alone is not what the guest got.
 key_press() {
-	local ms=$1 want=${2:-} before action="" rows
+	local ms=$1 want=${2:-} before action="" rows deadline
 	before=$(db_query "SELECT coalesce(max(id), 0) FROM presses")
 	mon sendkey spc "$ms" >/dev/null
-	for _ in $(seq 1 60); do
+	deadline=$(($(date +%s) + 15))
+	while [ "$(date +%s)" -lt "$deadline" ]; do
 		rows=$(db_query "SELECT action FROM presses WHERE id > $before ORDER BY id")
 		if [ -n "$want" ]; then
 			grep -qx "$want" <<<"$rows" && action=$want
