@@ -412,9 +412,10 @@ static void a_key_given_twice_with_another_value_is_said(void **state)
 	config_defaults(&c);
 	assert_int_equal(config_load(&c, path, false, collect, &p), 0);
 	assert_int_equal(p.count, 1);
-	assert_string_equal(p.text[0], "twice.conf:7: active_low: given again in [button main]: "
-				       "'true' here counts, not 'false' at line 3 (remove the one you "
-				       "do not mean)");
+	assert_string_equal(p.text[0],
+			    "twice.conf:7: active_low: given again in [button main]: "
+			    "'true' here counts, not 'false' at line 3 (remove the one you "
+			    "do not mean)");
 	assert_true(c.gpio[0].active_low);
 	assert_false(c.gpio[1].active_low);
 }
