@@ -58,7 +58,6 @@ image_hook() { # the module for the guest's kernel, the chip's helper and its un
 . "$here/vm-lib.sh"
 
 sim() { guest "systest-gpio-sim $*"; }
-last_id() { db_query "SELECT coalesce(max(id), 0) FROM presses"; }
 gpio_journal() { guest "journalctl -b -u calm-prompt -o cat --no-pager | grep 'GPIO buttons' | tail -n 1"; }
 
 phase "boot with the simulated chip"

@@ -281,6 +281,7 @@ guest_value() { guest "systemctl show -p $1 --value calm-prompt"; }
 db_query() { # as the service's user, so that no -wal or -shm file ends up owned by root
 	guest "runuser -u calm-prompt -- sqlite3 /var/lib/calm-prompt/events.db \"$1\""
 }
+last_id() { db_query "SELECT coalesce(max(id), 0) FROM presses"; } # the newest press row's id
 press() { # a tap of the main button: Space, held 100 ms
 	mon sendkey spc 100 >/dev/null
 }
@@ -292,7 +293,7 @@ press() { # a tap of the main button: Space, held 100 ms
 # one gesture), so a sequence of keys paced by the host's sleeps alone is not what the guest got.
 key_press() {
 	local ms=$1 want=${2:-} before action="" rows deadline
-	before=$(db_query "SELECT coalesce(max(id), 0) FROM presses")
+	before=$(last_id)
 	mon sendkey spc "$ms" >/dev/null
 	deadline=$(($(date +%s) + 15))
 	while [ "$(date +%s)" -lt "$deadline" ]; do

@@ -231,7 +231,7 @@ scenario_busy() {
 	phase "scenario busy: a hold and a tap while the app is stopped keep their own times"
 	from_the_clock before-busy
 	pid=$(guest_value MainPID)
-	before=$(db_query "SELECT coalesce(max(id), 0) FROM presses")
+	before=$(last_id)
 	guest "kill -STOP $pid" || fail "the app was not stopped"
 	mon sendkey spc 1200 >/dev/null
 	sleep 1.6
