@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # The whole product in a virtual machine: a small Debian 12 or 13 root with the project's .deb
-# for it installed by apt (its dependencies and maintainer scripts for real), booted with qemu-system-x86_64 (TCG,
-# -vga std: bochs-drm, so SDL's KMSDRM draws on /dev/dri/card0), checked from the outside only:
+# for it installed by apt (its dependencies and maintainer scripts for real), booted with
+# qemu-system-x86_64 (TCG, one host thread for both vCPUs, -vga std: bochs-drm, so SDL's KMSDRM
+# draws on /dev/dri/card0), checked from the outside only:
 # the QEMU monitor (screendump, sendkey, a power cut) and a test-only agent on a serial port.
 #   1 boot: the service is active, the screen shows the ambient clock
 #   2 keys: taps lead to the breathing guide on screen; the rows are in the database
