@@ -492,7 +492,8 @@ static void keys_and_touch_are_read(void **state)
 	assert_string_equal(c.keys[1].names[0], "PageDown");
 }
 
-#define KEYS_EXPECTED "expected SDL key names such as Space, Return, F13, up to 8, separated by commas"
+#define KEYS_EXPECTED                                                                              \
+	"expected SDL key names such as Space, Return, F13, up to 8, separated by commas"
 
 static void keys_and_touch_problems_are_named(void **state)
 {
@@ -514,8 +515,8 @@ static void keys_and_touch_problems_are_named(void **state)
 	assert_string_equal(p.text[0], "badkeys.conf:3: enabled: 'sometimes': expected auto, yes "
 				       "or no");
 	assert_string_equal(p.text[1], "badkeys.conf:4: zones: '4': expected 1, 2 or 3");
-	assert_string_equal(p.text[2],
-			    "badkeys.conf:5: swipe: unknown key in [touch] (known: enabled, zones)");
+	assert_string_equal(
+		p.text[2], "badkeys.conf:5: swipe: unknown key in [touch] (known: enabled, zones)");
 	assert_string_equal(p.text[3], "badkeys.conf:7: keys: 'Space,,Return': " KEYS_EXPECTED);
 	assert_string_equal(p.text[4], "badkeys.conf:8: keys: 'A,B,C,D,E,F,G,H,I': " KEYS_EXPECTED);
 	assert_string_equal(p.text[5],
@@ -798,7 +799,8 @@ static void lines_inih_would_change_are_refused(void **state)
 	assert_int_equal(config_load(&c, path, false, collect, &p), 3);
 	assert_non_null(strstr(p.text[0], "inih.conf:2: -: line longer than"));
 	assert_non_null(strstr(p.text[1], "inih.conf:5: -: ' ;' inside a value"));
-	assert_string_equal(p.text[2], "inih.conf:7: colour: '#-12345': expected a colour as #RRGGBB");
+	assert_string_equal(p.text[2],
+			    "inih.conf:7: colour: '#-12345': expected a colour as #RRGGBB");
 	/* The lines around them still count, the first one after the byte-order mark too. */
 	assert_false(c.clock_24h);
 	assert_int_equal(c.dev.night_start, 7 * 60 + 30);
@@ -820,9 +822,10 @@ static void every_default_parses(void **state)
 		if (strcmp(section, r->section) != 0) {
 			section = r->section;
 			used += (size_t)snprintf(text + used, sizeof(text) - used, "[%s]\n",
-						 strcmp(section, "button NAME") == 0   ? "button main"
-						 : strcmp(section, "member NAME") == 0 ? "member Ana"
-										       : section);
+						 strcmp(section, "button NAME") == 0 ? "button main"
+						 : strcmp(section, "member NAME") == 0
+							 ? "member Ana"
+							 : section);
 		}
 		if (r->def[0])
 			used += (size_t)snprintf(text + used, sizeof(text) - used, "%s = %s\n",
@@ -830,8 +833,7 @@ static void every_default_parses(void **state)
 	}
 	config_defaults(&c);
 	assert_int_equal(config_load(&c, PATTERNS, false, collect, &p), 0);
-	assert_int_equal(config_load(&c, write_conf("defaults.conf", text), false, collect, &p),
-			 0);
+	assert_int_equal(config_load(&c, write_conf("defaults.conf", text), false, collect, &p), 0);
 }
 
 int main(void)
