@@ -41,8 +41,7 @@ vmctl="python3 $here/vmctl.py"
 arch=${3:-amd64}
 suite=${4:-bookworm}
 case $arch/$suite in
-arm64/*) scenarios="boot keys dpms touch busy power-cut clock" ;;
-*/trixie) scenarios="boot keys dpms touch busy power-cut clock" ;;
+arm64/* | */trixie) scenarios="boot keys dpms touch busy power-cut clock" ;;
 *) scenarios="boot keys watchdog dpms touch busy power-cut boots clock settings" ;;
 esac
 scenarios=${CALM_VM_SCENARIOS:-$scenarios}
